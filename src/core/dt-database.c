@@ -1,0 +1,517 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dt-database"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <errno.h>
+#include <stdlib.h>
+
+#include <glib/gstdio.h>
+
+#include "dt-database-private.h"
+#include "dt-error.h"
+#include "dt-util.h"
+
+#define MIGRATIONS_PATH "/io/github/doithoai/DoiThoai/migrations"
+/* 'DtHN' in ASCII: tells our files from other programs' SQLite databases. */
+#define DT_APPLICATION_ID 0x4474484e
+
+struct _DtDatabase
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;
+  int         user_version;
+};
+
+G_DEFINE_FINAL_TYPE (DtDatabase, dt_database, G_TYPE_OBJECT)
+
+static void
+actor_func (sqlite3_context *context,
+            int              argc,
+            sqlite3_value  **argv)
+{
+  const char *name = g_get_real_name ();
+
+  if (name == NULL || g_str_equal (name, "Unknown") || *name == '\0')
+    name = g_get_user_name ();
+  sqlite3_result_text (context, name, -1, SQLITE_TRANSIENT);
+}
+
+static void
+statement_free (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static char **
+list_migrations (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+
+  if (names == NULL)
+    return g_new0 (char *, 1);
+  /* Numbered names sort in the order they must run. */
+  qsort (names, g_strv_length (names), sizeof (char *), (GCompareFunc) dt_strcmp_p);
+  return g_steal_pointer (&names);
+}
+
+int
+dt_database_schema_version (void)
+{
+  g_auto(GStrv) names = list_migrations ();
+  guint n = g_strv_length (names);
+
+  return n == 0 ? 0 : (int) g_ascii_strtoll (names[n - 1], NULL, 10);
+}
+
+char *
+dt_database_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "doithoai", "doithoai.sqlite", NULL);
+}
+
+static void
+dt_database_finalize (GObject *object)
+{
+  DtDatabase *self = (DtDatabase *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (dt_database_parent_class)->finalize (object);
+}
+
+static void
+dt_database_class_init (DtDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = dt_database_finalize;
+}
+
+static void
+dt_database_init (DtDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            statement_free);
+}
+
+gboolean
+_dt_database_fail (DtDatabase  *self,
+                   int          rc,
+                   GError     **error)
+{
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, DT_ERROR, DT_ERROR_CORRUPT,
+                   _("The file “%s” is damaged or is not a DoiThoai database."), self->path);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, DT_ERROR, DT_ERROR_LOCKED,
+                   _("The database “%s” is in use by another program. Close it and try again."),
+                   self->path);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                   _("The disk holding “%s” is full. Nothing was saved."), self->path);
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+      g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                   _("The database “%s” cannot be opened or written: %s"), self->path, detail);
+      break;
+    default:
+      g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                   _("Database error in “%s”: %s"), self->path, detail);
+      break;
+    }
+  return FALSE;
+}
+
+sqlite3 *
+_dt_database_get_handle (DtDatabase *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+_dt_database_prepare (DtDatabase  *self,
+                      const char  *sql,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _dt_database_fail (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_dt_database_exec (DtDatabase  *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return _dt_database_fail (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+_dt_database_step_done (DtDatabase    *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _dt_database_fail (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+query_int (DtDatabase  *self,
+           const char  *sql,
+           int         *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+  sqlite3_finalize (stmt);
+  return _dt_database_fail (self, rc, error);
+}
+
+static gboolean
+migrate (DtDatabase  *self,
+         GError     **error)
+{
+  g_auto(GStrv) names = list_migrations ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      int version = (int) g_ascii_strtoll (names[i], NULL, 10);
+      g_autofree char *path = NULL;
+      g_autofree char *pragma = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+
+      if (version <= self->user_version)
+        continue;
+
+      path = g_build_path ("/", MIGRATIONS_PATH, names[i], NULL);
+      bytes = g_resources_lookup_data (path, 0, error);
+      if (bytes == NULL)
+        return FALSE;
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      pragma = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                                version, DT_APPLICATION_ID);
+
+      if (!_dt_database_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!_dt_database_exec (self, sql, error) || !_dt_database_exec (self, pragma, error))
+        {
+          dt_database_rollback (self);
+          return FALSE;
+        }
+      if (!_dt_database_exec (self, "COMMIT", error))
+        {
+          dt_database_rollback (self);
+          return FALSE;
+        }
+      g_debug ("Migrated %s to version %d", self->path, version);
+      self->user_version = version;
+    }
+  return TRUE;
+}
+
+DtDatabase *
+dt_database_open (const char           *path,
+                  DtDatabaseOpenFlags   flags,
+                  GError              **error)
+{
+  g_autoptr(DtDatabase) self = NULL;
+  int sqlite_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+  int application_id = 0;
+  int n_objects = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (DT_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  if (flags & DT_DATABASE_OPEN_CREATE)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      sqlite_flags |= SQLITE_OPEN_CREATE;
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                       _("The folder “%s” cannot be created: %s"), dir, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+  else if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_MISSING,
+                   _("There is no database at “%s”. Create one with “doithoai-cli init”."), path);
+      return NULL;
+    }
+  else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                   _("“%s” is a folder, not a database file."), path);
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db, sqlite_flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _dt_database_fail (self, rc, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_create_function_v2 (self->db, "dt_actor", 0, SQLITE_UTF8, NULL,
+                              actor_func, NULL, NULL, NULL);
+
+  /* Only reads until we know the file is ours and not from a newer program. */
+  if (!query_int (self, "PRAGMA user_version", &self->user_version, error) ||
+      !query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
+    return NULL;
+
+  if (self->user_version > dt_database_schema_version () && application_id == DT_APPLICATION_ID)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_NEWER,
+                   _("The database “%s” was written by a newer version of DoiThoai "
+                     "(schema %d; this program knows up to %d). Update the program; "
+                     "the file was not changed."),
+                   path, self->user_version, dt_database_schema_version ());
+      return NULL;
+    }
+  if ((self->user_version == 0 && n_objects > 0) ||
+      (self->user_version > 0 && application_id != DT_APPLICATION_ID))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not of DoiThoai. "
+                     "It was not changed."), path);
+      return NULL;
+    }
+
+  if (!_dt_database_exec (self,
+                          "PRAGMA journal_mode = WAL;"
+                          "PRAGMA synchronous = FULL;"
+                          "PRAGMA foreign_keys = ON;",
+                          error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+dt_database_get_path (DtDatabase *self)
+{
+  g_return_val_if_fail (DT_IS_DATABASE (self), NULL);
+  return self->path;
+}
+
+int
+dt_database_get_user_version (DtDatabase *self)
+{
+  g_return_val_if_fail (DT_IS_DATABASE (self), 0);
+  return self->user_version;
+}
+
+gboolean
+dt_database_begin (DtDatabase  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (DT_IS_DATABASE (self), FALSE);
+  return _dt_database_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+dt_database_commit (DtDatabase  *self,
+                    GError     **error)
+{
+  g_return_val_if_fail (DT_IS_DATABASE (self), FALSE);
+  if (!_dt_database_exec (self, "COMMIT", error))
+    {
+      dt_database_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+dt_database_rollback (DtDatabase *self)
+{
+  g_return_if_fail (DT_IS_DATABASE (self));
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gint64
+dt_database_count (DtDatabase  *self,
+                   const char  *table,
+                   GError     **error)
+{
+  static const char * const tables[] = {
+    "villages", "agencies", "fields", "calendar_years", "calendar_days", "plans",
+    "planned_sessions", "sessions", "petitions", "petition_events", "audit_log", NULL
+  };
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gint64 count;
+
+  g_return_val_if_fail (DT_IS_DATABASE (self), -1);
+  g_return_val_if_fail (g_strv_contains (tables, table), -1);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  if (!(stmt = _dt_database_prepare (self, sql, error)))
+    return -1;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _dt_database_fail (self, sqlite3_errcode (self->db), error);
+      sqlite3_reset (stmt);
+      return -1;
+    }
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+GPtrArray *
+dt_database_check (DtDatabase  *self,
+                   GError     **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DT_IS_DATABASE (self), NULL);
+
+  if (!(stmt = _dt_database_prepare (self, "PRAGMA integrity_check", error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (line, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup (line));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dt_database_fail (self, rc, error);
+      return NULL;
+    }
+
+  if (!(stmt = _dt_database_prepare (self, "PRAGMA foreign_key_check", error)))
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("A record in “%s” (row %lld) refers to a missing “%s” record."),
+                                      (const char *) sqlite3_column_text (stmt, 0),
+                                      (long long) sqlite3_column_int64 (stmt, 1),
+                                      (const char *) sqlite3_column_text (stmt, 2)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dt_database_fail (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&problems);
+}
+
+gboolean
+dt_database_backup (DtDatabase  *self,
+                    const char  *destination,
+                    GError     **error)
+{
+  g_autofree char *partial = NULL;
+  sqlite3 *target = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (DT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (destination != NULL, FALSE);
+
+  partial = g_strconcat (destination, ".part", NULL);
+  g_remove (partial);
+
+  rc = sqlite3_open_v2 (partial, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (target, "main", self->db, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (target);
+      else
+        {
+          /* Whole copy in one step: a consistent snapshot even while others write. */
+          rc = sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                   _("The backup “%s” could not be written: %s"), destination,
+                   target != NULL ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
+      sqlite3_close (target);
+      g_remove (partial);
+      return FALSE;
+    }
+  sqlite3_close (target);
+
+  return dt_file_replace (partial, destination, error);
+}

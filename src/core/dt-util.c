@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dt-util"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "dt-error.h"
+#include "dt-util.h"
+
+int
+dt_strcmp_p (const char **a,
+             const char **b)
+{
+  return strcmp (*a, *b);
+}
+
+static gboolean
+parse_digits (const char *text,
+              guint       n,
+              guint      *value)
+{
+  *value = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+      *value = *value * 10 + (guint) (text[i] - '0');
+    }
+  return TRUE;
+}
+
+gboolean
+dt_date_parse (const char *text,
+               GDate      *date)
+{
+  guint y, m, d;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  if (!parse_digits (text, 4, &y) || !parse_digits (text + 5, 2, &m) ||
+      !parse_digits (text + 8, 2, &d))
+    return FALSE;
+  if (y < DT_YEAR_MIN || y > DT_YEAR_MAX || m < 1 || m > 12 || d < 1 ||
+      d > g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y))
+    return FALSE;
+  if (date != NULL)
+    g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}
+
+gboolean
+dt_date_is_valid (const char *text)
+{
+  return dt_date_parse (text, NULL);
+}
+
+char *
+dt_date_to_iso (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+char *
+dt_date_to_display (const char *iso)
+{
+  GDate date;
+
+  if (!dt_date_parse (iso, &date))
+    return g_strdup (iso != NULL ? iso : "");
+  return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (&date), g_date_get_month (&date),
+                          g_date_get_year (&date));
+}
+
+gboolean
+dt_time_is_valid (const char *text)
+{
+  guint h, m;
+
+  if (text == NULL || strlen (text) != 5 || text[2] != ':')
+    return FALSE;
+  return parse_digits (text, 2, &h) && parse_digits (text + 3, 2, &m) && h < 24 && m < 60;
+}
+
+void
+dt_today (GDate *date)
+{
+  const char *forced = g_getenv ("DOITHOAI_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+
+  if (forced != NULL && dt_date_parse (forced, date))
+    return;
+  now = g_date_time_new_now_local ();
+  g_date_set_dmy (date, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+}
+
+char *
+dt_today_iso (void)
+{
+  GDate today;
+
+  dt_today (&today);
+  return dt_date_to_iso (&today);
+}
+
+char *
+dt_text_clean (const char *text)
+{
+  g_autofree char *normal = NULL;
+
+  if (text == NULL)
+    return NULL;
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  if (normal == NULL)
+    return NULL;
+  g_strstrip (normal);
+  if (*normal == '\0')
+    return NULL;
+  return g_steal_pointer (&normal);
+}
+
+gboolean
+dt_file_replace (const char  *temporary,
+                 const char  *destination,
+                 GError     **error)
+{
+  g_autoptr(GFile) from = g_file_new_for_path (temporary);
+  g_autoptr(GFile) to = g_file_new_for_path (destination);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_move (from, to, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
+                    NULL, NULL, NULL, &local_error))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” could not be written: %s"),
+                   destination, local_error->message);
+      g_remove (temporary);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dt_file_write (const char  *path,
+               const char  *contents,
+               gssize       length,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_set_contents_full (path, contents, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0644, &local_error))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” could not be written: %s"),
+                   path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

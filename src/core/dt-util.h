@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Earliest and latest years the program accepts in a date. */
+#define DT_YEAR_MIN 1900
+#define DT_YEAR_MAX 2100
+
+int       dt_strcmp_p          (const char **a,
+                                const char **b);
+
+/* TRUE for a real calendar date written YYYY-MM-DD between 1900 and 2100. */
+gboolean  dt_date_parse        (const char  *text,
+                                GDate       *date);
+gboolean  dt_date_is_valid     (const char  *text);
+char     *dt_date_to_iso       (const GDate *date);
+/* dd/mm/yyyy, as Vietnamese documents write dates in running text. */
+char     *dt_date_to_display   (const char  *iso);
+gboolean  dt_time_is_valid     (const char  *text);
+/* Today, or DOITHOAI_TODAY when it is set to a valid date. */
+void      dt_today             (GDate       *date);
+char     *dt_today_iso         (void);
+
+/* NFC, surrounding white space removed; NULL for NULL, empty or blank input. */
+char     *dt_text_clean        (const char  *text);
+
+/* Moves a finished temporary file over its destination. */
+gboolean  dt_file_replace      (const char  *temporary,
+                                const char  *destination,
+                                GError     **error);
+/* Writes a whole file through a temporary file and a rename. */
+gboolean  dt_file_write        (const char  *path,
+                                const char  *contents,
+                                gssize       length,
+                                GError     **error);
+
+G_END_DECLS
