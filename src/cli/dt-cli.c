@@ -1,2 +1,425 @@
-#include <glib.h>
-int main (int argc, char **argv) { return 0; }
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "doithoai-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#ifdef G_OS_WIN32
+# include <windows.h>
+#endif
+
+#include "dt-database.h"
+#include "dt-demo.h"
+#include "dt-error.h"
+#include "dt-exchange.h"
+#include "dt-i18n.h"
+#include "dt-util.h"
+
+enum
+{
+  EXIT_DONE = 0,
+  EXIT_USAGE = 1,
+  EXIT_INPUT = 2,
+  EXIT_DATABASE = 3,
+};
+
+typedef struct
+{
+  const char *database;
+  int         argc;
+  char      **argv;
+} Context;
+
+typedef int (*CommandFunc) (Context *context);
+
+typedef struct
+{
+  const char  *name;
+  const char  *arguments;
+  const char  *summary;
+  CommandFunc  func;
+} Command;
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("doithoai-cli: %s\n", error->message);
+  if (error->domain == DT_ERROR && error->code == DT_ERROR_DUPLICATE)
+    g_printerr ("%s\n", _("Use “import --replace” to replace the records that already exist."));
+  return dt_error_exit_status (error);
+}
+
+G_GNUC_PRINTF (1, 2)
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("doithoai-cli: %s\n%s\n", message, _("Run “doithoai-cli --help” for usage."));
+  return EXIT_USAGE;
+}
+
+/* Parses a command's own options; leaves its arguments in context->argv. */
+static gboolean
+parse_options (Context      *context,
+               const char   *parameters,
+               GOptionEntry *entries,
+               int           min_args,
+               int           max_args,
+               int          *status)
+{
+  g_autoptr(GOptionContext) option_context = g_option_context_new (parameters);
+  g_autoptr(GError) error = NULL;
+  int n_args;
+
+  g_option_context_set_help_enabled (option_context, TRUE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (option_context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (option_context, &context->argc, &context->argv, &error))
+    {
+      *status = usage_error ("%s", error->message);
+      return FALSE;
+    }
+  /* argv[0] is the command name. */
+  n_args = context->argc - 1;
+  if (n_args < min_args || n_args > max_args)
+    {
+      *status = usage_error (_("“%s” takes %s."), context->argv[0], parameters[0] != '\0'
+                             ? parameters : _("no arguments"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static DtDatabase *
+open_database (Context              *context,
+               DtDatabaseOpenFlags   flags,
+               int                  *status)
+{
+  g_autoptr(GError) error = NULL;
+  DtDatabase *db = dt_database_open (context->database, flags, &error);
+
+  if (db == NULL)
+    *status = fail (error);
+  return db;
+}
+
+static int
+command_init (Context *context)
+{
+  g_autoptr(DtDatabase) db = NULL;
+  int status = EXIT_DONE;
+
+  if (!parse_options (context, "", NULL, 0, 0, &status))
+    return status;
+  if (!(db = open_database (context, DT_DATABASE_OPEN_CREATE, &status)))
+    return status;
+  g_print (_("Database ready: %s (schema version %d)\n"), dt_database_get_path (db),
+           dt_database_get_user_version (db));
+  return EXIT_DONE;
+}
+
+static int
+command_import (Context *context)
+{
+  gboolean replace = FALSE;
+  GOptionEntry entries[] = {
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace records whose code already exists"), NULL },
+    { NULL }
+  };
+  g_autoptr(DtDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  DtImportSummary summary;
+  int status = EXIT_DONE;
+
+  if (!parse_options (context, _("FILE.json"), entries, 1, 1, &status))
+    return status;
+  if (!(db = open_database (context, DT_DATABASE_OPEN_CREATE, &status)))
+    return status;
+  if (!dt_exchange_import_file (db, context->argv[1], replace, &summary, &error))
+    {
+      status = fail (error);
+      g_printerr ("%s\n", _("Nothing was imported: the database is unchanged."));
+      return status;
+    }
+  g_print (_("Imported %u plans, %u sessions and %u petitions.\n"),
+           summary.plans, summary.sessions, summary.petitions);
+  if (summary.unit_skipped)
+    g_print ("%s\n", _("The unit settings in the file were not applied: this database already "
+                       "has its own (use --replace to take them)."));
+  return EXIT_DONE;
+}
+
+static int
+command_export (Context *context)
+{
+  gboolean mask = FALSE;
+  GOptionEntry entries[] = {
+    { "mask-confidential", 0, 0, G_OPTION_ARG_NONE, &mask,
+      N_("Hide the names and addresses of confidential petitioners"), NULL },
+    { NULL }
+  };
+  g_autoptr(DtDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path;
+  int status = EXIT_DONE;
+
+  if (!parse_options (context, _("FILE.json"), entries, 1, 1, &status))
+    return status;
+  if (!(db = open_database (context, DT_DATABASE_OPEN_EXISTING, &status)))
+    return status;
+  path = context->argv[1];
+
+  if (g_str_equal (path, "-"))
+    {
+      g_autofree char *text = dt_exchange_export_string (db, mask, &error);
+      if (text == NULL)
+        return fail (error);
+      fputs (text, stdout);
+      return fflush (stdout) == 0 ? EXIT_DONE : EXIT_INPUT;
+    }
+  if (!dt_exchange_export_file (db, path, mask, &error))
+    return fail (error);
+  g_print (_("Exported to %s\n"), path);
+  return EXIT_DONE;
+}
+
+static int
+command_demo (Context *context)
+{
+  int petitions = DT_DEMO_DEFAULT_PETITIONS;
+  int seed = 1;
+  GOptionEntry entries[] = {
+    { "petitions", 0, 0, G_OPTION_ARG_INT, &petitions, N_("Number of petitions (default 600)"),
+      N_("N") },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Seed of the generator (default 1)"), N_("S") },
+    { NULL }
+  };
+  g_autoptr(DtDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = EXIT_DONE;
+
+  if (!parse_options (context, "", entries, 0, 0, &status))
+    return status;
+  if (petitions < 0 || petitions > 2000000)
+    return usage_error (_("--petitions must be between 0 and 2000000."));
+  if (!(db = open_database (context, DT_DATABASE_OPEN_CREATE, &status)))
+    return status;
+  if (!dt_demo_generate (db, (guint) petitions, (guint32) seed, &error))
+    return fail (error);
+  g_print (_("Demo data written to %s: %" G_GINT64_FORMAT " plans, %" G_GINT64_FORMAT
+             " sessions, %" G_GINT64_FORMAT " petitions.\n"),
+           dt_database_get_path (db), dt_database_count (db, "plans", NULL),
+           dt_database_count (db, "sessions", NULL), dt_database_count (db, "petitions", NULL));
+  return EXIT_DONE;
+}
+
+static int
+command_check (Context *context)
+{
+  static const struct {
+    const char *table;
+    const char *label;
+  } counts[] = {
+    { "plans", N_("Plans") },
+    { "sessions", N_("Sessions") },
+    { "petitions", N_("Petitions") },
+    { "petition_events", N_("Petition events") },
+    { "villages", N_("Villages") },
+    { "agencies", N_("Agencies") },
+    { "fields", N_("Fields") },
+    { "calendar_years", N_("Calendar years set by hand") },
+    { "audit_log", N_("Audit log entries") },
+  };
+  g_autoptr(DtDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  int status = EXIT_DONE;
+
+  if (!parse_options (context, "", NULL, 0, 0, &status))
+    return status;
+  if (!(db = open_database (context, DT_DATABASE_OPEN_EXISTING, &status)))
+    return status;
+  if (!(problems = dt_database_check (db, &error)))
+    return fail (error);
+
+  g_print (_("Database: %s (schema version %d)\n"), dt_database_get_path (db),
+           dt_database_get_user_version (db));
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      gint64 count = dt_database_count (db, counts[i].table, &error);
+      if (count < 0)
+        return fail (error);
+      g_print ("  %-28s %" G_GINT64_FORMAT "\n", _(counts[i].label), count);
+    }
+  if (problems->len > 0)
+    {
+      g_printerr (_("The database has %u integrity problems:\n"), problems->len);
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("  %s\n", (const char *) g_ptr_array_index (problems, i));
+      return EXIT_DATABASE;
+    }
+  g_print ("%s\n", _("Integrity: no problems found."));
+  return EXIT_DONE;
+}
+
+static int
+command_backup (Context *context)
+{
+  g_autoptr(DtDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *destination = NULL;
+  int status = EXIT_DONE;
+
+  if (!parse_options (context, _("[FILE]"), NULL, 0, 1, &status))
+    return status;
+  if (!(db = open_database (context, DT_DATABASE_OPEN_EXISTING, &status)))
+    return status;
+
+  if (context->argc > 1)
+    destination = g_strdup (context->argv[1]);
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *dir = g_path_get_dirname (dt_database_get_path (db));
+      g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+      g_autofree char *name = g_date_time_format (now, "doithoai-%Y-%m-%d-%H%M%S.sqlite");
+
+      if (g_mkdir_with_parents (backups, 0700) != 0)
+        {
+          g_printerr ("doithoai-cli: %s: %s\n", backups, g_strerror (errno));
+          return EXIT_INPUT;
+        }
+      destination = g_build_filename (backups, name, NULL);
+    }
+  if (!dt_database_backup (db, destination, &error))
+    return fail (error);
+  g_print (_("Backup written to %s\n"), destination);
+  return EXIT_DONE;
+}
+
+static const Command commands[] = {
+  { "init", "", N_("Create the database, or bring it up to date"), command_init },
+  { "import", "[--replace] FILE.json", N_("Import an exchange document (all or nothing)"),
+    command_import },
+  { "export", "[--mask-confidential] FILE.json", N_("Export everything as an exchange document"),
+    command_export },
+  { "demo", "[--petitions=N] [--seed=S]", N_("Fill an empty database with realistic demo data"),
+    command_demo },
+  { "check", "", N_("Check the database’s integrity and count its records"), command_check },
+  { "backup", "[FILE]", N_("Copy the database safely, even while it is in use"), command_backup },
+};
+
+static void
+print_help (FILE *stream)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *default_path = dt_database_default_path ();
+
+  g_string_append_printf (text, "%s\n  doithoai-cli [--database=FILE] %s\n\n%s\n",
+                          _("Usage:"), _("COMMAND [OPTIONS] [ARGUMENTS]"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-8s %-34s %s\n", commands[i].name, commands[i].arguments,
+                            _(commands[i].summary));
+  g_string_append_printf (text, "\n%s\n  --database=FILE  %s\n  %s\n\n%s\n",
+                          _("Options:"), _("The database file; by default:"), default_path,
+                          _("Dates are written YYYY-MM-DD. DOITHOAI_TODAY=YYYY-MM-DD replaces "
+                            "today's date.\nExit status: 0 done, 1 bad usage, 2 bad input, "
+                            "3 database problem."));
+  fputs (text->str, stream);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
+  const char *today = g_getenv ("DOITHOAI_TODAY");
+  const Command *command = NULL;
+  Context context = { 0 };
+  int i;
+
+#ifdef G_OS_WIN32
+  SetConsoleOutputCP (CP_UTF8);
+  argv = g_win32_get_command_line ();
+  argc = (int) g_strv_length (argv);
+#endif
+
+  dt_i18n_init ();
+
+  /* Global options come before the command. */
+  for (i = 1; i < argc; i++)
+    {
+      const char *arg = argv[i];
+
+      if (g_str_has_prefix (arg, "--database="))
+        {
+            g_free (database);
+            database = g_strdup (arg + strlen ("--database="));
+          }
+      else if (g_str_equal (arg, "--database"))
+        {
+          if (++i >= argc)
+            return usage_error (_("--database needs a file name."));
+          g_free (database);
+          database = g_strdup (argv[i]);
+        }
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        {
+          print_help (stdout);
+          return EXIT_DONE;
+        }
+      else if (g_str_equal (arg, "--version"))
+        {
+          g_print ("doithoai-cli %s\n", PACKAGE_VERSION);
+          return EXIT_DONE;
+        }
+      else if (arg[0] == '-')
+        return usage_error (_("Unknown option “%s”."), arg);
+      else
+        break;
+    }
+
+  if (i >= argc)
+    {
+      print_help (stderr);
+      return EXIT_USAGE;
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      command = &commands[c];
+  if (command == NULL)
+    return usage_error (_("Unknown command “%s”."), argv[i]);
+
+  if (today != NULL && !dt_date_is_valid (today))
+    return usage_error (_("DOITHOAI_TODAY must be a real date written YYYY-MM-DD, not “%s”."),
+                        today);
+
+  if (database == NULL)
+    database = dt_database_default_path ();
+  if (*database == '\0')
+    return usage_error (_("--database needs a file name."));
+
+  for (; i < argc; i++)
+    g_ptr_array_add (rest, argv[i]);
+  g_ptr_array_add (rest, NULL);
+
+  context.database = database;
+  context.argc = (int) rest->len - 1;
+  context.argv = (char **) rest->pdata;
+  return command->func (&context);
+}

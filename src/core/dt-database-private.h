@@ -12,6 +12,11 @@ sqlite3      *_dt_database_get_handle (DtDatabase  *self);
 sqlite3_stmt *_dt_database_prepare    (DtDatabase  *self,
                                        const char  *sql,
                                        GError     **error);
+/* The same for SQL text that lives as long as the program (literals, memoised SQL):
+ * looked up by address, which matters on paths run once per record. */
+sqlite3_stmt *_dt_database_prepare_static (DtDatabase  *self,
+                                           const char  *sql,
+                                           GError     **error);
 /* Runs statements that take no parameters. */
 gboolean      _dt_database_exec       (DtDatabase  *self,
                                        const char  *sql,

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "dt-database-private.h"
+#include "dt-records-private.h"
 #include "dt-error.h"
 #include "dt-util.h"
 
@@ -24,6 +25,8 @@ struct _DtDatabase
   sqlite3    *db;
   char       *path;
   GHashTable *statements;
+  GHashTable *static_statements;  /* keyed by the address of an immortal SQL string */
+  GArray     *levels;        /* per open level: TRUE for the outer transaction */
   int         user_version;
 };
 
@@ -79,7 +82,9 @@ dt_database_finalize (GObject *object)
 {
   DtDatabase *self = (DtDatabase *) object;
 
+  g_clear_pointer (&self->static_statements, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->levels, g_array_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -100,6 +105,8 @@ dt_database_init (DtDatabase *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             statement_free);
+  self->static_statements = g_hash_table_new_full (NULL, NULL, NULL, statement_free);
+  self->levels = g_array_new (FALSE, FALSE, sizeof (gboolean));
 }
 
 gboolean
@@ -169,6 +176,31 @@ _dt_database_prepare (DtDatabase  *self,
       return NULL;
     }
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+sqlite3_stmt *
+_dt_database_prepare_static (DtDatabase  *self,
+                             const char  *sql,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->static_statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _dt_database_fail (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->static_statements, (gpointer) sql, stmt);
   return stmt;
 }
 
@@ -247,12 +279,12 @@ migrate (DtDatabase  *self,
         return FALSE;
       if (!_dt_database_exec (self, sql, error) || !_dt_database_exec (self, pragma, error))
         {
-          dt_database_rollback (self);
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
         }
       if (!_dt_database_exec (self, "COMMIT", error))
         {
-          dt_database_rollback (self);
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
         }
       g_debug ("Migrated %s to version %d", self->path, version);
@@ -342,7 +374,11 @@ dt_database_open (const char           *path,
   if (!_dt_database_exec (self,
                           "PRAGMA journal_mode = WAL;"
                           "PRAGMA synchronous = FULL;"
-                          "PRAGMA foreign_keys = ON;",
+                          "PRAGMA foreign_keys = ON;"
+                          /* Big imports would spill pages to the WAL again and again. */
+                          "PRAGMA cache_size = -65536;"
+                          /* Savepoint journals in memory: one per record written. */
+                          "PRAGMA temp_store = MEMORY;",
                           error))
     return NULL;
 
@@ -367,11 +403,55 @@ dt_database_get_user_version (DtDatabase *self)
 }
 
 gboolean
+_dt_database_savepoint (DtDatabase  *self,
+                        GError     **error)
+{
+  gboolean outer = sqlite3_get_autocommit (self->db) != 0;
+
+  if (!outer && self->levels->len == 0)
+    return _dt_database_fail (self, SQLITE_MISUSE, error);
+  if (!_dt_database_exec (self, outer ? "BEGIN IMMEDIATE" : "SAVEPOINT dt", error))
+    return FALSE;
+  g_array_append_val (self->levels, outer);
+  return TRUE;
+}
+
+gboolean
+_dt_database_release (DtDatabase  *self,
+                      GError     **error)
+{
+  gboolean outer;
+
+  g_return_val_if_fail (self->levels->len > 0, FALSE);
+  outer = g_array_index (self->levels, gboolean, self->levels->len - 1);
+  if (!_dt_database_exec (self, outer ? "COMMIT" : "RELEASE dt", error))
+    {
+      _dt_database_undo (self);
+      return FALSE;
+    }
+  g_array_set_size (self->levels, self->levels->len - 1);
+  return TRUE;
+}
+
+void
+_dt_database_undo (DtDatabase *self)
+{
+  gboolean outer;
+
+  g_return_if_fail (self->levels->len > 0);
+  outer = g_array_index (self->levels, gboolean, self->levels->len - 1);
+  g_array_set_size (self->levels, self->levels->len - 1);
+  if (sqlite3_get_autocommit (self->db))
+    return;
+  sqlite3_exec (self->db, outer ? "ROLLBACK" : "ROLLBACK TO dt; RELEASE dt", NULL, NULL, NULL);
+}
+
+gboolean
 dt_database_begin (DtDatabase  *self,
                    GError     **error)
 {
   g_return_val_if_fail (DT_IS_DATABASE (self), FALSE);
-  return _dt_database_exec (self, "BEGIN IMMEDIATE", error);
+  return _dt_database_savepoint (self, error);
 }
 
 gboolean
@@ -379,20 +459,14 @@ dt_database_commit (DtDatabase  *self,
                     GError     **error)
 {
   g_return_val_if_fail (DT_IS_DATABASE (self), FALSE);
-  if (!_dt_database_exec (self, "COMMIT", error))
-    {
-      dt_database_rollback (self);
-      return FALSE;
-    }
-  return TRUE;
+  return _dt_database_release (self, error);
 }
 
 void
 dt_database_rollback (DtDatabase *self)
 {
   g_return_if_fail (DT_IS_DATABASE (self));
-  if (!sqlite3_get_autocommit (self->db))
-    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  _dt_database_undo (self);
 }
 
 gint64
