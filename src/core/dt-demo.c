@@ -231,7 +231,7 @@ write_year (Demo        *demo,
       g_autoptr(DtSession) session = dt_session_new ();
       gboolean dialogue = i < n_dialogues;
       const char *village = PICK (demo->rand, villages);
-      int month = dialogue ? months[i] : 3 * (i - n_dialogues) + 2;
+      int month = dialogue ? months[i] : 3 * (i - n_dialogues) + 3;
       GDate date;
       int lead_days = lead == DT_NO_INT ? 7 : lead;
 
@@ -301,6 +301,29 @@ write_year (Demo        *demo,
         return FALSE;
       if (g_str_equal (session->status, "held"))
         g_ptr_array_add (demo->held, g_steal_pointer (&session));
+    }
+
+  /* This year: a contact session coming up soon, its notice already out. */
+  if (year == (int) g_date_get_year (&demo->today))
+    {
+      g_autoptr(DtSession) session = dt_session_new ();
+      GDate date = demo->today;
+
+      g_date_add_days (&date, 12);
+      session->code = g_strdup_printf ("TX-%d-%02u", year, number);
+      session->plan = g_strdup (plan->code);
+      session->kind = g_strdup ("contact");
+      session->date = dt_date_to_iso (&date);
+      session->time = g_strdup ("14:00");
+      session->location = g_strdup ("Hội trường Đảng ủy xã");
+      session->village = g_strdup (PICK (demo->rand, villages));
+      session->topic = g_strdup ("Tiếp xúc cử tri về kế hoạch phát triển kinh tế - xã hội năm tới");
+      session->chair = g_strdup ("Nguyễn Văn An, Bí thư Đảng ủy");
+      session->status = g_strdup ("planned");
+      session->notice_number = g_strdup_printf ("%u-TB/ĐU", 40 + number);
+      session->notice_date = dt_date_to_iso (&demo->today);
+      if (!dt_session_insert (db, session, error))
+        return FALSE;
     }
   return TRUE;
 }

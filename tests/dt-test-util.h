@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "dt-database.h"
+
+/* A fresh folder per test, removed afterwards with everything in it. */
+static inline void
+dt_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        dt_test_remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+typedef struct
+{
+  char       *dir;
+  char       *path;
+  DtDatabase *db;
+} DtTestFixture;
+
+static inline void
+dt_test_fixture_setup (DtTestFixture *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("doithoai-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "test.sqlite", NULL);
+  fixture->db = dt_database_open (fixture->path, DT_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->db);
+}
+
+static inline void
+dt_test_fixture_teardown (DtTestFixture *fixture,
+                          gconstpointer  data)
+{
+  g_clear_object (&fixture->db);
+  dt_test_remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static inline char *
+dt_test_data_path (const char *name)
+{
+  return g_build_filename (g_getenv ("DOITHOAI_TEST_DATA"), name, NULL);
+}
+
+/* SHA-256 of a file, to show that something was left exactly as it was. */
+static inline char *
+dt_test_file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return g_strdup ("(missing)");
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}

@@ -1,0 +1,335 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "dt-test-util.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs doithoai-cli with ARGS (NULL-terminated); TODAY sets DOITHOAI_TODAY when not NULL. */
+static void
+cli (Run        *run,
+     const char *today,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DOITHOAI_CLI"));
+  va_start (args, today);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "DOITHOAI_TODAY", today != NULL ? today : "2026-11-26", TRUE);
+  run_clear (run);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = 0;
+  if (!g_spawn_check_wait_status (wait_status, &error))
+    {
+      g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
+      run->status = error->code;
+    }
+  if (g_test_verbose ())
+    g_printerr ("exit %d\nstdout: %s\nstderr: %s\n", run->status, run->out, run->err);
+}
+
+static char *
+database_option (DtTestFixture *fixture,
+                 const char    *name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  return g_strconcat ("--database=", path, NULL);
+}
+
+static void
+test_usage (DtTestFixture *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "x.sqlite");
+  g_auto(Run) run = { 0 };
+
+  cli (&run, NULL, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "import"));
+
+  cli (&run, NULL, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "backup"));
+
+  cli (&run, NULL, db, "dance", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "dance"));
+
+  cli (&run, NULL, db, "export", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  cli (&run, NULL, db, "import", "--frobnicate", "a.json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "frobnicate"));
+
+  cli (&run, NULL, db, "demo", "--petitions=-5", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  cli (&run, "2026-02-30", db, "init", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "DOITHOAI_TODAY"));
+
+  /* None of these created the database. */
+  g_assert_false (g_file_test (db + strlen ("--database="), G_FILE_TEST_EXISTS));
+}
+
+static void
+test_init_import_export (DtTestFixture *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "Dữ liệu xã.sqlite");
+  g_autofree char *full = dt_test_data_path ("full.json");
+  g_autofree char *out = g_build_filename (fixture->dir, "out.json", NULL);
+  g_autofree char *out2 = g_build_filename (fixture->dir, "out2.json", NULL);
+  g_autofree char *db2 = database_option (fixture, "second.sqlite");
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_auto(Run) run = { 0 };
+
+  cli (&run, NULL, db, "init", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db, "import", full, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "3"));
+
+  /* The same again: codes exist, exit 2, the hint names --replace. */
+  cli (&run, NULL, db, "import", full, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--replace"));
+  cli (&run, NULL, db, "import", "--replace", full, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  cli (&run, NULL, db, "export", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db2, "import", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db2, "export", out2, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &a, NULL, NULL));
+  g_assert_true (g_file_get_contents (out2, &b, NULL, NULL));
+  g_assert_cmpstr (a, ==, b);
+
+  cli (&run, NULL, db, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Petitions"));
+}
+
+static void
+test_bad_input (DtTestFixture *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "bad.sqlite");
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.json", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.json", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "no-folder", "out.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+
+  cli (&run, NULL, db, "demo", "--petitions=50", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db, "export", "-", NULL);
+  before = g_steal_pointer (&run.out);
+
+  g_assert_true (g_file_set_contents (bad, "{\"format\": \"doithoai-exchange\", \"version\": 1, "
+                                      "\"petitions\": [{\"code\": \"X\", \"received\": "
+                                      "\"2025-13-01\", \"channel\": \"phone\", \"summary\": "
+                                      "\"s\"}]}", -1, NULL));
+  cli (&run, NULL, db, "import", bad, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Received date"));
+  g_assert_nonnull (strstr (run.err, "2025-13-01"));
+
+  cli (&run, NULL, db, "import", missing, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "missing.json"));
+
+  cli (&run, NULL, db, "export", out, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* Demo data only goes into an empty database. */
+  cli (&run, NULL, db, "demo", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  cli (&run, NULL, db, "export", "-", NULL);
+  after = g_steal_pointer (&run.out);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_database_problems (DtTestFixture *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *garbage = g_build_filename (fixture->dir, "garbage.sqlite", NULL);
+  g_autofree char *garbage_opt = g_strconcat ("--database=", garbage, NULL);
+  g_autofree char *newer_opt = database_option (fixture, "newer.sqlite");
+  g_autofree char *missing_opt = database_option (fixture, "missing.sqlite");
+  g_autofree char *out = g_build_filename (fixture->dir, "out.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(Run) run = { 0 };
+  char junk[4096];
+
+  for (guint i = 0; i < sizeof junk; i++)
+    junk[i] = (char) (i * 31 % 253);
+  g_assert_true (g_file_set_contents (garbage, junk, sizeof junk, NULL));
+  before = dt_test_file_checksum (garbage);
+  cli (&run, NULL, garbage_opt, "check", NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "damaged"));
+  cli (&run, NULL, garbage_opt, "import", out, NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  after = dt_test_file_checksum (garbage);
+  g_assert_cmpstr (before, ==, after);
+
+  cli (&run, NULL, missing_opt, "export", out, NULL);
+  g_assert_cmpint (run.status, ==, 3);
+
+  /* A database from a newer program: exit 3, the file untouched. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DtDatabase) db = NULL;
+    const char *path = newer_opt + strlen ("--database=");
+    sqlite3 *raw = NULL;
+    g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = DELETE; "
+                                            "PRAGMA user_version = %d",
+                                            dt_database_schema_version () + 5);
+
+    db = dt_database_open (path, DT_DATABASE_OPEN_CREATE, &error);
+    g_assert_no_error (error);
+    g_clear_object (&db);
+    g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (raw);
+
+    g_clear_pointer (&before, g_free);
+    g_clear_pointer (&after, g_free);
+    before = dt_test_file_checksum (path);
+    cli (&run, NULL, newer_opt, "demo", NULL);
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_nonnull (strstr (run.err, "newer"));
+    after = dt_test_file_checksum (path);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
+static void
+test_demo_determinism (DtTestFixture *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *a = database_option (fixture, "a.sqlite");
+  g_autofree char *b = database_option (fixture, "b.sqlite");
+  g_autofree char *c = database_option (fixture, "c.sqlite");
+  g_autofree char *export_a = NULL;
+  g_autofree char *export_b = NULL;
+  g_autofree char *export_c = NULL;
+  g_auto(Run) run = { 0 };
+  const char *statuses[] = { "\"resolved_date\": \"", "\"answered_date\": \"",
+                             "\"declined_date\": \"", "\"withdrawn_date\": \"",
+                             "\"escalated_date\": \"", "\"assigned_date\": \"",
+                             "\"duplicate_of\": \"", "\"confidential\": true",
+                             "\"status\": \"postponed\"", "\"status\": \"cancelled\"",
+                             "\"status\": \"planned\"", "\"status\": \"held\"" };
+
+  cli (&run, NULL, a, "demo", "--petitions=400", "--seed=7", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, b, "demo", "--petitions=400", "--seed=7", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, c, "demo", "--petitions=400", "--seed=8", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  cli (&run, NULL, a, "export", "-", NULL);
+  export_a = g_steal_pointer (&run.out);
+  cli (&run, NULL, b, "export", "-", NULL);
+  export_b = g_steal_pointer (&run.out);
+  cli (&run, NULL, c, "export", "-", NULL);
+  export_c = g_steal_pointer (&run.out);
+  g_assert_cmpstr (export_a, ==, export_b);
+  g_assert_cmpstr (export_a, !=, export_c);
+
+  /* Every kind of outcome is there, over the five years before this one and this year. */
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    if (strstr (export_a, statuses[i]) == NULL)
+      g_error ("The demo data has no %s", statuses[i]);
+  g_assert_nonnull (strstr (export_a, "\"code\": \"KH-2021\""));
+  g_assert_nonnull (strstr (export_a, "\"code\": \"KH-2026\""));
+  g_assert_null (strstr (export_a, "\"code\": \"KH-2020\""));
+  g_assert_null (strstr (export_a, "\"received\": \"2026-11-27\""));
+  /* Some petitions are still waiting for an agency (no assignment, no outcome). */
+  g_assert_nonnull (strstr (export_a, "\"assigned_to\": null, \"assigned_date\": null, "
+                                      "\"deadline\": null, \"escalated_to\": null"));
+}
+
+static void
+test_backup (DtTestFixture *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "main.sqlite");
+  g_autofree char *target = g_build_filename (fixture->dir, "Bản sao.sqlite", NULL);
+  g_autofree char *target_db = g_strconcat ("--database=", target, NULL);
+  g_autofree char *a = NULL;
+  g_auto(Run) run = { 0 };
+
+  cli (&run, NULL, db, "demo", "--petitions=30", NULL);
+  cli (&run, NULL, db, "backup", target, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db, "export", "-", NULL);
+  a = g_steal_pointer (&run.out);
+  cli (&run, NULL, target_db, "export", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (a, ==, run.out);
+
+  /* Without a name it goes into a backups folder beside the database. */
+  cli (&run, NULL, db, "backup", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "backups"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, DtTestFixture, NULL, dt_test_fixture_setup, func, dt_test_fixture_teardown)
+
+  ADD ("/cli/usage", test_usage);
+  ADD ("/cli/init-import-export", test_init_import_export);
+  ADD ("/cli/bad-input", test_bad_input);
+  ADD ("/cli/database-problems", test_database_problems);
+  ADD ("/cli/demo-determinism", test_demo_determinism);
+  ADD ("/cli/backup", test_backup);
+
+  return g_test_run ();
+}

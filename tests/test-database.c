@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "dt-database-private.h"
+#include "dt-error.h"
+#include "dt-records.h"
+#include "dt-test-util.h"
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static char *
+raw_query_text (DtDatabase *db,
+                const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_dt_database_get_handle (db), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static void
+test_migrate_empty (DtTestFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(DtUnit) unit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *journal = NULL;
+  g_autofree char *fk = NULL;
+  g_autofree char *sync = NULL;
+
+  g_assert_cmpint (dt_database_schema_version (), >=, 1);
+  g_assert_cmpint (dt_database_get_user_version (fixture->db), ==, dt_database_schema_version ());
+  g_assert_cmpint (dt_database_count (fixture->db, "petitions", &error), ==, 0);
+  g_assert_no_error (error);
+
+  journal = raw_query_text (fixture->db, "PRAGMA journal_mode");
+  fk = raw_query_text (fixture->db, "PRAGMA foreign_keys");
+  sync = raw_query_text (fixture->db, "PRAGMA synchronous");
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpstr (fk, ==, "1");
+  g_assert_cmpstr (sync, ==, "2");  /* FULL */
+
+  /* The unit exists from the start with the rules of DESIGN §2. */
+  unit = dt_unit_load (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_null (unit->name);
+  g_assert_cmpint (unit->notice_lead_days, ==, 7);
+  g_assert_cmpint (unit->conclusion_days, ==, 10);
+  g_assert_cmpint (unit->answer_working_days, ==, 30);
+  g_assert_cmpint (unit->margin_left, ==, 30);
+}
+
+static void
+test_reopen (DtTestFixture *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 audit;
+
+  g_assert_true (dt_list_add (fixture->db, DT_LIST_VILLAGES, "Thôn Đông", &error));
+  g_assert_no_error (error);
+  audit = dt_database_count (fixture->db, "audit_log", NULL);
+  g_clear_object (&fixture->db);
+
+  fixture->db = dt_database_open (fixture->path, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dt_database_get_user_version (fixture->db), ==, dt_database_schema_version ());
+  g_assert_cmpint (dt_database_count (fixture->db, "villages", NULL), ==, 1);
+  /* Nothing ran again: no migration re-created or re-filled anything. */
+  g_assert_cmpint (dt_database_count (fixture->db, "audit_log", NULL), ==, audit);
+}
+
+static void
+test_newer_refused (DtTestFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtDatabase) db = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = DELETE; PRAGMA user_version = %d",
+                                          dt_database_schema_version () + 1);
+
+  g_clear_object (&fixture->db);
+  raw_exec (fixture->path, sql);
+  before = dt_test_file_checksum (fixture->path);
+
+  db = dt_database_open (fixture->path, DT_DATABASE_OPEN_CREATE, &error);
+  g_assert_null (db);
+  g_assert_error (error, DT_ERROR, DT_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, "newer"));
+
+  after = dt_test_file_checksum (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_damaged (DtTestFixture *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *garbage_path = g_build_filename (fixture->dir, "garbage.sqlite", NULL);
+  g_autofree char *garbage = g_malloc (8192);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtDatabase) db = NULL;
+
+  for (guint i = 0; i < 8192; i++)
+    garbage[i] = (char) (i * 7919 % 251);
+  g_assert_true (g_file_set_contents (garbage_path, garbage, 8192, NULL));
+  before = dt_test_file_checksum (garbage_path);
+
+  db = dt_database_open (garbage_path, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_null (db);
+  g_assert_error (error, DT_ERROR, DT_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "garbage.sqlite"));
+  after = dt_test_file_checksum (garbage_path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_damaged_pages (DtTestFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  /* Enough rows for several pages, then scribble over the middle of the file. */
+  for (int i = 0; i < 400; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Thôn số %d có một tên khá dài để chiếm chỗ", i);
+      g_assert_true (dt_list_add (fixture->db, DT_LIST_VILLAGES, name, &error));
+    }
+  g_clear_object (&fixture->db);
+
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 4096 * 6);
+  for (gsize i = 4096 * 3; i < 4096 * 5; i++)
+    contents[i] = (char) 0xA5;
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
+
+  fixture->db = dt_database_open (fixture->path, DT_DATABASE_OPEN_EXISTING, &error);
+  if (fixture->db == NULL)
+    {
+      g_assert_error (error, DT_ERROR, DT_ERROR_CORRUPT);
+      return;
+    }
+  problems = dt_database_check (fixture->db, &error);
+  if (problems == NULL)
+    g_assert_error (error, DT_ERROR, DT_ERROR_CORRUPT);
+  else
+    g_assert_cmpuint (problems->len, >, 0);
+}
+
+static void
+test_foreign (DtTestFixture *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "other.sqlite", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtDatabase) db = NULL;
+
+  raw_exec (other, "CREATE TABLE accounts (id INTEGER PRIMARY KEY, name TEXT)");
+  before = dt_test_file_checksum (other);
+  db = dt_database_open (other, DT_DATABASE_OPEN_CREATE, &error);
+  g_assert_null (db);
+  g_assert_error (error, DT_ERROR, DT_ERROR_FOREIGN);
+  after = dt_test_file_checksum (other);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_missing (DtTestFixture *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "nothing-here.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtDatabase) db = NULL;
+
+  db = dt_database_open (missing, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_null (db);
+  g_assert_error (error, DT_ERROR, DT_ERROR_MISSING);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+static gint64
+audit_rows (DtDatabase *db,
+            const char *action,
+            const char *label)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+
+  sqlite3_prepare_v2 (_dt_database_get_handle (db),
+                      "SELECT count(*) FROM audit_log WHERE action = ? AND entity = 'petitions' "
+                      "AND label = ? AND actor <> '' AND at LIKE '____-__-__T%'",
+                      -1, &stmt, NULL);
+  sqlite3_bind_text (stmt, 1, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, label, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+static void
+test_audit_log (DtTestFixture *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(DtPetition) petition = dt_petition_new ();
+  g_autoptr(GError) error = NULL;
+
+  petition->code = g_strdup ("2025-0001");
+  petition->received = g_strdup ("2025-04-15");
+  petition->channel = g_strdup ("written");
+  petition->summary = g_strdup ("Đề nghị sửa đường");
+
+  g_assert_true (dt_petition_insert (fixture->db, petition, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (audit_rows (fixture->db, "insert", "2025-0001"), ==, 1);
+
+  g_free (petition->summary);
+  petition->summary = g_strdup ("Đề nghị sửa đường liên thôn");
+  g_assert_true (dt_petition_update (fixture->db, petition, &error));
+  g_assert_cmpint (audit_rows (fixture->db, "update", "2025-0001"), ==, 1);
+
+  g_assert_true (dt_petition_delete (fixture->db, "2025-0001", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (audit_rows (fixture->db, "delete", "2025-0001"), ==, 1);
+
+  /* A change that fails leaves no trace in the log either. */
+  g_assert_false (dt_petition_update (fixture->db, petition, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_NOT_FOUND);
+  g_assert_cmpint (audit_rows (fixture->db, "update", "2025-0001"), ==, 1);
+}
+
+static void
+test_transaction_rollback (DtTestFixture *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dt_database_begin (fixture->db, &error));
+  g_assert_true (dt_list_add (fixture->db, DT_LIST_FIELDS, "Đất đai", &error));
+  g_assert_cmpint (dt_database_count (fixture->db, "fields", NULL), ==, 1);
+  dt_database_rollback (fixture->db);
+  g_assert_cmpint (dt_database_count (fixture->db, "fields", NULL), ==, 0);
+  g_assert_cmpint (dt_database_count (fixture->db, "audit_log", NULL), ==, 0);
+}
+
+static void
+test_backup (DtTestFixture *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *target = g_build_filename (fixture->dir, "Sao lưu dữ liệu.sqlite", NULL);
+  g_autofree char *partial = g_strconcat (target, ".part", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtDatabase) copy = NULL;
+
+  g_assert_true (dt_list_add (fixture->db, DT_LIST_AGENCIES, "UBND xã", &error));
+  g_assert_true (dt_database_backup (fixture->db, target, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+
+  copy = dt_database_open (target, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dt_database_count (copy, "agencies", NULL), ==, 1);
+
+  /* A destination that cannot be written names itself and leaves nothing behind. */
+  g_clear_pointer (&target, g_free);
+  target = g_build_filename (fixture->dir, "no-such-folder", "backup.sqlite", NULL);
+  g_assert_false (dt_database_backup (fixture->db, target, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, DtTestFixture, NULL, dt_test_fixture_setup, func, dt_test_fixture_teardown)
+
+  ADD ("/core/database/migrate-empty", test_migrate_empty);
+  ADD ("/core/database/reopen", test_reopen);
+  ADD ("/core/database/newer-refused", test_newer_refused);
+  ADD ("/core/database/damaged-file", test_damaged);
+  ADD ("/core/database/damaged-pages", test_damaged_pages);
+  ADD ("/core/database/foreign-file", test_foreign);
+  ADD ("/core/database/missing-file", test_missing);
+  ADD ("/core/database/audit-log", test_audit_log);
+  ADD ("/core/database/transaction-rollback", test_transaction_rollback);
+  ADD ("/core/database/backup", test_backup);
+
+  return g_test_run ();
+}
