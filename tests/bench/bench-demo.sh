@@ -1,0 +1,26 @@
+#!/bin/sh
+# Benchmark (run on demand, never in the test suite):
+#   meson test -C _build --benchmark --verbose     or     tests/bench/bench-demo.sh _build
+# Times `doithoai-cli demo --petitions=N` (default 100000) and an export/import round of the
+# result, and prints wall time, peak memory and file sizes.
+set -eu
+build=${1:-_build}
+n=${2:-100000}
+cli="$build/src/cli/doithoai-cli"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export DOITHOAI_TODAY=${DOITHOAI_TODAY:-2026-11-26}
+
+measure () {
+  label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null
+  read -r seconds kbytes < "$work/time"
+  echo "$label: ${seconds} s wall, peak memory $((kbytes / 1024)) MiB"
+}
+
+measure "demo --petitions=$n" "$cli" --database="$work/demo.sqlite" demo --petitions="$n"
+echo "database size: $(du -k "$work/demo.sqlite" | cut -f1) KiB (after checkpoint: \
+$(ls -l "$work/demo.sqlite" | awk '{print int($5/1024)}') KiB)"
+measure "export" "$cli" --database="$work/demo.sqlite" export "$work/demo.json"
+echo "export size: $(ls -l "$work/demo.json" | awk '{print int($5/1024)}') KiB"
+measure "import into an empty database" "$cli" --database="$work/copy.sqlite" import "$work/demo.json"
