@@ -154,12 +154,14 @@ _dt_database_get_handle (DtDatabase *self)
   return self->db;
 }
 
-sqlite3_stmt *
-_dt_database_prepare (DtDatabase  *self,
-                      const char  *sql,
-                      GError     **error)
+static sqlite3_stmt *
+prepare_cached (DtDatabase  *self,
+                GHashTable  *cache,
+                const char  *sql,
+                gboolean     copy_key,
+                GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  sqlite3_stmt *stmt = g_hash_table_lookup (cache, sql);
   int rc;
 
   if (stmt != NULL)
@@ -175,8 +177,16 @@ _dt_database_prepare (DtDatabase  *self,
       _dt_database_fail (self, rc, error);
       return NULL;
     }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  g_hash_table_insert (cache, copy_key ? g_strdup (sql) : (gpointer) sql, stmt);
   return stmt;
+}
+
+sqlite3_stmt *
+_dt_database_prepare (DtDatabase  *self,
+                      const char  *sql,
+                      GError     **error)
+{
+  return prepare_cached (self, self->statements, sql, TRUE, error);
 }
 
 sqlite3_stmt *
@@ -184,24 +194,7 @@ _dt_database_prepare_static (DtDatabase  *self,
                              const char  *sql,
                              GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->static_statements, sql);
-  int rc;
-
-  if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _dt_database_fail (self, rc, error);
-      return NULL;
-    }
-  g_hash_table_insert (self->static_statements, (gpointer) sql, stmt);
-  return stmt;
+  return prepare_cached (self, self->static_statements, sql, FALSE, error);
 }
 
 gboolean
