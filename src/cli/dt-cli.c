@@ -220,10 +220,10 @@ command_demo (Context *context)
     return status;
   if (!dt_demo_generate (db, (guint) petitions, (guint32) seed, &error))
     return fail (error);
-  g_print (_("Demo data written to %s: %" G_GINT64_FORMAT " plans, %" G_GINT64_FORMAT
-             " sessions, %" G_GINT64_FORMAT " petitions.\n"),
-           dt_database_get_path (db), dt_database_count (db, "plans", NULL),
-           dt_database_count (db, "sessions", NULL), dt_database_count (db, "petitions", NULL));
+  g_print (_("Demo data written to %s: %lld plans, %lld sessions, %lld petitions.\n"),
+           dt_database_get_path (db), (long long) dt_database_count (db, "plans", NULL),
+           (long long) dt_database_count (db, "sessions", NULL),
+           (long long) dt_database_count (db, "petitions", NULL));
   return EXIT_DONE;
 }
 
@@ -263,7 +263,11 @@ command_check (Context *context)
       gint64 count = dt_database_count (db, counts[i].table, &error);
       if (count < 0)
         return fail (error);
-      g_print ("  %-28s %" G_GINT64_FORMAT "\n", _(counts[i].label), count);
+      const char *label = _(counts[i].label);
+      /* Padded by characters, not bytes: Vietnamese letters take several bytes. */
+      glong pad = MAX (0, 34 - g_utf8_strlen (label, -1));
+
+      g_print ("  %s%*s %lld\n", label, (int) pad, "", (long long) count);
     }
   if (problems->len > 0)
     {

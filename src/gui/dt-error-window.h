@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define DT_TYPE_ERROR_WINDOW (dt_error_window_get_type ())
+G_DECLARE_FINAL_TYPE (DtErrorWindow, dt_error_window, DT, ERROR_WINDOW, GtkWindow)
+
+GtkWindow  *dt_error_window_new         (GtkWindow     *parent,
+                                         const char    *heading,
+                                         const char    *message);
+const char *dt_error_window_get_heading (DtErrorWindow *self);
+const char *dt_error_window_get_message (DtErrorWindow *self);
+
+G_END_DECLS
