@@ -315,6 +315,71 @@ test_backup (DtTestFixture *fixture,
   g_assert_nonnull (strstr (run.out, "backups"));
 }
 
+
+static void
+test_rules_commands (DtTestFixture *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "rules.sqlite");
+  g_autofree char *full = dt_test_data_path ("full.json");
+  g_auto(Run) run = { 0 };
+
+  cli (&run, NULL, "lunar", "2026-02-17", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "1/1/2026 (Bính Ngọ)\n");
+  cli (&run, NULL, "lunar", "2023-03-22", NULL);
+  g_assert_cmpstr (run.out, ==, "1/2/2023 nhuận (Quý Mão)\n");
+  cli (&run, NULL, "lunar", "2023-02-30", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "2023-02-30"));
+  cli (&run, NULL, "lunar", "2101-01-01", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* Without a database, the law's default days off. */
+  cli (&run, NULL, db, "workdays", "2026-02-13", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "2026-02-23\n");
+  cli (&run, NULL, db, "workdays", "2026-02-13", "-1", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli (&run, NULL, db, "workdays", "2026-02-13", "ba", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli (&run, NULL, db, "workdays", "2026-02-13", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_false (g_file_test (db + strlen ("--database="), G_FILE_TEST_EXISTS));
+
+  /* With one, its own tables: full.json makes 2025-01-28/29 days off, 2025-02-08 worked. */
+  cli (&run, NULL, db, "import", full, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db, "workdays", "2025-02-07", "1", NULL);
+  g_assert_cmpstr (run.out, ==, "2025-02-08\n");
+  cli (&run, NULL, db, "workdays", "2025-01-30", "1", NULL);
+  g_assert_cmpstr (run.out, ==, "2025-01-31\n");
+
+  cli (&run, NULL, db, "search", "tran thi", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "2025-0001\t2025-04-15\tTrần Thị Bình\t"
+                                "Đề nghị cấp giấy chứng nhận quyền sử dụng đất\n");
+  cli (&run, NULL, db, "search", "--limit=1", "rac", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (strlen (run.out), >, 0);
+  g_assert_null (strchr (strchr (run.out, '\n') + 1, '\n'));
+  cli (&run, NULL, db, "search", "\"*:", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  cli (&run, NULL, db, "search", "--limit=0", "rac", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+
+  /* As of 2025-06-20: the open petition 2025-0003 was escalated, 2025-0001 resolved in time;
+   * the session's notice (5 days before, the plan's rule) was on time. */
+  cli (&run, "2025-06-20", db, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "nothing late"));
+  /* Later, the postponed session of 10/7 is no concern, but nothing else changed either. */
+  cli (&run, "2025-12-31", db, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "nothing late"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -330,6 +395,7 @@ main (int    argc,
   ADD ("/cli/database-problems", test_database_problems);
   ADD ("/cli/demo-determinism", test_demo_determinism);
   ADD ("/cli/backup", test_backup);
+  ADD ("/cli/rules-commands", test_rules_commands);
 
   return g_test_run ();
 }

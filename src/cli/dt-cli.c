@@ -18,7 +18,11 @@
 #include "dt-demo.h"
 #include "dt-error.h"
 #include "dt-exchange.h"
+#include "dt-calendar.h"
 #include "dt-i18n.h"
+#include "dt-lunar.h"
+#include "dt-search.h"
+#include "dt-status.h"
 #include "dt-util.h"
 
 enum
@@ -247,9 +251,16 @@ command_check (Context *context)
   g_autoptr(DtDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  gboolean all = FALSE;
+  GOptionEntry entries[] = {
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("List every warning, not only the first 50"),
+      NULL },
+    { NULL }
+  };
+  const guint max_warnings = 50;
   int status = EXIT_DONE;
 
-  if (!parse_options (context, "", NULL, 0, 0, &status))
+  if (!parse_options (context, "", entries, 0, 0, &status))
     return status;
   if (!(db = open_database (context, DT_DATABASE_OPEN_EXISTING, &status)))
     return status;
@@ -277,6 +288,28 @@ command_check (Context *context)
       return EXIT_DATABASE;
     }
   g_print ("%s\n", _("Integrity: no problems found."));
+
+  {
+    g_autoptr(GPtrArray) warnings = NULL;
+    g_autofree char *shown = NULL;
+    g_autofree char *today_iso = NULL;
+    GDate today;
+
+    dt_today (&today);
+    today_iso = dt_date_to_iso (&today);
+    shown = dt_date_to_display (today_iso);
+    if (!(warnings = dt_rule_warnings (db, &today, &error)))
+      return fail (error);
+    if (warnings->len == 0)
+      g_print (_("Deadlines as of %s: nothing late.\n"), shown);
+    else
+      g_print (_("Deadlines as of %s: %u warnings.\n"), shown, warnings->len);
+    for (guint i = 0; i < warnings->len && (i < max_warnings || all); i++)
+      g_print ("  %s\n", (const char *) g_ptr_array_index (warnings, i));
+    if (warnings->len > max_warnings && !all)
+      g_print (_("  … and %u more (see them all with “check --all”).\n"),
+               warnings->len - max_warnings);
+  }
   return EXIT_DONE;
 }
 
@@ -315,6 +348,129 @@ command_backup (Context *context)
   return EXIT_DONE;
 }
 
+static gboolean
+parse_date_argument (const char *text,
+                     GDate      *date,
+                     int        *status)
+{
+  if (!dt_date_parse (text, date))
+    {
+      g_printerr ("doithoai-cli: ");
+      g_printerr (_("“%s” is not a real date written YYYY-MM-DD between %d and %d.\n"), text,
+                  DT_YEAR_MIN, DT_YEAR_MAX);
+      *status = EXIT_INPUT;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+command_workdays (Context *context)
+{
+  g_autoptr(DtDatabase) db = NULL;
+  g_autoptr(DtWorkCalendar) calendar = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *iso = NULL;
+  const char *number;
+  char *end = NULL;
+  gint64 n;
+  GDate from, result;
+  int status = EXIT_DONE;
+
+  /* No options: "-3" is a (wrong) number, not an option. */
+  if (context->argc != 3)
+    return usage_error (_("“%s” takes %s."), context->argv[0], _("DATE N"));
+  if (!parse_date_argument (context->argv[1], &from, &status))
+    return status;
+  number = context->argv[2];
+  n = g_ascii_strtoll (number, &end, 10);
+  if (*number == '\0' || *end != '\0')
+    {
+      g_printerr ("doithoai-cli: %s\n", _("N must be a whole number of working days."));
+      return EXIT_INPUT;
+    }
+  if (n < 0 || n > DT_WORKDAYS_MAX)
+    {
+      g_printerr ("doithoai-cli: ");
+      g_printerr (_("The number of working days must be between 0 and %d, not %s.\n"),
+                  DT_WORKDAYS_MAX, number);
+      return EXIT_INPUT;
+    }
+
+  /* The secretary's own holiday tables when there is a database; the law's defaults else. */
+  if (g_file_test (context->database, G_FILE_TEST_EXISTS))
+    {
+      if (!(db = open_database (context, DT_DATABASE_OPEN_EXISTING, &status)))
+        return status;
+      if (!(calendar = dt_work_calendar_new (db, &error)))
+        return fail (error);
+    }
+  else
+    calendar = dt_work_calendar_new_default ();
+
+  if (!dt_work_calendar_add (calendar, &from, (int) n, &result, &error))
+    return fail (error);
+  iso = dt_date_to_iso (&result);
+  g_print ("%s\n", iso);
+  return EXIT_DONE;
+}
+
+static int
+command_lunar (Context *context)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  DtLunarDate lunar;
+  GDate date;
+  int status = EXIT_DONE;
+
+  if (!parse_options (context, _("DATE"), NULL, 1, 1, &status))
+    return status;
+  if (!parse_date_argument (context->argv[1], &date, &status))
+    return status;
+  if (!dt_lunar_from_solar (&date, &lunar, &error))
+    return fail (error);
+  text = dt_lunar_format (&lunar);
+  g_print ("%s\n", text);
+  return EXIT_DONE;
+}
+
+static int
+command_search (Context *context)
+{
+  int limit = 20;
+  GOptionEntry entries[] = {
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("At most N petitions (default 20)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(DtDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GString) query = g_string_new (NULL);
+  int status = EXIT_DONE;
+
+  if (!parse_options (context, _("QUERY"), entries, 1, G_MAXINT, &status))
+    return status;
+  if (limit < 1 || limit > 100000)
+    return usage_error (_("--limit must be between 1 and 100000."));
+  if (!(db = open_database (context, DT_DATABASE_OPEN_EXISTING, &status)))
+    return status;
+
+  /* The words may come as one argument or several. */
+  for (int i = 1; i < context->argc; i++)
+    g_string_append_printf (query, "%s%s", i > 1 ? " " : "", context->argv[i]);
+  if (!(hits = dt_search_petitions (db, query->str, (guint) limit, &error)))
+    return fail (error);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      DtSearchHit *hit = g_ptr_array_index (hits, i);
+      g_print ("%s\t%s\t%s\t%s\n", hit->code, hit->received,
+               hit->petitioner != NULL ? hit->petitioner : "",
+               hit->summary != NULL ? hit->summary : "");
+    }
+  return EXIT_DONE;
+}
+
 static const Command commands[] = {
   { "init", "", N_("Create the database, or bring it up to date"), command_init },
   { "import", "[--replace] FILE.json", N_("Import an exchange document (all or nothing)"),
@@ -323,7 +479,12 @@ static const Command commands[] = {
     command_export },
   { "demo", "[--petitions=N] [--seed=S]", N_("Fill an empty database with realistic demo data"),
     command_demo },
-  { "check", "", N_("Check the database’s integrity and count its records"), command_check },
+  { "search", "[--limit=N] QUERY", N_("Find petitions, with or without Vietnamese marks"),
+    command_search },
+  { "workdays", "DATE N", N_("The N-th working day after DATE"), command_workdays },
+  { "lunar", "DATE", N_("The lunar date of DATE"), command_lunar },
+  { "check", "[--all]", N_("Check integrity, count records, list what is late"),
+    command_check },
   { "backup", "[FILE]", N_("Copy the database safely, even while it is in use"), command_backup },
 };
 

@@ -11,6 +11,7 @@
 
 #include "dt-database-private.h"
 #include "dt-records-private.h"
+#include "dt-text.h"
 #include "dt-error.h"
 #include "dt-util.h"
 
@@ -26,7 +27,9 @@ struct _DtDatabase
   char       *path;
   GHashTable *statements;
   GHashTable *static_statements;  /* keyed by the address of an immortal SQL string */
-  GArray     *levels;        /* per open level: TRUE for the outer transaction */
+  GArray     *levels;        /* per open level: LEVEL_OUTER, LEVEL_SAVEPOINT or LEVEL_NONE */
+  gboolean    bulk;
+  GArray     *deferred;      /* petition ids whose search entry waits for the bulk's end */
   int         user_version;
 };
 
@@ -42,6 +45,32 @@ actor_func (sqlite3_context *context,
   if (name == NULL || g_str_equal (name, "Unknown") || *name == '\0')
     name = g_get_user_name ();
   sqlite3_result_text (context, name, -1, SQLITE_TRANSIENT);
+}
+
+static void
+fold_func (sqlite3_context *context,
+           int              argc,
+           sqlite3_value  **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, dt_text_fold (text), -1, g_free);
+}
+
+static void
+defer_index_func (sqlite3_context *context,
+                  int              argc,
+                  sqlite3_value  **argv)
+{
+  DtDatabase *self = sqlite3_user_data (context);
+  gint64 id = sqlite3_value_int64 (argv[0]);
+
+  if (self->bulk)
+    g_array_append_val (self->deferred, id);
+  sqlite3_result_int (context, self->bulk);
 }
 
 static void
@@ -85,6 +114,7 @@ dt_database_finalize (GObject *object)
   g_clear_pointer (&self->static_statements, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->levels, g_array_unref);
+  g_clear_pointer (&self->deferred, g_array_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -106,7 +136,8 @@ dt_database_init (DtDatabase *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             statement_free);
   self->static_statements = g_hash_table_new_full (NULL, NULL, NULL, statement_free);
-  self->levels = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  self->levels = g_array_new (FALSE, FALSE, sizeof (int));
+  self->deferred = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
 gboolean
@@ -339,6 +370,10 @@ dt_database_open (const char           *path,
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_create_function_v2 (self->db, "dt_actor", 0, SQLITE_UTF8, NULL,
                               actor_func, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (self->db, "dt_defer_index", 1, SQLITE_UTF8, self,
+                              defer_index_func, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (self->db, "dt_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                              fold_func, NULL, NULL, NULL);
 
   /* Only reads until we know the file is ours and not from a newer program. */
   if (!query_int (self, "PRAGMA user_version", &self->user_version, error) ||
@@ -395,17 +430,80 @@ dt_database_get_user_version (DtDatabase *self)
   return self->user_version;
 }
 
+enum
+{
+  LEVEL_NONE,        /* nested in a bulk change: the whole is undone on failure */
+  LEVEL_SAVEPOINT,
+  LEVEL_OUTER,
+};
+
+void
+_dt_database_begin_bulk (DtDatabase *self)
+{
+  self->bulk = TRUE;
+  g_array_set_size (self->deferred, 0);
+}
+
+gboolean
+_dt_database_end_bulk (DtDatabase  *self,
+                       gboolean     keep,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  gint64 started = g_get_monotonic_time ();
+
+  self->bulk = FALSE;
+  if (!keep || self->deferred->len == 0)
+    {
+      g_array_set_size (self->deferred, 0);
+      return TRUE;
+    }
+
+  /* One statement each way, whatever the number of petitions. */
+  ok = _dt_database_exec (self, "CREATE TEMP TABLE IF NOT EXISTS deferred_index "
+                                "(id INTEGER PRIMARY KEY); DELETE FROM temp.deferred_index",
+                          error);
+  for (guint i = 0; ok && i < self->deferred->len; i++)
+    {
+      ok = (stmt = _dt_database_prepare_static (self, "INSERT OR IGNORE INTO temp.deferred_index "
+                                                      "(id) VALUES (?)", error)) != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, g_array_index (self->deferred, gint64, i));
+          ok = _dt_database_step_done (self, stmt, error);
+        }
+    }
+  g_array_set_size (self->deferred, 0);
+  g_debug ("bulk: %" G_GINT64_FORMAT " µs to note the petitions", g_get_monotonic_time () - started);
+  ok = ok && _dt_database_exec (self,
+                                  "DELETE FROM petitions_fts WHERE rowid IN "
+                                  "  (SELECT id FROM temp.deferred_index);"
+                                  "INSERT INTO petitions_fts (rowid, folded, exact) "
+                                  "  SELECT id, dt_fold (text), text FROM petitions_search_text "
+                                  "  WHERE id IN (SELECT id FROM temp.deferred_index);"
+                                  "DELETE FROM temp.deferred_index;",
+                                  error);
+  g_debug ("bulk: %" G_GINT64_FORMAT " µs in all", g_get_monotonic_time () - started);
+  return ok;
+}
+
 gboolean
 _dt_database_savepoint (DtDatabase  *self,
                         GError     **error)
 {
   gboolean outer = sqlite3_get_autocommit (self->db) != 0;
+  int level = outer ? LEVEL_OUTER : self->bulk ? LEVEL_NONE : LEVEL_SAVEPOINT;
+
+  /* A bulk change is always inside a transaction of its caller. */
+  g_return_val_if_fail (!outer || !self->bulk, FALSE);
 
   if (!outer && self->levels->len == 0)
     return _dt_database_fail (self, SQLITE_MISUSE, error);
-  if (!_dt_database_exec (self, outer ? "BEGIN IMMEDIATE" : "SAVEPOINT dt", error))
+  if (level != LEVEL_NONE &&
+      !_dt_database_exec (self, outer ? "BEGIN IMMEDIATE" : "SAVEPOINT dt", error))
     return FALSE;
-  g_array_append_val (self->levels, outer);
+  g_array_append_val (self->levels, level);
   return TRUE;
 }
 
@@ -413,11 +511,12 @@ gboolean
 _dt_database_release (DtDatabase  *self,
                       GError     **error)
 {
-  gboolean outer;
+  int level;
 
   g_return_val_if_fail (self->levels->len > 0, FALSE);
-  outer = g_array_index (self->levels, gboolean, self->levels->len - 1);
-  if (!_dt_database_exec (self, outer ? "COMMIT" : "RELEASE dt", error))
+  level = g_array_index (self->levels, int, self->levels->len - 1);
+  if (level != LEVEL_NONE &&
+      !_dt_database_exec (self, level == LEVEL_OUTER ? "COMMIT" : "RELEASE dt", error))
     {
       _dt_database_undo (self);
       return FALSE;
@@ -429,14 +528,15 @@ _dt_database_release (DtDatabase  *self,
 void
 _dt_database_undo (DtDatabase *self)
 {
-  gboolean outer;
+  int level;
 
   g_return_if_fail (self->levels->len > 0);
-  outer = g_array_index (self->levels, gboolean, self->levels->len - 1);
+  level = g_array_index (self->levels, int, self->levels->len - 1);
   g_array_set_size (self->levels, self->levels->len - 1);
-  if (sqlite3_get_autocommit (self->db))
+  if (level == LEVEL_NONE || sqlite3_get_autocommit (self->db))
     return;
-  sqlite3_exec (self->db, outer ? "ROLLBACK" : "ROLLBACK TO dt; RELEASE dt", NULL, NULL, NULL);
+  sqlite3_exec (self->db, level == LEVEL_OUTER ? "ROLLBACK" : "ROLLBACK TO dt; RELEASE dt",
+                NULL, NULL, NULL);
 }
 
 gboolean

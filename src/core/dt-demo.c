@@ -7,7 +7,7 @@
 
 #include "dt-demo.h"
 #include "dt-error.h"
-#include "dt-records.h"
+#include "dt-records-private.h"
 #include "dt-util.h"
 
 /* Printed documents and data are Vietnamese whatever the interface language. */
@@ -233,7 +233,8 @@ write_year (Demo        *demo,
       const char *village = PICK (demo->rand, villages);
       int month = dialogue ? months[i] : 3 * (i - n_dialogues) + 3;
       GDate date;
-      int lead_days = lead == DT_NO_INT ? 7 : lead;
+      /* The plan's lead days apply to its dialogues; other sessions follow the unit (7). */
+      int lead_days = dialogue && lead != DT_NO_INT ? lead : 7;
 
       g_date_set_dmy (&date, (GDateDay) g_rand_int_range (demo->rand, 8, 26),
                       (GDateMonth) month, (GDateYear) year);
@@ -339,10 +340,13 @@ compare_sessions (gconstpointer a,
 }
 
 static int
-compare_ints (gconstpointer a,
-              gconstpointer b)
+days_between_iso (const GDate *from,
+                  const char  *iso)
 {
-  return *(const int *) a - *(const int *) b;
+  GDate date;
+
+  dt_date_parse (iso, &date);
+  return g_date_days_between (from, &date);
 }
 
 static char *
@@ -353,40 +357,60 @@ random_person (GRand *rand)
   return g_strdup_printf ("%s %s %s", PICK (rand, surnames), middle, PICK (rand, given_names));
 }
 
+typedef struct
+{
+  int        day;       /* received, in days from the first day */
+  guint      order;     /* drawn order, to keep the sort stable */
+  DtSession *session;   /* raised at this session, or NULL */
+} Slot;
+
+static int
+compare_slots (gconstpointer a,
+               gconstpointer b)
+{
+  const Slot *sa = a;
+  const Slot *sb = b;
+
+  if (sa->day != sb->day)
+    return sa->day - sb->day;
+  return (int) sa->order - (int) sb->order;
+}
+
+/* Petitions raised at a session take that session's date: the last held before the day. */
+static DtSession *
+session_before (Demo        *demo,
+                const GDate *day)
+{
+  g_autofree char *iso = dt_date_to_iso (day);
+  guint lo = 0, hi = demo->held->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_strcmp0 (((DtSession *) g_ptr_array_index (demo->held, mid))->date, iso) <= 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 ? g_ptr_array_index (demo->held, lo - 1) : NULL;
+}
+
 static gboolean
 write_petition (Demo        *demo,
                 DtDatabase  *db,
                 const char  *code,
-                int          day,
+                const Slot  *slot,
                 const GDate *first_day,
                 GError     **error)
 {
   g_autoptr(DtPetition) petition = dt_petition_new ();
   const DemoField *field = &PICK (demo->rand, fields);
   GDate received = *first_day;
-  DtSession *session = NULL;
-  guint roll = (guint) g_rand_int_range (demo->rand, 0, 100);
+  DtSession *session = slot->session;
+  guint roll;
   int age;
 
-  g_date_add_days (&received, (guint) day);
-
-  /* Petitions raised at a session take that session's date. */
-  if (roll < 45 && demo->held->len > 0)
-    {
-      guint lo = 0, hi = demo->held->len;
-      g_autofree char *iso = dt_date_to_iso (&received);
-
-      while (lo < hi)
-        {
-          guint mid = (lo + hi) / 2;
-          if (g_strcmp0 (((DtSession *) g_ptr_array_index (demo->held, mid))->date, iso) <= 0)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      if (lo > 0)
-        session = g_ptr_array_index (demo->held, lo - 1);
-    }
+  g_date_add_days (&received, (guint) slot->day);
 
   petition->code = g_strdup (code);
   if (session != NULL)
@@ -394,7 +418,6 @@ write_petition (Demo        *demo,
       petition->channel = g_strdup ("session");
       petition->session = g_strdup (session->code);
       petition->received = g_strdup (session->date);
-      dt_date_parse (session->date, &received);
     }
   else
     {
@@ -459,7 +482,7 @@ write_petition (Demo        *demo,
   else if (age >= 12 || (session != NULL && session->conclusion_date != NULL))
     {
       int resolve_roll = g_rand_int_range (demo->rand, 0, 100);
-      int chance = age > 90 ? 90 : age > 45 ? 55 : 20;
+      int chance = age > 365 ? 98 : age > 90 ? 90 : age > 45 ? 55 : 20;
 
       petition->assigned_to = g_strdup (field->agency);
       petition->assigned_date = session != NULL && session->conclusion_date != NULL
@@ -510,7 +533,7 @@ dt_demo_generate (DtDatabase  *db,
   const char * const tables[] = { "plans", "sessions", "petitions" };
   int this_year;
   GDate first_day;
-  g_autofree int *days = NULL;
+  g_autofree Slot *slots = NULL;
   int span;
   gboolean ok = FALSE;
 
@@ -540,6 +563,7 @@ dt_demo_generate (DtDatabase  *db,
 
   if (!dt_database_begin (db, error))
     goto out;
+  _dt_database_begin_bulk (db);
   if (!write_unit (db, error))
     goto undo;
   for (int year = this_year - 5; year <= this_year; year++)
@@ -548,10 +572,20 @@ dt_demo_generate (DtDatabase  *db,
   g_ptr_array_sort (demo.held, compare_sessions);
 
   /* Received days first, sorted, so that codes run in date order within each year. */
-  days = g_new (int, MAX (n_petitions, 1));
+  slots = g_new (Slot, MAX (n_petitions, 1));
   for (guint i = 0; i < n_petitions; i++)
-    days[i] = g_rand_int_range (demo.rand, 0, span);
-  qsort (days, n_petitions, sizeof (int), compare_ints);
+    {
+      GDate day = first_day;
+
+      slots[i].day = g_rand_int_range (demo.rand, 0, span);
+      slots[i].order = i;
+      slots[i].session = NULL;
+      g_date_add_days (&day, (guint) slots[i].day);
+      if (g_rand_int_range (demo.rand, 0, 100) < 45 &&
+          (slots[i].session = session_before (&demo, &day)) != NULL)
+        slots[i].day = days_between_iso (&first_day, slots[i].session->date);
+    }
+  qsort (slots, n_petitions, sizeof (Slot), compare_slots);
 
   {
     int year = 0;
@@ -562,24 +596,27 @@ dt_demo_generate (DtDatabase  *db,
         GDate date = first_day;
         g_autofree char *code = NULL;
 
-        g_date_add_days (&date, (guint) days[i]);
+        g_date_add_days (&date, (guint) slots[i].day);
         if ((int) g_date_get_year (&date) != year)
           {
             year = g_date_get_year (&date);
             number = 0;
           }
         code = g_strdup_printf ("%d-%04u", year, ++number);
-        if (!write_petition (&demo, db, code, days[i], &first_day, error))
+        if (!write_petition (&demo, db, code, &slots[i], &first_day, error))
           goto undo;
       }
   }
 
+  if (!_dt_database_end_bulk (db, TRUE, error))
+    goto undo;
   ok = dt_database_commit (db, error);
   goto out;
 
 undo:
   dt_database_rollback (db);
 out:
+  _dt_database_end_bulk (db, FALSE, NULL);
   g_ptr_array_unref (demo.held);
   g_ptr_array_unref (demo.all_codes);
   g_rand_free (demo.rand);

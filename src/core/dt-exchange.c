@@ -803,6 +803,7 @@ import_document (DtDatabase       *db,
 
   if (!_dt_database_savepoint (db, error))
     goto out;
+  _dt_database_begin_bulk (db);
   if (!apply_unit (db, root, replace, summary, error) ||
       !apply_lists (db, root, error) ||
       !apply_calendar (db, root, summary, error) ||
@@ -824,6 +825,8 @@ import_document (DtDatabase       *db,
         goto undo;
     }
 
+  if (!_dt_database_end_bulk (db, TRUE, error))
+    goto undo;
   if (!_dt_database_release (db, error))
     goto out;
 
@@ -834,6 +837,7 @@ import_document (DtDatabase       *db,
   goto out;
 
 undo:
+  _dt_database_end_bulk (db, FALSE, NULL);
   _dt_database_undo (db);
 out:
   g_clear_pointer (&plans.records, g_ptr_array_unref);

@@ -111,6 +111,29 @@ dt_today_iso (void)
   return dt_date_to_iso (&today);
 }
 
+/* TRUE when TEXT is certainly in NFC already: only characters that no normalisation
+ * changes (below the combining marks, Vietnamese precomposed letters, common punctuation). */
+static gboolean
+is_plainly_nfc (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x0300 && !(c >= 0x1E00 && c <= 0x1EFF) && !(c >= 0x2010 && c <= 0x2027))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+dt_utf8_nfc (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  return is_plainly_nfc (text) ? g_strdup (text) : g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+}
+
 char *
 dt_text_clean (const char *text)
 {
@@ -118,7 +141,7 @@ dt_text_clean (const char *text)
 
   if (text == NULL)
     return NULL;
-  normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  normal = dt_utf8_nfc (text);
   if (normal == NULL)
     return NULL;
   g_strstrip (normal);

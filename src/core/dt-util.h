@@ -24,6 +24,8 @@ gboolean  dt_time_is_valid     (const char  *text);
 void      dt_today             (GDate       *date);
 char     *dt_today_iso         (void);
 
+/* TEXT in NFC (NULL for text that is not UTF-8); quick for text that is NFC already. */
+char     *dt_utf8_nfc          (const char  *text);
 /* NFC, surrounding white space removed; NULL for NULL, empty or blank input. */
 char     *dt_text_clean        (const char  *text);
 

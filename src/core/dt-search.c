@@ -1,0 +1,170 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dt-search"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "dt-database-private.h"
+#include "dt-error.h"
+#include "dt-search.h"
+#include "dt-text.h"
+
+void
+dt_search_hit_free (DtSearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+  g_free (hit->code);
+  g_free (hit->received);
+  g_free (hit->petitioner);
+  g_free (hit->summary);
+  g_free (hit);
+}
+
+/* Each word becomes a quoted prefix phrase: nothing the user types is FTS5 syntax. */
+static char *
+column_query (const char  *column,
+              char       **words)
+{
+  GString *query = g_string_new (column);
+
+  g_string_append (query, " : (");
+  for (guint i = 0; words[i] != NULL; i++)
+    g_string_append_printf (query, "%s\"%s\"*", i > 0 ? " AND " : "", words[i]);
+  g_string_append_c (query, ')');
+  return g_string_free (query, FALSE);
+}
+
+gboolean
+dt_search_build_queries (const char  *query,
+                         char       **folded,
+                         char       **exact,
+                         GError     **error)
+{
+  g_auto(GStrv) words = NULL;
+  g_auto(GStrv) folded_words = NULL;
+  g_auto(GStrv) exact_words = NULL;
+  guint n;
+
+  *folded = NULL;
+  *exact = NULL;
+  if (query == NULL)
+    return TRUE;
+  if (!g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID, _("The search text is not valid UTF-8."));
+      return FALSE;
+    }
+  if (g_utf8_strlen (query, -1) > DT_SEARCH_MAX_CHARS)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("The search text is too long: at most %d characters."), DT_SEARCH_MAX_CHARS);
+      return FALSE;
+    }
+
+  words = dt_text_words (query);
+  n = g_strv_length (words);
+  if (n == 0)
+    return TRUE;
+  if (n > DT_SEARCH_MAX_WORDS)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("The search has too many words: at most %d."), DT_SEARCH_MAX_WORDS);
+      return FALSE;
+    }
+
+  folded_words = g_new0 (char *, n + 1);
+  exact_words = g_new0 (char *, n + 1);
+  for (guint i = 0, n_exact = 0; i < n; i++)
+    {
+      char *lower = g_utf8_strdown (words[i], -1);
+
+      folded_words[i] = dt_text_fold (words[i]);
+      /* Only words typed with marks say something about exactness. */
+      if (g_strcmp0 (lower, folded_words[i]) != 0)
+        exact_words[n_exact++] = lower;
+      else
+        g_free (lower);
+    }
+  *folded = column_query ("folded", folded_words);
+  *exact = exact_words[0] != NULL ? column_query ("exact", exact_words) : NULL;
+  return TRUE;
+}
+
+/* Appends to HITS the newest petitions matching the FTS5 expression MATCH, at most LIMIT. */
+static gboolean
+collect (DtDatabase  *db,
+         const char  *match,
+         guint        limit,
+         gboolean     exact,
+         GPtrArray   *hits,
+         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* FTS5 walks its matches in rowid order and stops at the limit: no ranking of every match,
+   * which a common word would make slow. Newest first is what the register shows anyway. */
+  stmt = _dt_database_prepare_static (db,
+    "SELECT p.code, p.received, p.petitioner, p.summary "
+    "FROM (SELECT rowid FROM petitions_fts WHERE petitions_fts MATCH ?1 "
+    "      ORDER BY rowid DESC LIMIT ?2) f "
+    "JOIN petitions p ON p.id = f.rowid ORDER BY f.rowid DESC", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, limit);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DtSearchHit *hit = g_new0 (DtSearchHit, 1);
+
+      hit->code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      hit->received = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      hit->petitioner = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      hit->summary = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      hit->exact = exact;
+      g_ptr_array_add (hits, hit);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _dt_database_fail (db, rc, error);
+  return TRUE;
+}
+
+GPtrArray *
+dt_search_petitions (DtDatabase  *db,
+                     const char  *query,
+                     guint        limit,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) dt_search_hit_free);
+  g_autofree char *folded = NULL;
+  g_autofree char *exact = NULL;
+
+  g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
+
+  if (!dt_search_build_queries (query, &folded, &exact, error))
+    return NULL;
+  if (folded == NULL || limit == 0)
+    return g_steal_pointer (&hits);
+
+  if (exact == NULL)
+    {
+      if (!collect (db, folded, limit, FALSE, hits, error))
+        return NULL;
+    }
+  else
+    {
+      /* Spelled as typed first, then the rest. */
+      g_autofree char *both = g_strdup_printf ("%s AND %s", folded, exact);
+      g_autofree char *others = g_strdup_printf ("%s NOT %s", folded, exact);
+
+      if (!collect (db, both, limit, TRUE, hits, error))
+        return NULL;
+      if (hits->len < limit && !collect (db, others, limit - hits->len, FALSE, hits, error))
+        return NULL;
+    }
+  return g_steal_pointer (&hits);
+}

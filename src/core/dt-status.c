@@ -1,0 +1,682 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dt-status"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "dt-database-private.h"
+#include "dt-error.h"
+#include "dt-status.h"
+#include "dt-util.h"
+
+static const struct
+{
+  const char *name;
+  const char *label;
+  const char *label_vi;
+} statuses[DT_N_STATUSES] = {
+  [DT_STATUS_RESOLVED] = { "resolved", N_("Resolved"), "Đã giải quyết" },
+  [DT_STATUS_ANSWERED] = { "answered", N_("Answered at the session"), "Đã trả lời tại hội nghị" },
+  [DT_STATUS_DECLINED] = { "declined", N_("Outside our remit"), "Không thuộc phạm vi" },
+  [DT_STATUS_WITHDRAWN] = { "withdrawn", N_("Withdrawn"), "Rút ý kiến" },
+  [DT_STATUS_ESCALATED] = { "escalated", N_("Sent to the competent level"),
+                            "Chuyển cấp có thẩm quyền" },
+  [DT_STATUS_ASSIGNED] = { "assigned", N_("Being resolved"), "Đang giải quyết" },
+  [DT_STATUS_RECEIVED] = { "received", N_("Not yet assigned"), "Chưa phân công" },
+};
+
+const char *
+dt_status_name (DtStatus status)
+{
+  g_return_val_if_fail (status < DT_N_STATUSES, NULL);
+  return statuses[status].name;
+}
+
+const char *
+dt_status_label (DtStatus status)
+{
+  g_return_val_if_fail (status < DT_N_STATUSES, NULL);
+  return _(statuses[status].label);
+}
+
+const char *
+dt_status_label_vi (DtStatus status)
+{
+  g_return_val_if_fail (status < DT_N_STATUSES, NULL);
+  return statuses[status].label_vi;
+}
+
+static gboolean
+on_or_before (const char *date,
+              const char *as_of)
+{
+  return date != NULL && strcmp (date, as_of) <= 0;
+}
+
+static void
+compute_state (const DtPetitionDates *dates,
+               const char            *as_of_iso,
+               const GDate           *as_of,
+               DtWorkCalendar        *calendar,
+               int                    answer_working_days,
+               DtPetitionState       *state)
+{
+  memset (state, 0, sizeof *state);
+
+  if (on_or_before (dates->resolved_date, as_of_iso))
+    state->status = DT_STATUS_RESOLVED;
+  else if (on_or_before (dates->answered_date, as_of_iso))
+    state->status = DT_STATUS_ANSWERED;
+  else if (on_or_before (dates->declined_date, as_of_iso))
+    state->status = DT_STATUS_DECLINED;
+  else if (on_or_before (dates->withdrawn_date, as_of_iso))
+    state->status = DT_STATUS_WITHDRAWN;
+  else if (on_or_before (dates->escalated_date, as_of_iso))
+    state->status = DT_STATUS_ESCALATED;
+  else if (on_or_before (dates->assigned_date, as_of_iso))
+    state->status = DT_STATUS_ASSIGNED;
+  else
+    state->status = DT_STATUS_RECEIVED;
+
+  state->open = state->status == DT_STATUS_ESCALATED || state->status == DT_STATUS_ASSIGNED ||
+                state->status == DT_STATUS_RECEIVED;
+
+  if (dates->deadline != NULL)
+    state->has_deadline = dt_date_parse (dates->deadline, &state->deadline);
+  else if (dates->assigned_date != NULL)
+    {
+      GDate assigned;
+
+      state->has_deadline = dt_date_parse (dates->assigned_date, &assigned) &&
+                            dt_work_calendar_add (calendar, &assigned, answer_working_days,
+                                                  &state->deadline, NULL);
+    }
+
+  if (state->status == DT_STATUS_ASSIGNED && state->has_deadline &&
+      g_date_compare (&state->deadline, as_of) < 0)
+    {
+      state->overdue = TRUE;
+      state->days_overdue = g_date_days_between (&state->deadline, as_of);
+    }
+
+  if (state->status == DT_STATUS_RESOLVED)
+    {
+      GDate resolved;
+
+      state->on_time = !state->has_deadline ||
+                       (dt_date_parse (dates->resolved_date, &resolved) &&
+                        g_date_compare (&resolved, &state->deadline) <= 0);
+    }
+}
+
+void
+dt_petition_state_compute (const DtPetitionDates *dates,
+                           const GDate           *as_of,
+                           DtWorkCalendar        *calendar,
+                           int                    answer_working_days,
+                           DtPetitionState       *state)
+{
+  g_autofree char *as_of_iso = NULL;
+
+  g_return_if_fail (dates != NULL);
+  g_return_if_fail (as_of != NULL && g_date_valid (as_of));
+  g_return_if_fail (calendar != NULL);
+  g_return_if_fail (state != NULL);
+
+  as_of_iso = dt_date_to_iso (as_of);
+  compute_state (dates, as_of_iso, as_of, calendar, answer_working_days, state);
+}
+
+static void
+petition_dates (const DtPetition *petition,
+                DtPetitionDates  *dates)
+{
+  dates->received = petition->received;
+  dates->answered_date = petition->answered_date;
+  dates->assigned_date = petition->assigned_date;
+  dates->deadline = petition->deadline;
+  dates->escalated_date = petition->escalated_date;
+  dates->declined_date = petition->declined_date;
+  dates->withdrawn_date = petition->withdrawn_date;
+  dates->resolved_date = petition->resolved_date;
+}
+
+void
+dt_petition_get_state (const DtPetition *petition,
+                       const GDate      *as_of,
+                       DtWorkCalendar   *calendar,
+                       int               answer_working_days,
+                       DtPetitionState  *state)
+{
+  DtPetitionDates dates;
+
+  g_return_if_fail (petition != NULL);
+
+  petition_dates (petition, &dates);
+  dt_petition_state_compute (&dates, as_of, calendar, answer_working_days, state);
+}
+
+typedef gboolean (*StateFunc) (const char            *code,
+                               const char            *agency,
+                               gboolean               duplicate,
+                               const DtPetitionDates *dates,
+                               const DtPetitionState *state,
+                               gpointer               user_data);
+
+/* Walks every petition with its state as of AS_OF, reading only the columns it needs. */
+static gboolean
+foreach_state (DtDatabase   *db,
+               const GDate  *as_of,
+               StateFunc     func,
+               gpointer      user_data,
+               GError      **error)
+{
+  g_autoptr(DtWorkCalendar) calendar = NULL;
+  g_autoptr(DtUnit) unit = NULL;
+  g_autofree char *as_of_iso = dt_date_to_iso (as_of);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(unit = dt_unit_load (db, error)) || !(calendar = dt_work_calendar_new (db, error)))
+    return FALSE;
+  stmt = _dt_database_prepare_static (db,
+    "SELECT p.code, p.received, p.answered_date, p.assigned_date, p.deadline, "
+    "       p.escalated_date, p.declined_date, p.withdrawn_date, p.resolved_date, "
+    "       p.duplicate_of IS NOT NULL, a.name "
+    "FROM petitions p LEFT JOIN agencies a ON a.id = p.agency_id ORDER BY p.id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      DtPetitionDates dates;
+      DtPetitionState state;
+
+#define TEXT_AT(i) ((const char *) sqlite3_column_text (stmt, i))
+      dates.received = TEXT_AT (1);
+      dates.answered_date = TEXT_AT (2);
+      dates.assigned_date = TEXT_AT (3);
+      dates.deadline = TEXT_AT (4);
+      dates.escalated_date = TEXT_AT (5);
+      dates.declined_date = TEXT_AT (6);
+      dates.withdrawn_date = TEXT_AT (7);
+      dates.resolved_date = TEXT_AT (8);
+      compute_state (&dates, as_of_iso, as_of, calendar, unit->answer_working_days, &state);
+      if (!func (TEXT_AT (0), TEXT_AT (10), sqlite3_column_int (stmt, 9) != 0, &dates, &state,
+                 user_data))
+        break;
+#undef TEXT_AT
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _dt_database_fail (db, rc, error);
+  return TRUE;
+}
+
+static gboolean
+count_cb (const char            *code,
+          const char            *agency,
+          gboolean               duplicate,
+          const DtPetitionDates *dates,
+          const DtPetitionState *state,
+          gpointer               user_data)
+{
+  DtStatusCounts *counts = user_data;
+
+  if (duplicate)
+    {
+      counts->duplicates++;
+      return TRUE;
+    }
+  counts->total++;
+  counts->by_status[state->status]++;
+  counts->overdue += state->overdue;
+  counts->resolved_late += state->status == DT_STATUS_RESOLVED && !state->on_time;
+  return TRUE;
+}
+
+gboolean
+dt_status_count_all (DtDatabase      *db,
+                     const GDate     *as_of,
+                     DtStatusCounts  *counts,
+                     GError         **error)
+{
+  g_return_val_if_fail (DT_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  memset (counts, 0, sizeof *counts);
+  return foreach_state (db, as_of, count_cb, counts, error);
+}
+
+static gboolean
+session_lead_days (DtDatabase      *db,
+                   const DtSession *session,
+                   int             *lead,
+                   int             *conclusion,
+                   GError         **error)
+{
+  g_autoptr(DtUnit) unit = dt_unit_load (db, error);
+
+  if (unit == NULL)
+    return FALSE;
+  *lead = unit->notice_lead_days;
+  *conclusion = unit->conclusion_days;
+  if (session->plan != NULL)
+    {
+      g_autoptr(DtPlan) plan = dt_plan_load (db, session->plan, error);
+
+      if (plan == NULL)
+        return FALSE;
+      if (plan->notice_lead_days != DT_NO_INT)
+        *lead = plan->notice_lead_days;
+    }
+  return TRUE;
+}
+
+static gboolean
+session_date (const DtSession  *session,
+              GDate            *date,
+              GError          **error)
+{
+  if (!dt_date_parse (session->date, date))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("Session “%s” has no valid date."), session->code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dt_session_notice_due (DtDatabase       *db,
+                       const DtSession  *session,
+                       GDate            *due,
+                       GError          **error)
+{
+  int lead, conclusion;
+
+  g_return_val_if_fail (DT_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (session != NULL && due != NULL, FALSE);
+
+  if (!session_date (session, due, error) ||
+      !session_lead_days (db, session, &lead, &conclusion, error))
+    return FALSE;
+  g_date_subtract_days (due, (guint) lead);
+  return TRUE;
+}
+
+gboolean
+dt_session_conclusion_due (DtDatabase       *db,
+                           const DtSession  *session,
+                           GDate            *due,
+                           GError          **error)
+{
+  int lead, conclusion;
+
+  g_return_val_if_fail (DT_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (session != NULL && due != NULL, FALSE);
+
+  if (!session_date (session, due, error) ||
+      !session_lead_days (db, session, &lead, &conclusion, error))
+    return FALSE;
+  g_date_add_days (due, (guint) conclusion);
+  return TRUE;
+}
+
+static gboolean
+session_warnings (DtDatabase   *db,
+                  const GDate  *as_of,
+                  GPtrArray    *warnings,
+                  GError      **error)
+{
+  g_auto(GStrv) codes = dt_session_list_codes (db, error);
+
+  if (codes == NULL)
+    return FALSE;
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      g_autoptr(DtSession) session = dt_session_load (db, codes[i], error);
+      g_autofree char *when = NULL;
+      GDate date, notice_due, conclusion_due, notice;
+
+      if (session == NULL || !session_date (session, &date, error) ||
+          !dt_session_notice_due (db, session, &notice_due, error) ||
+          !dt_session_conclusion_due (db, session, &conclusion_due, error))
+        return FALSE;
+      when = dt_date_to_display (session->date);
+
+      if (g_str_equal (session->status, "held") || g_str_equal (session->status, "planned"))
+        {
+          gboolean has_notice = session->notice_date != NULL &&
+                                dt_date_parse (session->notice_date, &notice);
+
+          if (has_notice && g_date_compare (&notice, &notice_due) > 0)
+            g_ptr_array_add (warnings,
+                             g_strdup_printf (_("Session %s (%s): the notice came out late."),
+                                              session->code, when));
+          else if (!has_notice && g_date_compare (as_of, &notice_due) > 0)
+            g_ptr_array_add (warnings,
+                             g_strdup_printf (_("Session %s (%s): no notice has been recorded."),
+                                              session->code, when));
+        }
+
+      if (g_str_equal (session->status, "held"))
+        {
+          GDate concluded;
+
+          if (session->conclusion_date != NULL &&
+              dt_date_parse (session->conclusion_date, &concluded) &&
+              g_date_compare (&concluded, &conclusion_due) > 0)
+            g_ptr_array_add (warnings,
+                             g_strdup_printf (_("Session %s (%s): the conclusion notice came "
+                                                "out late."), session->code, when));
+          else if (session->conclusion_date == NULL && g_date_compare (as_of, &conclusion_due) > 0)
+            g_ptr_array_add (warnings,
+                             g_strdup_printf (_("Session %s (%s): the conclusion notice is "
+                                                "overdue."), session->code, when));
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+overdue_cb (const char            *code,
+            const char            *agency,
+            gboolean               duplicate,
+            const DtPetitionDates *dates,
+            const DtPetitionState *state,
+            gpointer               user_data)
+{
+  g_autofree char *deadline = NULL;
+
+  if (!state->overdue || duplicate)
+    return TRUE;
+  deadline = dt_date_to_iso (&state->deadline);
+  {
+    g_autofree char *shown = dt_date_to_display (deadline);
+    g_ptr_array_add (user_data,
+                     g_strdup_printf (_("Petition %s: overdue by %d days (deadline %s, %s)."),
+                                      code, state->days_overdue, shown,
+                                      agency != NULL ? agency : _("no agency")));
+  }
+  return TRUE;
+}
+
+GPtrArray *
+dt_rule_warnings (DtDatabase   *db,
+                  const GDate  *as_of,
+                  GError      **error)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
+
+  if (!session_warnings (db, as_of, warnings, error) ||
+      !foreach_state (db, as_of, overdue_cb, warnings, error))
+    return NULL;
+  return g_steal_pointer (&warnings);
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Actions
+ * ------------------------------------------------------------------------------------------ */
+
+static DtPetition *
+load_for_action (DtDatabase  *db,
+                 const char  *code,
+                 const char  *date,
+                 gboolean     must_be_open,
+                 GError     **error)
+{
+  g_autoptr(DtPetition) petition = NULL;
+
+  if (date != NULL && !dt_date_is_valid (date))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("Petition “%s”: “%s” is not a real date (expected YYYY-MM-DD)."),
+                   code, date);
+      return NULL;
+    }
+  if (!(petition = dt_petition_load (db, code, error)))
+    return NULL;
+
+  if (must_be_open)
+    {
+      g_autoptr(DtWorkCalendar) calendar = dt_work_calendar_new_default ();
+      DtPetitionState state;
+      GDate end;
+
+      /* Everything recorded so far, whatever its date. */
+      g_date_set_dmy (&end, 31, 12, DT_YEAR_MAX);
+      dt_petition_get_state (petition, &end, calendar, 0, &state);
+      if (!state.open)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                       _("Petition “%s” is already closed (%s)."),
+                       code, dt_status_label (state.status));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&petition);
+}
+
+/* TRUE, with ERROR set, when DATE comes before EARLIER; MESSAGE takes the code and the
+ * earlier date. */
+static gboolean
+refuse_before (const char  *code,
+               const char  *date,
+               const char  *earlier,
+               const char  *message,
+               GError     **error)
+{
+  g_autofree char *shown = NULL;
+
+  if (earlier == NULL || strcmp (date, earlier) >= 0)
+    return FALSE;
+  shown = dt_date_to_display (earlier);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (error, DT_ERROR, DT_ERROR_INVALID, message, code, shown);
+#pragma GCC diagnostic pop
+  return TRUE;
+}
+
+static void
+replace (char       **field,
+         const char  *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+gboolean
+dt_petition_answer (DtDatabase  *db,
+                    const char  *code,
+                    const char  *date,
+                    const char  *answer,
+                    GError     **error)
+{
+  g_autoptr(DtPetition) petition = load_for_action (db, code, date, TRUE, error);
+
+  if (petition == NULL)
+    return FALSE;
+  if (petition->session == NULL)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("Petition “%s” was not raised at a session: it cannot be answered there."),
+                   code);
+      return FALSE;
+    }
+  replace (&petition->answered_date, date);
+  replace (&petition->answer, answer);
+  return dt_petition_update (db, petition, error);
+}
+
+gboolean
+dt_petition_assign (DtDatabase  *db,
+                    const char  *code,
+                    const char  *agency,
+                    const char  *date,
+                    const char  *deadline,
+                    GError     **error)
+{
+  g_autoptr(DtPetition) petition = load_for_action (db, code, date, TRUE, error);
+
+  if (petition == NULL)
+    return FALSE;
+  if (petition->escalated_date != NULL)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("Petition “%s” has been sent to the competent level: it is no longer "
+                     "assigned here."), code);
+      return FALSE;
+    }
+  if (deadline != NULL && !dt_date_is_valid (deadline))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("Petition “%s”: “%s” is not a real date (expected YYYY-MM-DD)."),
+                   code, deadline);
+      return FALSE;
+    }
+  replace (&petition->assigned_to, agency);
+  replace (&petition->assigned_date, date);
+  replace (&petition->deadline, deadline);
+  return dt_petition_update (db, petition, error);
+}
+
+gboolean
+dt_petition_escalate (DtDatabase  *db,
+                      const char  *code,
+                      const char  *to,
+                      const char  *number,
+                      const char  *date,
+                      GError     **error)
+{
+  g_autoptr(DtPetition) petition = load_for_action (db, code, date, TRUE, error);
+
+  if (petition == NULL)
+    return FALSE;
+  if (refuse_before (code, date, petition->assigned_date,
+                     _("Petition “%s” cannot be sent on before the date it was assigned (%s)."),
+                     error))
+    return FALSE;
+  replace (&petition->escalated_to, to);
+  replace (&petition->escalated_number, number);
+  replace (&petition->escalated_date, date);
+  return dt_petition_update (db, petition, error);
+}
+
+gboolean
+dt_petition_resolve (DtDatabase  *db,
+                     const char  *code,
+                     const char  *date,
+                     const char  *result,
+                     GError     **error)
+{
+  g_autoptr(DtPetition) petition = load_for_action (db, code, date, TRUE, error);
+
+  if (petition == NULL)
+    return FALSE;
+  if (petition->assigned_date == NULL && petition->escalated_date == NULL)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("Petition “%s” cannot be resolved before it is assigned to an agency."),
+                   code);
+      return FALSE;
+    }
+  if (refuse_before (code, date, petition->assigned_date,
+                     _("Petition “%s” cannot be resolved before the date it was assigned (%s)."),
+                     error) ||
+      refuse_before (code, date, petition->escalated_date,
+                     _("Petition “%s” cannot be resolved before the date it was sent on (%s)."),
+                     error))
+    return FALSE;
+  replace (&petition->resolved_date, date);
+  replace (&petition->result, result);
+  return dt_petition_update (db, petition, error);
+}
+
+gboolean
+dt_petition_decline (DtDatabase  *db,
+                     const char  *code,
+                     const char  *date,
+                     const char  *reason,
+                     GError     **error)
+{
+  g_autoptr(DtPetition) petition = load_for_action (db, code, date, TRUE, error);
+
+  if (petition == NULL)
+    return FALSE;
+  replace (&petition->declined_date, date);
+  replace (&petition->declined_reason, reason);
+  return dt_petition_update (db, petition, error);
+}
+
+gboolean
+dt_petition_withdraw (DtDatabase  *db,
+                      const char  *code,
+                      const char  *date,
+                      GError     **error)
+{
+  g_autoptr(DtPetition) petition = load_for_action (db, code, date, TRUE, error);
+
+  if (petition == NULL)
+    return FALSE;
+  replace (&petition->withdrawn_date, date);
+  return dt_petition_update (db, petition, error);
+}
+
+gboolean
+dt_petition_mark_duplicate (DtDatabase  *db,
+                            const char  *code,
+                            const char  *original,
+                            GError     **error)
+{
+  g_autoptr(DtPetition) petition = load_for_action (db, code, NULL, FALSE, error);
+  g_autoptr(DtPetition) first = NULL;
+
+  if (petition == NULL)
+    return FALSE;
+  if (original != NULL)
+    {
+      if (!(first = dt_petition_load (db, original, error)))
+        return FALSE;
+      /* No circles: the original must not itself be a duplicate of this one. */
+      if (g_strcmp0 (first->duplicate_of, petition->code) == 0)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                       _("Petition “%s” is already marked as a duplicate of “%s”."),
+                       original, code);
+          return FALSE;
+        }
+    }
+  replace (&petition->duplicate_of, original);
+  return dt_petition_update (db, petition, error);
+}
+
+gboolean
+dt_petition_add_event (DtDatabase  *db,
+                       const char  *code,
+                       const char  *date,
+                       const char  *text,
+                       const char  *number,
+                       GError     **error)
+{
+  g_autoptr(DtPetition) petition = load_for_action (db, code, date, FALSE, error);
+
+  if (petition == NULL)
+    return FALSE;
+  if (date == NULL)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("Petition “%s”: an event needs a date."), code);
+      return FALSE;
+    }
+  g_ptr_array_add (petition->events, dt_petition_event_new (date, text, number));
+  return dt_petition_update (db, petition, error);
+}

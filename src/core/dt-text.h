@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Lower case, no marks, đ → d: "Đường Nguyễn" → "duong nguyen". NFC or not, same result. */
+char  *dt_text_fold          (const char  *text);
+/* A key that sorts Vietnamese in dictionary order with strcmp (a ă â b c d đ e ê …, then the
+ * tones: none, huyền, hỏi, ngã, sắc, nặng, then lower before upper case), whatever the
+ * system locale. */
+char  *dt_text_sort_key      (const char  *text);
+int    dt_text_compare       (const char  *a,
+                              const char  *b);
+/* Splits a search into words the way the index does (letters and digits with their marks). */
+char **dt_text_words         (const char  *text);
+/* "ngày 05 tháng 4 năm 2025": day under 10 and months 1–2 padded (DESIGN §5). */
+char  *dt_text_date_words    (const GDate *date);
+/* "Thạch Lạc, ngày 05 tháng 4 năm 2025" */
+char  *dt_text_date_line     (const char  *place,
+                              const GDate *date);
+
+G_END_DECLS

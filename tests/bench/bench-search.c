@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Benchmark (on demand): meson test -C _build --benchmark --verbose bench-search
+ *
+ * On a database of `doithoai-cli demo --petitions=100000` (made in a temporary folder when
+ * none is given), times 200 varied two-word Vietnamese searches through dt_search_petitions ()
+ * side by side with a bare FTS5 query on the same index, and the status of every petition as
+ * of today. Prints medians and 95th percentiles. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include <glib/gstdio.h>
+
+#include "dt-database-private.h"
+#include "dt-demo.h"
+#include "dt-search.h"
+#include "dt-status.h"
+#include "dt-util.h"
+
+#define N_QUERIES 200
+#define LIMIT 50
+
+static const char * const words[] = {
+  "nguyễn", "văn", "trần", "thị", "lê", "phạm", "hoàng", "minh", "hà", "hải", "đường", "thôn",
+  "đông", "tây", "đất", "đai", "rác", "thải", "nước", "kênh", "hỗ", "trợ", "giấy", "chứng",
+  "nhận", "hộ", "nghèo", "sửa", "chữa", "nhà", "văn hóa", "điện", "chiếu", "sáng", "trường",
+  "học", "y", "tế", "thuốc", "lúa", "giống", "cống", "trộm", "cắp", "xe", "chợ", "bình",
+  "nguyen", "van", "tran", "thi", "duong", "thon", "dat", "rac", "nuoc", "ho", "tro", "nha",
+  "dien", "truong", "hoc", "lua", "cong", "cho", "DƯƠNG", "NGUYỄN", "Đề nghị", "kiến nghị",
+};
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static void
+report (const char *label,
+        GArray     *times)
+{
+  g_array_sort (times, compare_doubles);
+  g_print ("%-34s median %7.3f ms   p95 %7.3f ms   max %7.3f ms\n", label,
+           g_array_index (times, double, times->len / 2),
+           g_array_index (times, double, (times->len * 95) / 100),
+           g_array_index (times, double, times->len - 1));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtDatabase) db = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) status = g_array_new (FALSE, FALSE, sizeof (double));
+  GRand *rand = g_rand_new_with_seed (2026);
+  guint total_hits = 0;
+  GDate today;
+
+  g_setenv ("DOITHOAI_TODAY", "2026-11-26", FALSE);
+  if (argc > 1)
+    path = g_strdup (argv[1]);
+  else
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      dir = g_dir_make_tmp ("doithoai-bench-XXXXXX", &error);
+      g_assert_no_error (error);
+      path = g_build_filename (dir, "bench.sqlite", NULL);
+      db = dt_database_open (path, DT_DATABASE_OPEN_CREATE, &error);
+      g_assert_no_error (error);
+      if (!dt_demo_generate (db, 100000, 1, &error))
+        g_error ("%s", error->message);
+      g_print ("demo --petitions=100000 written in %.1f s\n",
+               (g_get_monotonic_time () - start) / 1e6);
+    }
+  if (db == NULL)
+    {
+      db = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
+      g_assert_no_error (error);
+    }
+  g_print ("%" G_GINT64_FORMAT " petitions in %s\n", dt_database_count (db, "petitions", NULL),
+           path);
+
+  /* Warm the page cache the same way for both. */
+  g_clear_pointer (&error, g_error_free);
+  dt_search_petitions (db, "nguyen van", LIMIT, NULL);
+
+  for (int i = 0; i < N_QUERIES; i++)
+    {
+      g_autofree char *query = g_strdup_printf ("%s %s",
+                                                words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))],
+                                                words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      g_autofree char *folded = NULL;
+      g_autofree char *exact = NULL;
+      g_autoptr(GPtrArray) hits = NULL;
+      sqlite3_stmt *stmt;
+      gint64 t0, t1, t2;
+      double ms;
+
+      t0 = g_get_monotonic_time ();
+      hits = dt_search_petitions (db, query, LIMIT, &error);
+      t1 = g_get_monotonic_time ();
+      g_assert_no_error (error);
+      total_hits += hits->len;
+
+      /* The bare FTS5 query on the same index: the floor for any search. */
+      dt_search_build_queries (query, &folded, &exact, NULL);
+      t2 = g_get_monotonic_time ();
+      stmt = _dt_database_prepare_static (db, "SELECT rowid FROM petitions_fts "
+                                              "WHERE petitions_fts MATCH ? "
+                                              "ORDER BY rowid DESC LIMIT 50", NULL);
+      sqlite3_bind_text (stmt, 1, folded, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        ;
+      sqlite3_reset (stmt);
+      ms = (g_get_monotonic_time () - t2) / 1000.0;
+      g_array_append_val (bare, ms);
+      ms = (t1 - t0) / 1000.0;
+      g_array_append_val (ours, ms);
+      if (g_getenv ("BENCH_VERBOSE") != NULL)
+        g_print ("%8.3f ms  %8.3f ms  %s\n", ms, g_array_index (bare, double, bare->len - 1),
+                 query);
+    }
+  g_print ("%d two-word queries, %u hits shown in all (at most %d each)\n", N_QUERIES,
+           total_hits, LIMIT);
+  report ("search (exact first, newest first)", ours);
+  report ("bare FTS5 MATCH, newest 50 rows", bare);
+
+  dt_today (&today);
+  for (int i = 0; i < 7; i++)
+    {
+      DtStatusCounts counts;
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      if (!dt_status_count_all (db, &today, &counts, &error))
+        g_error ("%s", error->message);
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (status, ms);
+      if (i == 0)
+        g_print ("status of %u petitions as of today: %u open, %u overdue\n", counts.total,
+                 counts.by_status[DT_STATUS_ASSIGNED] + counts.by_status[DT_STATUS_ESCALATED] +
+                 counts.by_status[DT_STATUS_RECEIVED], counts.overdue);
+    }
+  report ("status of every petition (7 runs)", status);
+
+  g_rand_free (rand);
+  g_clear_object (&db);
+  if (dir != NULL)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_remove (wal);
+      g_remove (shm);
+      g_remove (path);
+      g_rmdir (dir);
+    }
+  return EXIT_SUCCESS;
+}
