@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <sqlite3.h>
 
 #include "dt-database-private.h"
 #include "dt-error.h"
 #include "dt-records.h"
+#include "dt-search.h"
 #include "dt-test-util.h"
 
 static void
@@ -271,6 +274,60 @@ test_transaction_rollback (DtTestFixture *fixture,
 }
 
 static void
+test_locked (DtTestFixture *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  /* Another program holds the write lock. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  dt_database_set_busy_timeout (fixture->db, 50);
+  g_assert_false (dt_list_add (fixture->db, DT_LIST_VILLAGES, "Thôn Đông", &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_LOCKED);
+  g_assert_cmpint (dt_error_exit_status (error), ==, 3);
+  g_assert_nonnull (strstr (error->message, "another program"));
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  g_clear_error (&error);
+  g_assert_true (dt_list_add (fixture->db, DT_LIST_VILLAGES, "Thôn Đông", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_upgrade_from_1 (DtTestFixture *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(DtPetition) petition = dt_petition_new ();
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  petition->code = g_strdup ("2024-0001");
+  petition->received = g_strdup ("2024-05-02");
+  petition->channel = g_strdup ("direct");
+  petition->petitioner = g_strdup ("Đặng Thị Hương");
+  petition->summary = g_strdup ("Đề nghị sửa cầu");
+  g_assert_true (dt_petition_insert (fixture->db, petition, &error));
+  g_clear_object (&fixture->db);
+
+  /* Take the database back to schema 1, as an older DoiThoai left it: no search index. */
+  raw_exec (fixture->path, "DROP TRIGGER petitions_fts_insert; DROP TRIGGER petitions_fts_update;"
+                           "DROP TRIGGER petitions_fts_delete; DROP VIEW petitions_search_text;"
+                           "DROP TABLE petitions_fts; PRAGMA user_version = 1;");
+
+  fixture->db = dt_database_open (fixture->path, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dt_database_get_user_version (fixture->db), ==, dt_database_schema_version ());
+  /* The migration indexed what was already there. */
+  hits = dt_search_petitions (fixture->db, "dang huong", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+}
+
+static void
 test_backup (DtTestFixture *fixture,
              gconstpointer  data)
 {
@@ -315,6 +372,8 @@ main (int    argc,
   ADD ("/core/database/audit-log", test_audit_log);
   ADD ("/core/database/transaction-rollback", test_transaction_rollback);
   ADD ("/core/database/backup", test_backup);
+  ADD ("/core/database/locked", test_locked);
+  ADD ("/core/database/upgrade-from-1", test_upgrade_from_1);
 
   return g_test_run ();
 }

@@ -187,6 +187,20 @@ test_actions (DtTestFixture *fixture,
   g_assert_false (dt_petition_resolve (fixture->db, "2025-0002", "2025-04-24", "x", &error));
   g_clear_error (&error);
 
+  /* Nor, sent on without an assignment, before it was even received. */
+  {
+    g_autoptr(DtPetition) third = insert_petition (fixture->db, "2025-0003", "2025-04-16");
+
+    g_assert_true (dt_petition_escalate (fixture->db, "2025-0003", "Sở Y tế", NULL, "2025-04-20",
+                                         &error));
+    g_assert_false (dt_petition_resolve (fixture->db, "2025-0003", "2025-04-10", "x", &error));
+    g_assert_error (error, DT_ERROR, DT_ERROR_INVALID);
+    g_clear_error (&error);
+    loaded = dt_petition_load (fixture->db, "2025-0003", &error);
+    g_assert_null (loaded->resolved_date);
+    g_clear_pointer (&loaded, dt_petition_free);
+  }
+
   /* Duplicates: not of itself, no circles. */
   g_assert_true (dt_petition_mark_duplicate (fixture->db, "2025-0002", "2025-0001", &error));
   g_assert_false (dt_petition_mark_duplicate (fixture->db, "2025-0001", "2025-0002", &error));

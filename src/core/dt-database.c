@@ -423,6 +423,14 @@ dt_database_get_path (DtDatabase *self)
   return self->path;
 }
 
+void
+dt_database_set_busy_timeout (DtDatabase *self,
+                              int         milliseconds)
+{
+  g_return_if_fail (DT_IS_DATABASE (self));
+  sqlite3_busy_timeout (self->db, MAX (milliseconds, 0));
+}
+
 int
 dt_database_get_user_version (DtDatabase *self)
 {

@@ -22,6 +22,10 @@ DtDatabase *dt_database_open            (const char           *path,
                                          DtDatabaseOpenFlags   flags,
                                          GError              **error);
 const char *dt_database_get_path        (DtDatabase           *self);
+/* How long a change waits for another program's to finish before giving up with
+ * DT_ERROR_LOCKED (5 seconds unless set). */
+void        dt_database_set_busy_timeout (DtDatabase          *self,
+                                         int                  milliseconds);
 int         dt_database_get_user_version (DtDatabase          *self);
 
 gboolean    dt_database_begin           (DtDatabase           *self,
