@@ -316,7 +316,8 @@ test_upgrade_from_1 (DtTestFixture *fixture,
   /* Take the database back to schema 1, as an older DoiThoai left it: no search index. */
   raw_exec (fixture->path, "DROP TRIGGER petitions_fts_insert; DROP TRIGGER petitions_fts_update;"
                            "DROP TRIGGER petitions_fts_delete; DROP VIEW petitions_search_text;"
-                           "DROP TABLE petitions_fts; PRAGMA user_version = 1;");
+                           "DROP TABLE petitions_fts; DROP INDEX petitions_state;"
+                           "PRAGMA user_version = 1;");
 
   fixture->db = dt_database_open (fixture->path, DT_DATABASE_OPEN_EXISTING, &error);
   g_assert_no_error (error);

@@ -166,7 +166,8 @@ typedef gboolean (*StateFunc) (const char            *code,
                                const DtPetitionState *state,
                                gpointer               user_data);
 
-/* Walks every petition with its state as of AS_OF, reading only the columns it needs. */
+/* Walks every petition with its state as of AS_OF, in no particular order, reading only the
+ * columns the index petitions_state holds. */
 static gboolean
 foreach_state (DtDatabase   *db,
                const GDate  *as_of,
@@ -186,7 +187,7 @@ foreach_state (DtDatabase   *db,
     "SELECT p.code, p.received, p.answered_date, p.assigned_date, p.deadline, "
     "       p.escalated_date, p.declined_date, p.withdrawn_date, p.resolved_date, "
     "       p.duplicate_of IS NOT NULL, a.name "
-    "FROM petitions p LEFT JOIN agencies a ON a.id = p.agency_id ORDER BY p.id", error);
+    "FROM petitions p LEFT JOIN agencies a ON a.id = p.agency_id", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -383,6 +384,32 @@ session_warnings (DtDatabase   *db,
   return TRUE;
 }
 
+typedef struct
+{
+  int   days;
+  char *text;
+} Overdue;
+
+static void
+overdue_free (Overdue *overdue)
+{
+  g_free (overdue->text);
+  g_free (overdue);
+}
+
+static int
+compare_overdue (gconstpointer a,
+                 gconstpointer b)
+{
+  const Overdue *oa = *(Overdue * const *) a;
+  const Overdue *ob = *(Overdue * const *) b;
+
+  /* The longest overdue first; then by code, for a stable list. */
+  if (oa->days != ob->days)
+    return ob->days - oa->days;
+  return g_strcmp0 (oa->text, ob->text);
+}
+
 static gboolean
 overdue_cb (const char            *code,
             const char            *agency,
@@ -392,17 +419,19 @@ overdue_cb (const char            *code,
             gpointer               user_data)
 {
   g_autofree char *deadline = NULL;
+  g_autofree char *shown = NULL;
+  Overdue *overdue;
 
   if (!state->overdue || duplicate)
     return TRUE;
   deadline = dt_date_to_iso (&state->deadline);
-  {
-    g_autofree char *shown = dt_date_to_display (deadline);
-    g_ptr_array_add (user_data,
-                     g_strdup_printf (_("Petition %s: overdue by %d days (deadline %s, %s)."),
-                                      code, state->days_overdue, shown,
-                                      agency != NULL ? agency : _("no agency")));
-  }
+  shown = dt_date_to_display (deadline);
+  overdue = g_new0 (Overdue, 1);
+  overdue->days = state->days_overdue;
+  overdue->text = g_strdup_printf (_("Petition %s: overdue by %d days (deadline %s, %s)."),
+                                   code, state->days_overdue, shown,
+                                   agency != NULL ? agency : _("no agency"));
+  g_ptr_array_add (user_data, overdue);
   return TRUE;
 }
 
@@ -412,13 +441,20 @@ dt_rule_warnings (DtDatabase   *db,
                   GError      **error)
 {
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) overdue = g_ptr_array_new_with_free_func ((GDestroyNotify) overdue_free);
 
   g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (as_of != NULL && g_date_valid (as_of), NULL);
 
   if (!session_warnings (db, as_of, warnings, error) ||
-      !foreach_state (db, as_of, overdue_cb, warnings, error))
+      !foreach_state (db, as_of, overdue_cb, overdue, error))
     return NULL;
+  g_ptr_array_sort (overdue, compare_overdue);
+  for (guint i = 0; i < overdue->len; i++)
+    {
+      Overdue *late = g_ptr_array_index (overdue, i);
+      g_ptr_array_add (warnings, g_steal_pointer (&late->text));
+    }
   return g_steal_pointer (&warnings);
 }
 

@@ -85,8 +85,8 @@ gboolean  dt_session_conclusion_due (DtDatabase            *db,
                                      GDate                 *due,
                                      GError               **error);
 
-/* Lines such as "Session HN-2025-01 (15/04/2025): the notice was issued late." as of AS_OF:
- * late or missing notices and conclusions, and overdue petitions. */
+/* Lines such as "Session HN-2025-01 (15/04/2025): the notice came out late." as of AS_OF:
+ * late or missing notices and conclusions, then overdue petitions, longest overdue first. */
 GPtrArray *dt_rule_warnings         (DtDatabase            *db,
                                      const GDate           *as_of,
                                      GError               **error);
