@@ -174,6 +174,15 @@ test_bad_input (DtTestFixture *fixture,
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "missing.json"));
 
+  /* A failed import into a new file leaves no empty database behind. */
+  {
+    g_autofree char *fresh = database_option (fixture, "fresh.sqlite");
+
+    cli (&run, NULL, fresh, "import", bad, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_false (g_file_test (fresh + strlen ("--database="), G_FILE_TEST_EXISTS));
+  }
+
   cli (&run, NULL, db, "export", out, NULL);
   g_assert_cmpint (run.status, ==, 2);
 
@@ -342,6 +351,8 @@ test_rules_commands (DtTestFixture *fixture,
   cli (&run, NULL, db, "workdays", "2026-02-13", "-1", NULL);
   g_assert_cmpint (run.status, ==, 2);
   cli (&run, NULL, db, "workdays", "2026-02-13", "ba", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli (&run, NULL, db, "workdays", "2026-02-13", "+5", NULL);
   g_assert_cmpint (run.status, ==, 2);
   cli (&run, NULL, db, "workdays", "2026-02-13", NULL);
   g_assert_cmpint (run.status, ==, 1);

@@ -105,10 +105,21 @@ test_mask_confidential (DtTestFixture *fixture,
   g_autofree char *masked = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_autoptr(DtPetition) petition = NULL;
+
   g_assert_true (import (fixture->db, fixture_text, FALSE, &error));
+  /* The secretary wrote the name into the content and the log too. */
+  petition = dt_petition_load (fixture->db, "2025-0001", &error);
+  g_free (petition->content);
+  petition->content = g_strdup ("Bà Trần Thị Bình trình bày: hồ sơ nộp từ năm 2023.");
+  g_ptr_array_add (petition->events,
+                   dt_petition_event_new ("2025-06-01", "Đã gọi điện cho bà Trần Thị Bình", NULL));
+  g_assert_true (dt_petition_update (fixture->db, petition, &error));
+
   masked = dt_exchange_export_string (fixture->db, TRUE, &error);
   g_assert_no_error (error);
   g_assert_null (strstr (masked, "Trần Thị Bình"));
+  g_assert_nonnull (strstr (masked, "Bà (bảo mật) trình bày"));
   g_assert_null (strstr (masked, "Thôn Đông, xã Thạch Lạc"));
   g_assert_nonnull (strstr (masked, "(bảo mật)"));
   /* Only the confidential one is hidden. */
@@ -277,6 +288,63 @@ test_nfc_import (DtTestFixture *fixture,
 }
 
 static void
+test_calendar_kept (DtTestFixture *fixture,
+                    gconstpointer  data)
+{
+  const char *first = "{\"format\": \"doithoai-exchange\", \"version\": 1, \"calendar\": "
+                      "[{\"year\": 2026, \"holidays\": [\"2026-02-16\"]}]}";
+  const char *second = "{\"format\": \"doithoai-exchange\", \"version\": 1, \"calendar\": "
+                       "[{\"year\": 2026}, {\"year\": 2027, \"holidays\": [\"2027-01-01\"]}]}";
+  const char *twice = "{\"format\": \"doithoai-exchange\", \"version\": 1, \"calendar\": "
+                      "[{\"year\": 2028}, {\"year\": 2028}]}";
+  g_autoptr(GPtrArray) years = NULL;
+  g_autoptr(GError) error = NULL;
+  DtImportSummary summary;
+
+  g_assert_true (import (fixture->db, first, FALSE, &error));
+  /* Her 2026 stays without --replace; 2027 is new and taken. */
+  g_assert_true (dt_exchange_import_data (fixture->db, second, strlen (second), "b.json", FALSE,
+                                          &summary, &error));
+  g_assert_cmpuint (summary.calendar_skipped, ==, 1);
+  g_assert_cmpuint (summary.calendar_years, ==, 1);
+  years = dt_calendar_list (fixture->db, &error);
+  g_assert_cmpuint (years->len, ==, 2);
+  g_assert_cmpstrv (((DtCalendarYear *) g_ptr_array_index (years, 0))->holidays,
+                    ((const char *[]) { "2026-02-16", NULL }));
+  g_clear_pointer (&years, g_ptr_array_unref);
+
+  g_assert_true (import (fixture->db, second, TRUE, &error));
+  years = dt_calendar_list (fixture->db, &error);
+  g_assert_cmpuint (g_strv_length (((DtCalendarYear *) g_ptr_array_index (years, 0))->holidays),
+                    ==, 0);
+
+  g_assert_false (import (fixture->db, twice, FALSE, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2028"));
+}
+
+static void
+test_where_and_bom (DtTestFixture *fixture,
+                    gconstpointer  data)
+{
+  const char *no_code = "{\"format\": \"doithoai-exchange\", \"version\": 1, "
+                        "\"plans\": [{\"code\": \"KH-1\", \"year\": 2025}, {\"year\": 2025}]}";
+  const char *bom = "\xef\xbb\xbf{\"format\": \"doithoai-exchange\", \"version\": 1}";
+  g_autoptr(GError) error = NULL;
+
+  /* A record without a code is named by its place in the file. */
+  g_assert_false (import (fixture->db, no_code, FALSE, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "plans[1]"));
+  g_clear_error (&error);
+  g_assert_cmpint (dt_database_count (fixture->db, "plans", NULL), ==, 0);
+
+  /* As Notepad saves UTF-8. */
+  g_assert_true (import (fixture->db, bom, FALSE, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_unit_kept (DtTestFixture *fixture,
                 gconstpointer  data)
 {
@@ -313,6 +381,8 @@ main (int    argc,
   ADD ("/core/exchange/existing-codes", NULL, test_existing_codes);
   ADD ("/core/exchange/nfc", NULL, test_nfc_import);
   ADD ("/core/exchange/unit-kept", NULL, test_unit_kept);
+  ADD ("/core/exchange/calendar-kept", NULL, test_calendar_kept);
+  ADD ("/core/exchange/where-and-bom", NULL, test_where_and_bom);
   for (guint i = 0; i < G_N_ELEMENTS (bad_documents); i++)
     {
       g_autofree char *path = g_strdup_printf ("/core/exchange/rejected/%s", bad_documents[i].name);

@@ -193,7 +193,10 @@ test_references (DtTestFixture *fixture,
   /* A session with petitions cannot simply disappear. */
   g_assert_false (dt_session_delete (fixture->db, "HN-2025-03", &error));
   g_assert_error (error, DT_ERROR, DT_ERROR_INVALID);
-  g_assert_nonnull (dt_session_load (fixture->db, "HN-2025-03", NULL));
+  {
+    g_autoptr(DtSession) still_there = dt_session_load (fixture->db, "HN-2025-03", NULL);
+    g_assert_nonnull (still_there);
+  }
 }
 
 static void

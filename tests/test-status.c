@@ -196,6 +196,7 @@ test_actions (DtTestFixture *fixture,
     g_assert_false (dt_petition_resolve (fixture->db, "2025-0003", "2025-04-10", "x", &error));
     g_assert_error (error, DT_ERROR, DT_ERROR_INVALID);
     g_clear_error (&error);
+    g_clear_pointer (&loaded, dt_petition_free);
     loaded = dt_petition_load (fixture->db, "2025-0003", &error);
     g_assert_null (loaded->resolved_date);
     g_clear_pointer (&loaded, dt_petition_free);
@@ -245,6 +246,24 @@ test_count_and_warnings (DtTestFixture *fixture,
   g_assert_cmpuint (counts.by_status[DT_STATUS_ASSIGNED], ==, 1);
   g_assert_cmpuint (counts.by_status[DT_STATUS_RESOLVED], ==, 1);
   g_assert_cmpuint (counts.overdue, ==, 1);
+
+  /* Before they were received, they were not there. */
+  {
+    DtStatusCounts before;
+    GDate early;
+
+    g_date_set_dmy (&early, 1, 4, 2025);
+    g_assert_true (dt_status_count_all (fixture->db, &early, &before, &error));
+    g_assert_cmpuint (before.total, ==, 0);
+    g_assert_cmpuint (before.duplicates, ==, 0);
+  }
+
+  /* No circles of duplicates, however long: C → A, A → B, B → C would be one. */
+  g_assert_true (dt_petition_mark_duplicate (fixture->db, "B", "C", &error));
+  g_assert_false (dt_petition_mark_duplicate (fixture->db, "A", "B", &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (dt_petition_mark_duplicate (fixture->db, "B", NULL, &error));
 
   warnings = dt_rule_warnings (fixture->db, &as_of, &error);
   g_assert_no_error (error);

@@ -91,11 +91,13 @@ parse_options (Context      *context,
   if (entries != NULL)
     g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (option_context, GETTEXT_PACKAGE);
-  if (!g_option_context_parse (option_context, &context->argc, &context->argv, &error))
+  /* The strv form takes UTF-8 on every system, Windows included. */
+  if (!g_option_context_parse_strv (option_context, &context->argv, &error))
     {
       *status = usage_error ("%s", error->message);
       return FALSE;
     }
+  context->argc = (int) g_strv_length (context->argv);
   /* argv[0] is the command name. */
   n_args = context->argc - 1;
   if (n_args < min_args || n_args > max_args)
@@ -147,20 +149,39 @@ command_import (Context *context)
   g_autoptr(DtDatabase) db = NULL;
   g_autoptr(GError) error = NULL;
   DtImportSummary summary;
+  gboolean existed;
   int status = EXIT_DONE;
 
   if (!parse_options (context, _("FILE.json"), entries, 1, 1, &status))
     return status;
+  existed = g_file_test (context->database, G_FILE_TEST_EXISTS);
   if (!(db = open_database (context, DT_DATABASE_OPEN_CREATE, &status)))
     return status;
   if (!dt_exchange_import_file (db, context->argv[1], replace, &summary, &error))
     {
       status = fail (error);
       g_printerr ("%s\n", _("Nothing was imported: the database is unchanged."));
+      if (!existed)
+        {
+          /* A new database made only for this import goes away with it. */
+          const char *suffixes[] = { "", "-wal", "-shm" };
+
+          g_clear_object (&db);
+          for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+            {
+              g_autofree char *file = g_strconcat (context->database, suffixes[i], NULL);
+              g_remove (file);
+            }
+        }
       return status;
     }
   g_print (_("Imported %u plans, %u sessions and %u petitions.\n"),
            summary.plans, summary.sessions, summary.petitions);
+  if (summary.calendar_years > 0)
+    g_print (_("Holiday calendars taken from the file: %u years.\n"), summary.calendar_years);
+  if (summary.calendar_skipped > 0)
+    g_print (_("Holiday calendars kept as they were in this database: %u years (use --replace "
+               "to take the file's).\n"), summary.calendar_skipped);
   if (summary.unit_skipped)
     g_print ("%s\n", _("The unit settings in the file were not applied: this database already "
                        "has its own (use --replace to take them)."));
@@ -384,7 +405,8 @@ command_workdays (Context *context)
     return status;
   number = context->argv[2];
   n = g_ascii_strtoll (number, &end, 10);
-  if (*number == '\0' || *end != '\0')
+  /* Digits only (a minus sign is read, to say that N may not be negative). */
+  if (!g_ascii_isdigit (number[number[0] == '-']) || *end != '\0')
     {
       g_printerr ("doithoai-cli: %s\n", _("N must be a whole number of working days."));
       return EXIT_INPUT;
@@ -435,6 +457,18 @@ command_lunar (Context *context)
   return EXIT_DONE;
 }
 
+/* Free text on one line and in one column: tabs and line breaks become spaces. */
+static char *
+one_line (const char *text)
+{
+  char *copy = g_strdup (text != NULL ? text : "");
+
+  for (char *p = copy; *p != '\0'; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+  return copy;
+}
+
 static int
 command_search (Context *context)
 {
@@ -464,9 +498,10 @@ command_search (Context *context)
   for (guint i = 0; i < hits->len; i++)
     {
       DtSearchHit *hit = g_ptr_array_index (hits, i);
-      g_print ("%s\t%s\t%s\t%s\n", hit->code, hit->received,
-               hit->petitioner != NULL ? hit->petitioner : "",
-               hit->summary != NULL ? hit->summary : "");
+      g_autofree char *petitioner = one_line (hit->petitioner);
+      g_autofree char *summary = one_line (hit->summary);
+
+      g_print ("%s\t%s\t%s\t%s\n", hit->code, hit->received, petitioner, summary);
     }
   return EXIT_DONE;
 }
@@ -516,11 +551,14 @@ main (int    argc,
   const char *today = g_getenv ("DOITHOAI_TODAY");
   const Command *command = NULL;
   Context context = { 0 };
+  int status;
   int i;
 
 #ifdef G_OS_WIN32
+  g_auto(GStrv) utf8_argv = g_win32_get_command_line ();
+
   SetConsoleOutputCP (CP_UTF8);
-  argv = g_win32_get_command_line ();
+  argv = utf8_argv;
   argc = (int) g_strv_length (argv);
 #endif
 
@@ -585,6 +623,8 @@ main (int    argc,
 
   context.database = database;
   context.argc = (int) rest->len - 1;
-  context.argv = (char **) rest->pdata;
-  return command->func (&context);
+  context.argv = g_strdupv ((char **) rest->pdata);
+  status = command->func (&context);
+  g_strfreev (context.argv);
+  return status;
 }

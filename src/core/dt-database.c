@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <glib/gstdio.h>
 
@@ -301,6 +302,17 @@ migrate (DtDatabase  *self,
 
       if (!_dt_database_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
+      /* Another program may have migrated the file while this one waited for the lock. */
+      if (!query_int (self, "PRAGMA user_version", &self->user_version, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      if (version <= self->user_version)
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          continue;
+        }
       if (!_dt_database_exec (self, sql, error) || !_dt_database_exec (self, pragma, error))
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -504,7 +516,8 @@ _dt_database_savepoint (DtDatabase  *self,
   int level = outer ? LEVEL_OUTER : self->bulk ? LEVEL_NONE : LEVEL_SAVEPOINT;
 
   /* A bulk change is always inside a transaction of its caller. */
-  g_return_val_if_fail (!outer || !self->bulk, FALSE);
+  if (outer && self->bulk)
+    return _dt_database_fail (self, SQLITE_MISUSE, error);
 
   if (!outer && self->levels->len == 0)
     return _dt_database_fail (self, SQLITE_MISUSE, error);
@@ -655,6 +668,22 @@ dt_database_backup (DtDatabase  *self,
 
   g_return_val_if_fail (DT_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
+
+  {
+    g_autofree char *wanted = g_canonicalize_filename (destination, NULL);
+    g_autofree char *live = g_canonicalize_filename (self->path, NULL);
+    const char *rest = g_str_has_prefix (wanted, live) ? wanted + strlen (live) : NULL;
+
+    if (rest != NULL &&
+        (*rest == '\0' || g_str_equal (rest, "-wal") || g_str_equal (rest, "-shm") ||
+         g_str_equal (rest, "-journal")))
+      {
+        g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                     _("A backup cannot be written over the database itself (“%s”)."),
+                     destination);
+        return FALSE;
+      }
+  }
 
   partial = g_strconcat (destination, ".part", NULL);
   g_remove (partial);

@@ -530,7 +530,9 @@ dt_demo_generate (DtDatabase  *db,
                   GError     **error)
 {
   Demo demo = { 0 };
-  const char * const tables[] = { "plans", "sessions", "petitions" };
+  const char * const tables[] = { "plans", "sessions", "petitions", "villages", "agencies",
+                                  "fields" };
+  g_autoptr(DtUnit) unit = NULL;
   int this_year;
   GDate first_day;
   g_autofree Slot *slots = NULL;
@@ -551,6 +553,17 @@ dt_demo_generate (DtDatabase  *db,
                          "empty database."));
           return FALSE;
         }
+    }
+
+  /* Nor over a unit the secretary has set up. */
+  if (!(unit = dt_unit_load (db, error)))
+    return FALSE;
+  if (unit->name != NULL)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("The database already holds records: demo data only goes into an "
+                     "empty database."));
+      return FALSE;
     }
 
   demo.rand = g_rand_new_with_seed (seed);

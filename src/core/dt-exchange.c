@@ -153,6 +153,46 @@ record_to_json (const DtEntitySpec *spec,
   return object;
 }
 
+static void
+mask_text (char       **text,
+           const char  *name)
+{
+  g_autoptr(GString) masked = NULL;
+
+  if (*text == NULL || name == NULL || *name == '\0')
+    return;
+  masked = g_string_new (*text);
+  if (g_string_replace (masked, name, MASK_TEXT, 0) > 0)
+    {
+      g_free (*text);
+      *text = g_strdup (masked->str);
+    }
+}
+
+/* A confidential petitioner leaves no name or address in the document, not even inside the
+ * free texts where the secretary may have written it. */
+static void
+mask_petition (DtPetition *petition)
+{
+  g_autofree char *name = g_steal_pointer (&petition->petitioner);
+  char **texts[] = { &petition->summary, &petition->content, &petition->answer,
+                     &petition->result, &petition->declined_reason };
+
+  petition->petitioner = g_strdup (MASK_TEXT);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      mask_text (texts[i], name);
+      mask_text (texts[i], petition->address);
+    }
+  for (guint i = 0; i < petition->events->len; i++)
+    {
+      DtPetitionEvent *event = g_ptr_array_index (petition->events, i);
+      mask_text (&event->text, name);
+      mask_text (&event->text, petition->address);
+    }
+  g_clear_pointer (&petition->address, g_free);
+}
+
 static gboolean
 write_record_cb (gpointer   record,
                  gpointer   user_data,
@@ -163,12 +203,7 @@ write_record_cb (gpointer   record,
   g_autoptr(json_t) object = NULL;
 
   if (spec == &_dt_petition_spec && writer->mask && ((DtPetition *) record)->confidential)
-    {
-      DtPetition *petition = record;
-      g_free (petition->petitioner);
-      petition->petitioner = g_strdup (MASK_TEXT);
-      g_clear_pointer (&petition->address, g_free);
-    }
+    mask_petition (record);
 
   object = record_to_json (spec, record, NULL);
   g_string_append (writer->buffer, writer->first ? "\n    " : ",\n    ");
@@ -269,15 +304,19 @@ dt_exchange_export_string (DtDatabase  *db,
                            GError     **error)
 {
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  gboolean own_transaction;
   gboolean ok;
 
   g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
 
-  /* One read transaction: a consistent snapshot even while others write. */
-  if (!_dt_database_exec (db, "BEGIN", error))
+  /* One read transaction: a consistent snapshot even while others write. Inside a caller's
+   * transaction, that one already is. */
+  own_transaction = sqlite3_get_autocommit (_dt_database_get_handle (db)) != 0;
+  if (own_transaction && !_dt_database_exec (db, "BEGIN", error))
     return NULL;
   ok = write_document (db, out, mask_confidential, error);
-  _dt_database_exec (db, "COMMIT", NULL);
+  if (own_transaction)
+    _dt_database_exec (db, "COMMIT", NULL);
   if (!ok || !g_output_stream_write_all (out, "", 1, NULL, NULL, error) ||
       !g_output_stream_close (out, NULL, error))
     return NULL;
@@ -290,46 +329,15 @@ dt_exchange_export_file (DtDatabase  *db,
                          gboolean     mask_confidential,
                          GError     **error)
 {
-  g_autofree char *partial = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok;
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (DT_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  partial = g_strconcat (path, ".part", NULL);
-  file = g_file_new_for_path (partial);
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local_error);
-  if (out == NULL)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” could not be written: %s"),
-                   path, local_error->message);
-      return FALSE;
-    }
-
-  if (!_dt_database_exec (db, "BEGIN", error))
-    {
-      g_remove (partial);
-      return FALSE;
-    }
-  ok = write_document (db, G_OUTPUT_STREAM (out), mask_confidential, error);
-  _dt_database_exec (db, "COMMIT", NULL);
-
-  if (ok && !g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &local_error))
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” could not be written: %s"),
-                   path, local_error->message);
-      ok = FALSE;
-    }
-  if (!ok)
-    {
-      g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
-      g_remove (partial);
-      return FALSE;
-    }
-  return dt_file_replace (partial, path, error);
+  /* Whole in memory, then written to a temporary file, flushed to disk and renamed. */
+  if (!(text = dt_exchange_export_string (db, mask_confidential, error)))
+    return FALSE;
+  return dt_file_write (path, text, -1, error);
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -555,7 +563,7 @@ parse_section (json_t      *root,
         continue;   /* the records API reports the missing code */
       if (g_hash_table_lookup_extended (codes, normal, NULL, &first))
         {
-          g_set_error (error, DT_ERROR, DT_ERROR_DUPLICATE,
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
                        _("The code “%s” appears twice in “%s” (items %u and %zu)."),
                        normal, section->key, GPOINTER_TO_UINT (first), i);
           return FALSE;
@@ -610,7 +618,10 @@ apply_section (DtDatabase  *db,
       if (replace && !record_exists (db, section->spec, code, &exists, error))
         return FALSE;
       if (!(exists ? update : insert) (db, record, error))
-        return FALSE;
+        {
+          g_prefix_error (error, "%s[%u]: ", section->key, i);
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -644,10 +655,14 @@ apply_lists (DtDatabase  *db,
 static gboolean
 apply_calendar (DtDatabase       *db,
                 json_t           *root,
+                gboolean          replace,
                 DtImportSummary  *summary,
                 GError          **error)
 {
   json_t *array = json_object_get (root, "calendar");
+  g_autoptr(GHashTable) in_database = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) in_document = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) existing = NULL;
   json_t *item;
   size_t i;
 
@@ -656,12 +671,19 @@ apply_calendar (DtDatabase       *db,
   if (!json_is_array (array))
     return type_error (_("Document"), "calendar", _("a list"), array, error);
 
+  if (!(existing = dt_calendar_list (db, error)))
+    return FALSE;
+  for (guint j = 0; j < existing->len; j++)
+    g_hash_table_add (in_database,
+                      GINT_TO_POINTER (((DtCalendarYear *) g_ptr_array_index (existing, j))->year));
+
   json_array_foreach (array, i, item)
     {
       g_autofree char *where = g_strdup_printf ("calendar[%zu]", i);
       g_autoptr(DtCalendarYear) calendar = NULL;
       json_t *year;
       json_t *list;
+      json_int_t number;
 
       if (!json_is_object (item))
         return type_error (where, "", _("an object"), item, error);
@@ -669,14 +691,38 @@ apply_calendar (DtDatabase       *db,
       if (year == NULL || !json_is_integer (year))
         return type_error (where, "year", _("a whole number"),
                            year != NULL ? year : json_null (), error);
-      calendar = dt_calendar_year_new ((int) CLAMP (json_integer_value (year), G_MININT + 1,
-                                                    G_MAXINT));
+      number = json_integer_value (year);
+      if (number < DT_YEAR_MIN || number > DT_YEAR_MAX)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                       _("%s: the year %lld is outside %d to %d."),
+                       where, (long long) number, DT_YEAR_MIN, DT_YEAR_MAX);
+          return FALSE;
+        }
+      if (!g_hash_table_add (in_document, GINT_TO_POINTER ((int) number)))
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                       _("%s: the year %lld is listed twice in the calendar."),
+                       where, (long long) number);
+          return FALSE;
+        }
+
+      calendar = dt_calendar_year_new ((int) number);
       if ((list = json_object_get (item, "holidays")) != NULL && !json_is_null (list) &&
           !get_strv (list, where, "holidays", &calendar->holidays, error))
         return FALSE;
       if ((list = json_object_get (item, "workdays")) != NULL && !json_is_null (list) &&
           !get_strv (list, where, "workdays", &calendar->workdays, error))
         return FALSE;
+      if (!dt_calendar_year_validate (calendar, error))
+        return FALSE;
+
+      /* A year the secretary set by hand is hers, like the unit, unless she says replace. */
+      if (!replace && g_hash_table_contains (in_database, GINT_TO_POINTER ((int) number)))
+        {
+          summary->calendar_skipped++;
+          continue;
+        }
       if (!dt_calendar_save (db, calendar, error))
         return FALSE;
       summary->calendar_years++;
@@ -806,7 +852,7 @@ import_document (DtDatabase       *db,
   _dt_database_begin_bulk (db);
   if (!apply_unit (db, root, replace, summary, error) ||
       !apply_lists (db, root, error) ||
-      !apply_calendar (db, root, summary, error) ||
+      !apply_calendar (db, root, replace, summary, error) ||
       !apply_section (db, &plans, (WriteFunc) dt_plan_insert, (WriteFunc) dt_plan_update,
                       replace, error) ||
       !apply_section (db, &sessions, (WriteFunc) dt_session_insert,
@@ -822,7 +868,10 @@ import_document (DtDatabase       *db,
       g_autofree char *code = dt_text_clean (petition->code);
 
       if (original != NULL && !_dt_petition_set_duplicate (db, code, original, error))
-        goto undo;
+        {
+          g_prefix_error (error, "petitions[%u]: ", i);
+          goto undo;
+        }
     }
 
   if (!_dt_database_end_bulk (db, TRUE, error))
@@ -868,6 +917,12 @@ dt_exchange_import_data (DtDatabase       *db,
   if (source_name == NULL)
     source_name = _("the document");
 
+  /* Notepad on Windows may start a UTF-8 file with a byte order mark. */
+  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
   root = json_loadb (data, length, JSON_REJECT_DUPLICATES, &json_error);
   if (root == NULL)
     {

@@ -14,6 +14,7 @@ typedef struct
   guint    sessions;
   guint    petitions;
   guint    calendar_years;
+  guint    calendar_skipped; /* years the database had set already (kept without --replace) */
   gboolean unit_applied;
   gboolean unit_skipped;   /* the document had a unit, the database kept its own */
 } DtImportSummary;
@@ -32,8 +33,8 @@ gboolean  dt_exchange_import_file   (DtDatabase       *db,
                                      DtImportSummary  *summary,
                                      GError          **error);
 
-/* The whole database as an exchange document (DESIGN §8). Confidential petitioners are
- * replaced by “(bảo mật)” when masked. */
+/* The whole database as an exchange document (DESIGN §8). When masked, a confidential
+ * petitioner's name becomes “(bảo mật)” wherever it is written, and the address is left out. */
 char     *dt_exchange_export_string (DtDatabase       *db,
                                      gboolean          mask_confidential,
                                      GError          **error);

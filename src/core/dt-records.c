@@ -12,6 +12,7 @@
 #include "dt-util.h"
 
 #define CODE_MAX_CHARS 64
+#define NAME_MAX_CHARS 128     /* villages, agencies, fields */
 #define TEXT_MAX_CHARS 100000
 
 /* ------------------------------------------------------------------------------------------
@@ -525,7 +526,9 @@ check_fields (const DtEntitySpec *spec,
                 }
               continue;
             }
-          max_chars = field->type == DT_FIELD_TEXT ? TEXT_MAX_CHARS : CODE_MAX_CHARS;
+          max_chars = field->type == DT_FIELD_TEXT     ? TEXT_MAX_CHARS
+                      : field->type == DT_FIELD_LIST_REF ? NAME_MAX_CHARS
+                                                         : CODE_MAX_CHARS;
           if (strlen (value) > max_chars && g_utf8_strlen (value, -1) > (glong) max_chars)
             {
               set_record_error (error, DT_ERROR_INVALID, spec,
@@ -1295,6 +1298,48 @@ read_lists (DtDatabase         *db,
   return TRUE;
 }
 
+/* A duplicate points at its original; following those links must never come back to the
+ * petition itself, or every petition on the circle would vanish from the counts. */
+static gboolean
+check_duplicate_chain (DtDatabase        *db,
+                       const DtPetition  *petition,
+                       GError           **error)
+{
+  g_autofree char *current = g_strdup (petition->duplicate_of);
+  guint steps = 0;
+
+  while (current != NULL)
+    {
+      sqlite3_stmt *stmt;
+      char *next = NULL;
+      int rc;
+
+      if (g_str_equal (current, petition->code) || ++steps > 10000)
+        {
+          g_autofree char *prefix = record_prefix (&_dt_petition_spec, petition->code);
+          g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                       _("%s: “%s” would make duplicates that point at each other in a circle."),
+                       prefix, petition->duplicate_of);
+          return FALSE;
+        }
+      stmt = _dt_database_prepare_static (db, "SELECT d.code FROM petitions p "
+                                              "JOIN petitions d ON d.id = p.duplicate_of "
+                                              "WHERE p.code = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, current, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        next = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return _dt_database_fail (db, rc, error);
+      g_free (current);
+      current = next;
+    }
+  return TRUE;
+}
+
 typedef gboolean (*ValidateFunc) (gconstpointer record, GError **error);
 
 typedef enum
@@ -1354,6 +1399,8 @@ record_write (DtDatabase         *db,
 
   if (!check_references (db, spec, clean, error) || !ensure_list_names (db, spec, clean, error))
     goto undo;
+  if (spec == &_dt_petition_spec && !check_duplicate_chain (db, clean, error))
+    goto undo;
 
   if (mode == WRITE_INSERT)
     {
@@ -1392,6 +1439,7 @@ record_load (DtDatabase         *db,
              const char         *code,
              GError            **error)
 {
+  g_autofree char *clean = NULL;
   sqlite3_stmt *stmt;
   gpointer record;
   gint64 id;
@@ -1400,6 +1448,10 @@ record_load (DtDatabase         *db,
   g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
+  /* Codes are stored cleaned: look them up the same way. */
+  clean = dt_text_clean (code);
+  if (clean != NULL)
+    code = clean;
   if (!(stmt = prepare_select (db, spec, "WHERE code = ?", error)))
     return NULL;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
@@ -1435,11 +1487,16 @@ record_delete (DtDatabase         *db,
 {
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE code = ?", spec->table);
   g_autofree char *prefix = NULL;
+  g_autofree char *clean = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (DT_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (code != NULL, FALSE);
+
+  clean = dt_text_clean (code);
+  if (clean != NULL)
+    code = clean;
 
   if (!_dt_database_savepoint (db, error))
     return FALSE;
@@ -1689,7 +1746,7 @@ dt_list_add (DtDatabase  *db,
       g_set_error (error, DT_ERROR, DT_ERROR_INVALID, _("A name is required."));
       return FALSE;
     }
-  if (strpbrk (clean, "\r\n\t") != NULL || g_utf8_strlen (clean, -1) > CODE_MAX_CHARS * 2)
+  if (strpbrk (clean, "\r\n\t") != NULL || g_utf8_strlen (clean, -1) > NAME_MAX_CHARS)
     {
       g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
                    _("“%s” is not a usable name: keep it on one line and short."), clean);
@@ -1709,15 +1766,17 @@ dt_list_remove (DtDatabase  *db,
                 GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE name = ?", _dt_list_table (list));
+  g_autofree char *clean = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (DT_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
+  clean = dt_text_clean (name);
   if (!(stmt = _dt_database_prepare (db, sql, error)))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 1, clean != NULL ? clean : name, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
@@ -1728,6 +1787,11 @@ dt_list_remove (DtDatabase  *db,
     }
   if (rc != SQLITE_DONE)
     return _dt_database_fail (db, rc, error);
+  if (sqlite3_changes (_dt_database_get_handle (db)) == 0)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_NOT_FOUND, _("“%s” is not in the list."), name);
+      return FALSE;
+    }
   return TRUE;
 }
 

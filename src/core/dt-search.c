@@ -47,6 +47,7 @@ dt_search_build_queries (const char  *query,
   g_auto(GStrv) exact_words = NULL;
   guint n;
 
+
   *folded = NULL;
   *exact = NULL;
   if (query == NULL)
@@ -76,19 +77,13 @@ dt_search_build_queries (const char  *query,
 
   folded_words = g_new0 (char *, n + 1);
   exact_words = g_new0 (char *, n + 1);
-  for (guint i = 0, n_exact = 0; i < n; i++)
+  for (guint i = 0; i < n; i++)
     {
-      char *lower = g_utf8_strdown (words[i], -1);
-
       folded_words[i] = dt_text_fold (words[i]);
-      /* Only words typed with marks say something about exactness. */
-      if (g_strcmp0 (lower, folded_words[i]) != 0)
-        exact_words[n_exact++] = lower;
-      else
-        g_free (lower);
+      exact_words[i] = g_utf8_strdown (words[i], -1);
     }
   *folded = column_query ("folded", folded_words);
-  *exact = exact_words[0] != NULL ? column_query ("exact", exact_words) : NULL;
+  *exact = column_query ("exact", exact_words);
   return TRUE;
 }
 
@@ -128,6 +123,13 @@ collect (DtDatabase  *db,
       g_ptr_array_add (hits, hit);
     }
   sqlite3_reset (stmt);
+  if (rc == SQLITE_ERROR)
+    {
+      /* The words are quoted: this would be a word FTS5 splits otherwise than we do. */
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("The search text cannot be used: keep to letters, digits and spaces."));
+      return FALSE;
+    }
   if (rc != SQLITE_DONE)
     return _dt_database_fail (db, rc, error);
   return TRUE;
@@ -150,21 +152,15 @@ dt_search_petitions (DtDatabase  *db,
   if (folded == NULL || limit == 0)
     return g_steal_pointer (&hits);
 
-  if (exact == NULL)
-    {
-      if (!collect (db, folded, limit, FALSE, hits, error))
-        return NULL;
-    }
-  else
-    {
-      /* Spelled as typed first, then the rest. */
-      g_autofree char *both = g_strdup_printf ("%s AND %s", folded, exact);
-      g_autofree char *others = g_strdup_printf ("%s NOT %s", folded, exact);
+  /* Spelled as typed first (case aside), then the rest. */
+  {
+    g_autofree char *both = g_strdup_printf ("%s AND %s", folded, exact);
+    g_autofree char *others = g_strdup_printf ("%s NOT %s", folded, exact);
 
-      if (!collect (db, both, limit, TRUE, hits, error))
-        return NULL;
-      if (hits->len < limit && !collect (db, others, limit - hits->len, FALSE, hits, error))
-        return NULL;
-    }
+    if (!collect (db, both, limit, TRUE, hits, error))
+      return NULL;
+    if (hits->len < limit && !collect (db, others, limit - hits->len, FALSE, hits, error))
+      return NULL;
+  }
   return g_steal_pointer (&hits);
 }

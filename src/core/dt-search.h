@@ -27,8 +27,7 @@ GPtrArray *dt_search_petitions     (DtDatabase  *db,
                                     const char  *query,
                                     guint        limit,
                                     GError     **error);
-/* The FTS5 MATCH expressions for QUERY: FOLDED, NULL when it has no words; EXACT, NULL when
- * no word of it has marks. */
+/* The FTS5 MATCH expressions for QUERY, folded and as typed; NULL when it has no words. */
 gboolean   dt_search_build_queries (const char  *query,
                                     char       **folded,
                                     char       **exact,

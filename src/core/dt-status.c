@@ -205,6 +205,9 @@ foreach_state (DtDatabase   *db,
       dates.declined_date = TEXT_AT (6);
       dates.withdrawn_date = TEXT_AT (7);
       dates.resolved_date = TEXT_AT (8);
+      /* Not yet received on that day: not there at all. */
+      if (dates.received == NULL || strcmp (dates.received, as_of_iso) > 0)
+        continue;
       compute_state (&dates, as_of_iso, as_of, calendar, unit->answer_working_days, &state);
       if (!func (TEXT_AT (0), TEXT_AT (10), sqlite3_column_int (stmt, 9) != 0, &dates, &state,
                  user_data))
@@ -674,23 +677,10 @@ dt_petition_mark_duplicate (DtDatabase  *db,
                             GError     **error)
 {
   g_autoptr(DtPetition) petition = load_for_action (db, code, NULL, FALSE, error);
-  g_autoptr(DtPetition) first = NULL;
 
   if (petition == NULL)
     return FALSE;
-  if (original != NULL)
-    {
-      if (!(first = dt_petition_load (db, original, error)))
-        return FALSE;
-      /* No circles: the original must not itself be a duplicate of this one. */
-      if (g_strcmp0 (first->duplicate_of, petition->code) == 0)
-        {
-          g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
-                       _("Petition “%s” is already marked as a duplicate of “%s”."),
-                       original, code);
-          return FALSE;
-        }
-    }
+  /* The records refuse a missing original and duplicates in a circle. */
   replace (&petition->duplicate_of, original);
   return dt_petition_update (db, petition, error);
 }

@@ -289,7 +289,9 @@ dt_text_words (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c != 0 && (g_unichar_isalnum (c) || is_mark (c)))
+      /* Letters and digits make words, as FTS5's unicode61 tokenizer reads them; a mark left
+       * over after NFC (no precomposed letter holds it) separates, as it does there. */
+      if (c != 0 && g_unichar_isalnum (c))
         {
           g_string_append_unichar (word, c);
           continue;

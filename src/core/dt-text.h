@@ -13,7 +13,7 @@ char  *dt_text_fold          (const char  *text);
 char  *dt_text_sort_key      (const char  *text);
 int    dt_text_compare       (const char  *a,
                               const char  *b);
-/* Splits a search into words the way the index does (letters and digits with their marks). */
+/* Splits a search into words the way the index does: runs of letters and digits. */
 char **dt_text_words         (const char  *text);
 /* "ngày 05 tháng 4 năm 2025": day under 10 and months 1–2 padded (DESIGN §5). */
 char  *dt_text_date_words    (const GDate *date);

@@ -141,13 +141,28 @@ dt_text_clean (const char *text)
 
   if (text == NULL)
     return NULL;
+  const char *start;
+  const char *end;
+
   normal = dt_utf8_nfc (text);
   if (normal == NULL)
     return NULL;
-  g_strstrip (normal);
-  if (*normal == '\0')
+
+  /* Any Unicode space counts, the no-break space that word processors paste included. */
+  start = normal;
+  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  end = start + strlen (start);
+  while (end > start)
+    {
+      const char *previous = g_utf8_prev_char (end);
+      if (!g_unichar_isspace (g_utf8_get_char (previous)))
+        break;
+      end = previous;
+    }
+  if (end == start)
     return NULL;
-  return g_steal_pointer (&normal);
+  return g_strndup (start, (gsize) (end - start));
 }
 
 gboolean
