@@ -87,16 +87,19 @@ dt_search_build_queries (const char  *query,
   return TRUE;
 }
 
-/* Appends to HITS the newest petitions matching the FTS5 expression MATCH, at most LIMIT. */
+/* Appends to HITS the newest petitions matching the FTS5 expression MATCH, at most LIMIT,
+ * leaving out those already in SEEN (codes), and notes the new ones there. */
 static gboolean
 collect (DtDatabase  *db,
          const char  *match,
          guint        limit,
          gboolean     exact,
+         GHashTable  *seen,
          GPtrArray   *hits,
          GError     **error)
 {
   sqlite3_stmt *stmt;
+  guint wanted = hits->len + limit;
   int rc;
 
   /* FTS5 walks its matches in rowid order and stops at the limit: no ranking of every match,
@@ -109,19 +112,27 @@ collect (DtDatabase  *db,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, limit);
+  /* Enough to make up for the ones already shown. */
+  sqlite3_bind_int64 (stmt, 2, (gint64) limit + g_hash_table_size (seen));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (hits->len < wanted && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      DtSearchHit *hit = g_new0 (DtSearchHit, 1);
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      DtSearchHit *hit;
 
-      hit->code = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (g_hash_table_contains (seen, code))
+        continue;
+      hit = g_new0 (DtSearchHit, 1);
+      hit->code = g_strdup (code);
       hit->received = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
       hit->petitioner = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
       hit->summary = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       hit->exact = exact;
+      g_hash_table_add (seen, hit->code);
       g_ptr_array_add (hits, hit);
     }
+  if (hits->len >= wanted)
+    rc = SQLITE_DONE;
   sqlite3_reset (stmt);
   if (rc == SQLITE_ERROR)
     {
@@ -142,6 +153,7 @@ dt_search_petitions (DtDatabase  *db,
                      GError     **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) dt_search_hit_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *folded = NULL;
   g_autofree char *exact = NULL;
 
@@ -152,15 +164,11 @@ dt_search_petitions (DtDatabase  *db,
   if (folded == NULL || limit == 0)
     return g_steal_pointer (&hits);
 
-  /* Spelled as typed first (case aside), then the rest. */
-  {
-    g_autofree char *both = g_strdup_printf ("%s AND %s", folded, exact);
-    g_autofree char *others = g_strdup_printf ("%s NOT %s", folded, exact);
-
-    if (!collect (db, both, limit, TRUE, hits, error))
-      return NULL;
-    if (hits->len < limit && !collect (db, others, limit - hits->len, FALSE, hits, error))
-      return NULL;
-  }
+  /* Spelled as typed (case aside) first — a word with its marks also matches folded — then
+   * the rest. */
+  if (!collect (db, exact, limit, TRUE, seen, hits, error))
+    return NULL;
+  if (hits->len < limit && !collect (db, folded, limit - hits->len, FALSE, seen, hits, error))
+    return NULL;
   return g_steal_pointer (&hits);
 }
