@@ -55,6 +55,10 @@ dt_test_fixture_teardown (DtTestFixture *fixture,
   g_free (fixture->dir);
 }
 
+/* Adds a test that runs on a fresh database of its own. */
+#define DT_TEST_ADD(path, func) \
+  g_test_add (path, DtTestFixture, NULL, dt_test_fixture_setup, func, dt_test_fixture_teardown)
+
 static inline char *
 dt_test_data_path (const char *name)
 {

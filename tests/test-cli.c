@@ -397,16 +397,13 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, DtTestFixture, NULL, dt_test_fixture_setup, func, dt_test_fixture_teardown)
-
-  ADD ("/cli/usage", test_usage);
-  ADD ("/cli/init-import-export", test_init_import_export);
-  ADD ("/cli/bad-input", test_bad_input);
-  ADD ("/cli/database-problems", test_database_problems);
-  ADD ("/cli/demo-determinism", test_demo_determinism);
-  ADD ("/cli/backup", test_backup);
-  ADD ("/cli/rules-commands", test_rules_commands);
+  DT_TEST_ADD ("/cli/usage", test_usage);
+  DT_TEST_ADD ("/cli/init-import-export", test_init_import_export);
+  DT_TEST_ADD ("/cli/bad-input", test_bad_input);
+  DT_TEST_ADD ("/cli/database-problems", test_database_problems);
+  DT_TEST_ADD ("/cli/demo-determinism", test_demo_determinism);
+  DT_TEST_ADD ("/cli/backup", test_backup);
+  DT_TEST_ADD ("/cli/rules-commands", test_rules_commands);
 
   return g_test_run ();
 }

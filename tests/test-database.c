@@ -360,21 +360,18 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, DtTestFixture, NULL, dt_test_fixture_setup, func, dt_test_fixture_teardown)
-
-  ADD ("/core/database/migrate-empty", test_migrate_empty);
-  ADD ("/core/database/reopen", test_reopen);
-  ADD ("/core/database/newer-refused", test_newer_refused);
-  ADD ("/core/database/damaged-file", test_damaged);
-  ADD ("/core/database/damaged-pages", test_damaged_pages);
-  ADD ("/core/database/foreign-file", test_foreign);
-  ADD ("/core/database/missing-file", test_missing);
-  ADD ("/core/database/audit-log", test_audit_log);
-  ADD ("/core/database/transaction-rollback", test_transaction_rollback);
-  ADD ("/core/database/backup", test_backup);
-  ADD ("/core/database/locked", test_locked);
-  ADD ("/core/database/upgrade-from-1", test_upgrade_from_1);
+  DT_TEST_ADD ("/core/database/migrate-empty", test_migrate_empty);
+  DT_TEST_ADD ("/core/database/reopen", test_reopen);
+  DT_TEST_ADD ("/core/database/newer-refused", test_newer_refused);
+  DT_TEST_ADD ("/core/database/damaged-file", test_damaged);
+  DT_TEST_ADD ("/core/database/damaged-pages", test_damaged_pages);
+  DT_TEST_ADD ("/core/database/foreign-file", test_foreign);
+  DT_TEST_ADD ("/core/database/missing-file", test_missing);
+  DT_TEST_ADD ("/core/database/audit-log", test_audit_log);
+  DT_TEST_ADD ("/core/database/transaction-rollback", test_transaction_rollback);
+  DT_TEST_ADD ("/core/database/backup", test_backup);
+  DT_TEST_ADD ("/core/database/locked", test_locked);
+  DT_TEST_ADD ("/core/database/upgrade-from-1", test_upgrade_from_1);
 
   return g_test_run ();
 }

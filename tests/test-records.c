@@ -406,19 +406,16 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add (path, DtTestFixture, NULL, dt_test_fixture_setup, func, dt_test_fixture_teardown)
-
-  ADD ("/core/records/required-field", test_required);
-  ADD ("/core/records/impossible-date", test_impossible_date);
-  ADD ("/core/records/unknown-enumeration", test_unknown_enum);
-  ADD ("/core/records/order-of-dates", test_order_of_dates);
-  ADD ("/core/records/references", test_references);
-  ADD ("/core/records/duplicate-code", test_duplicate_code);
-  ADD ("/core/records/nfc", test_nfc);
-  ADD ("/core/records/invalid-utf8", test_invalid_utf8);
-  ADD ("/core/records/every-field", test_round_trip_every_field);
-  ADD ("/core/records/unit-and-calendar", test_unit_and_calendar);
+  DT_TEST_ADD ("/core/records/required-field", test_required);
+  DT_TEST_ADD ("/core/records/impossible-date", test_impossible_date);
+  DT_TEST_ADD ("/core/records/unknown-enumeration", test_unknown_enum);
+  DT_TEST_ADD ("/core/records/order-of-dates", test_order_of_dates);
+  DT_TEST_ADD ("/core/records/references", test_references);
+  DT_TEST_ADD ("/core/records/duplicate-code", test_duplicate_code);
+  DT_TEST_ADD ("/core/records/nfc", test_nfc);
+  DT_TEST_ADD ("/core/records/invalid-utf8", test_invalid_utf8);
+  DT_TEST_ADD ("/core/records/every-field", test_round_trip_every_field);
+  DT_TEST_ADD ("/core/records/unit-and-calendar", test_unit_and_calendar);
 
   return g_test_run ();
 }
