@@ -239,6 +239,26 @@ test_count_and_warnings (DtTestFixture *fixture,
   g_assert_true (dt_session_insert (fixture->db, session, &error));
   g_assert_no_error (error);
 
+  /* Unit rules: notice 7 days before, conclusion within 10 days after; a plan may say 5. */
+  {
+    g_autoptr(DtPlan) plan = dt_plan_new ();
+    GDate due;
+
+    g_assert_true (dt_session_notice_due (fixture->db, session, &due, &error));
+    g_assert_cmpint (g_date_get_day (&due), ==, 8);
+    g_assert_true (dt_session_conclusion_due (fixture->db, session, &due, &error));
+    g_assert_cmpint (g_date_get_day (&due), ==, 25);
+
+    plan->code = g_strdup ("KH-2025");
+    plan->year = 2025;
+    plan->notice_lead_days = 5;
+    g_assert_true (dt_plan_insert (fixture->db, plan, &error));
+    session->plan = g_strdup ("KH-2025");
+    g_assert_true (dt_session_notice_due (fixture->db, session, &due, &error));
+    g_assert_cmpint (g_date_get_day (&due), ==, 10);
+    g_clear_pointer (&session->plan, g_free);
+  }
+
   g_date_set_dmy (&as_of, 10, 6, 2025);
   g_assert_true (dt_status_count_all (fixture->db, &as_of, &counts, &error));
   g_assert_cmpuint (counts.total, ==, 2);

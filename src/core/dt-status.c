@@ -257,31 +257,6 @@ dt_status_count_all (DtDatabase      *db,
 }
 
 static gboolean
-session_lead_days (DtDatabase      *db,
-                   const DtSession *session,
-                   int             *lead,
-                   int             *conclusion,
-                   GError         **error)
-{
-  g_autoptr(DtUnit) unit = dt_unit_load (db, error);
-
-  if (unit == NULL)
-    return FALSE;
-  *lead = unit->notice_lead_days;
-  *conclusion = unit->conclusion_days;
-  if (session->plan != NULL)
-    {
-      g_autoptr(DtPlan) plan = dt_plan_load (db, session->plan, error);
-
-      if (plan == NULL)
-        return FALSE;
-      if (plan->notice_lead_days != DT_NO_INT)
-        *lead = plan->notice_lead_days;
-    }
-  return TRUE;
-}
-
-static gboolean
 session_date (const DtSession  *session,
               GDate            *date,
               GError          **error)
@@ -295,22 +270,50 @@ session_date (const DtSession  *session,
   return TRUE;
 }
 
+/* Both due dates of a session under UNIT's rules and its plan's lead days. */
+static gboolean
+session_due_dates (DtDatabase       *db,
+                   const DtUnit     *unit,
+                   const DtSession  *session,
+                   GDate            *notice_due,
+                   GDate            *conclusion_due,
+                   GError          **error)
+{
+  int lead = unit->notice_lead_days;
+  GDate date;
+
+  if (!session_date (session, &date, error))
+    return FALSE;
+  if (session->plan != NULL)
+    {
+      g_autoptr(DtPlan) plan = dt_plan_load (db, session->plan, error);
+
+      if (plan == NULL)
+        return FALSE;
+      if (plan->notice_lead_days != DT_NO_INT)
+        lead = plan->notice_lead_days;
+    }
+  *notice_due = date;
+  g_date_subtract_days (notice_due, (guint) lead);
+  *conclusion_due = date;
+  g_date_add_days (conclusion_due, (guint) unit->conclusion_days);
+  return TRUE;
+}
+
 gboolean
 dt_session_notice_due (DtDatabase       *db,
                        const DtSession  *session,
                        GDate            *due,
                        GError          **error)
 {
-  int lead, conclusion;
+  g_autoptr(DtUnit) unit = NULL;
+  GDate conclusion_due;
 
   g_return_val_if_fail (DT_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (session != NULL && due != NULL, FALSE);
 
-  if (!session_date (session, due, error) ||
-      !session_lead_days (db, session, &lead, &conclusion, error))
-    return FALSE;
-  g_date_subtract_days (due, (guint) lead);
-  return TRUE;
+  return (unit = dt_unit_load (db, error)) != NULL &&
+         session_due_dates (db, unit, session, due, &conclusion_due, error);
 }
 
 gboolean
@@ -319,16 +322,14 @@ dt_session_conclusion_due (DtDatabase       *db,
                            GDate            *due,
                            GError          **error)
 {
-  int lead, conclusion;
+  g_autoptr(DtUnit) unit = NULL;
+  GDate notice_due;
 
   g_return_val_if_fail (DT_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (session != NULL && due != NULL, FALSE);
 
-  if (!session_date (session, due, error) ||
-      !session_lead_days (db, session, &lead, &conclusion, error))
-    return FALSE;
-  g_date_add_days (due, (guint) conclusion);
-  return TRUE;
+  return (unit = dt_unit_load (db, error)) != NULL &&
+         session_due_dates (db, unit, session, &notice_due, due, error);
 }
 
 static gboolean
@@ -338,18 +339,18 @@ session_warnings (DtDatabase   *db,
                   GError      **error)
 {
   g_auto(GStrv) codes = dt_session_list_codes (db, error);
+  g_autoptr(DtUnit) unit = NULL;
 
-  if (codes == NULL)
+  if (codes == NULL || !(unit = dt_unit_load (db, error)))
     return FALSE;
   for (guint i = 0; codes[i] != NULL; i++)
     {
       g_autoptr(DtSession) session = dt_session_load (db, codes[i], error);
       g_autofree char *when = NULL;
-      GDate date, notice_due, conclusion_due, notice;
+      GDate notice_due, conclusion_due, notice;
 
-      if (session == NULL || !session_date (session, &date, error) ||
-          !dt_session_notice_due (db, session, &notice_due, error) ||
-          !dt_session_conclusion_due (db, session, &conclusion_due, error))
+      if (session == NULL ||
+          !session_due_dates (db, unit, session, &notice_due, &conclusion_due, error))
         return FALSE;
       when = dt_date_to_display (session->date);
 
