@@ -265,10 +265,10 @@ test_transaction_rollback (DtTestFixture *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (dt_database_begin (fixture->db, &error));
+  g_assert_true (_dt_database_savepoint (fixture->db, &error));
   g_assert_true (dt_list_add (fixture->db, DT_LIST_FIELDS, "Đất đai", &error));
   g_assert_cmpint (dt_database_count (fixture->db, "fields", NULL), ==, 1);
-  dt_database_rollback (fixture->db);
+  _dt_database_undo (fixture->db);
   g_assert_cmpint (dt_database_count (fixture->db, "fields", NULL), ==, 0);
   g_assert_cmpint (dt_database_count (fixture->db, "audit_log", NULL), ==, 0);
 }
@@ -317,6 +317,13 @@ test_upgrade_from_1 (DtTestFixture *fixture,
   raw_exec (fixture->path, "DROP TRIGGER petitions_fts_insert; DROP TRIGGER petitions_fts_update;"
                            "DROP TRIGGER petitions_fts_delete; DROP VIEW petitions_search_text;"
                            "DROP TABLE petitions_fts; DROP INDEX petitions_state;"
+                           "DROP INDEX petitions_petitioner; DROP INDEX petitions_field;"
+                           "DROP INDEX petitions_village; DROP INDEX petitions_agency;"
+                           "DROP INDEX petitions_channel; DROP INDEX petitions_concerns;"
+                           "DROP INDEX petitions_confidential; DROP TABLE drafts;"
+                           "ALTER TABLE petitions DROP COLUMN petitioner_key;"
+                           "ALTER TABLE petitions DROP COLUMN revision;"
+                           "ALTER TABLE petitions DROP COLUMN concerns;"
                            "PRAGMA user_version = 1;");
 
   fixture->db = dt_database_open (fixture->path, DT_DATABASE_OPEN_EXISTING, &error);

@@ -10,6 +10,8 @@
 
 #include <glib/gstdio.h>
 
+#include "dt-calendar.h"
+#include "dt-core-resources.h"
 #include "dt-database-private.h"
 #include "dt-records-private.h"
 #include "dt-text.h"
@@ -20,21 +22,65 @@
 /* 'DtHN' in ASCII: tells our files from other programs' SQLite databases. */
 #define DT_APPLICATION_ID 0x4474484e
 
-struct _DtDatabase
-{
-  GObject     parent_instance;
+/* Rows changed by the open transaction, or by the one just committed: what a listener is
+ * told. Past this many rows of one table it is told "many" and reloads what it shows. */
+#define CHANGES_MAX_ROWS 10000
 
-  sqlite3    *db;
-  char       *path;
-  GHashTable *statements;
-  GHashTable *static_statements;  /* keyed by the address of an immortal SQL string */
-  GArray     *levels;        /* per open level: LEVEL_OUTER, LEVEL_SAVEPOINT or LEVEL_NONE */
-  gboolean    bulk;
-  GArray     *deferred;      /* petition ids whose search entry waits for the bulk's end */
-  int         user_version;
+struct _DtChanges
+{
+  grefcount   ref_count;
+  gboolean    external;      /* another connection wrote: what changed is not known */
+  GHashTable *tables;        /* interned table name → GHashTable of gint64 row ids, or NULL: many */
 };
 
+struct _DtDatabase
+{
+  GObject         parent_instance;
+
+  sqlite3        *db;
+  char           *path;
+  GThread        *owner;         /* the thread that opened it: the only one that may use it */
+  GHashTable     *statements;
+  GHashTable     *static_statements;  /* keyed by the address of an immortal SQL string */
+  GArray         *levels;        /* per open level: LEVEL_OUTER, LEVEL_SAVEPOINT or LEVEL_NONE */
+  GArray         *level_marks;   /* per open level: the number of changes noted when it began */
+  gboolean        bulk;
+  GArray         *deferred;      /* petition ids whose search entry waits for the bulk's end */
+  int             user_version;
+
+  GArray         *pending;       /* DtChangedRow: noted by the update hook, not yet committed */
+  gboolean        committed;     /* the commit hook ran since the changes were last told */
+  gint64          data_version;  /* of the last look at other connections' commits */
+
+  DtWorkCalendar *calendar;      /* built on demand for the rules; dropped when they change */
+  int             answer_working_days;
+};
+
+
 G_DEFINE_FINAL_TYPE (DtDatabase, dt_database, G_TYPE_OBJECT)
+G_DEFINE_BOXED_TYPE (DtChanges, dt_changes, dt_changes_ref, dt_changes_unref)
+
+enum
+{
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Statements are cached per connection, and a connection belongs to one thread: using it from
+ * another corrupts bound parameters, savepoints and the caches silently, so debug builds stop
+ * the program at the first such call. */
+#ifdef DT_CHECK_THREADS
+#define CHECK_OWNER(self)                                                                     \
+  G_STMT_START {                                                                              \
+    if (G_UNLIKELY ((self)->owner != g_thread_self ()))                                       \
+      g_error ("The database “%s” was used from a thread that did not open it: each thread "  \
+               "must open its own connection (dt_database_open_another).", (self)->path);      \
+  } G_STMT_END
+#else
+#define CHECK_OWNER(self) G_STMT_START { } G_STMT_END
+#endif
 
 static void
 actor_func (sqlite3_context *context,
@@ -75,15 +121,93 @@ defer_index_func (sqlite3_context *context,
 }
 
 static void
+sort_key_func (sqlite3_context *context,
+               int              argc,
+               sqlite3_value  **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, dt_text_sort_key (text), -1, g_free);
+}
+
+static void
 statement_free (gpointer data)
 {
   sqlite3_finalize (data);
 }
 
+static void
+statements_free (gpointer data)
+{
+  g_ptr_array_unref (data);
+}
+
+/* The tables whose changes a list or a page may show. */
+static const char *
+watched_table (const char *table)
+{
+  static const char * const watched[] = {
+    "petitions", "petition_events", "sessions", "plans", "plan_bases", "plan_reports_due",
+    "planned_sessions", "villages", "agencies", "fields", "unit", "calendar_years",
+    "calendar_days", "drafts", NULL
+  };
+
+  for (guint i = 0; watched[i] != NULL; i++)
+    if (g_str_equal (table, watched[i]))
+      return watched[i];
+  return NULL;
+}
+
+static void
+update_hook (void          *user_data,
+             int            operation,
+             const char    *database,
+             const char    *table,
+             sqlite3_int64  rowid)
+{
+  DtDatabase *self = user_data;
+  DtChangedRow row;
+
+  if (!g_str_equal (database, "main") || !(row.table = watched_table (table)))
+    return;
+  row.rowid = rowid;
+  g_array_append_val (self->pending, row);
+}
+
+static int
+commit_hook (void *user_data)
+{
+  DtDatabase *self = user_data;
+
+  self->committed = TRUE;
+  return 0;
+}
+
+static void
+rollback_hook (void *user_data)
+{
+  DtDatabase *self = user_data;
+
+  g_array_set_size (self->pending, 0);
+}
+
 static char **
 list_migrations (void)
 {
-  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+  static gsize registered;
+  g_auto(GStrv) names = NULL;
+
+  /* Registered by hand: a constructor in an object nothing refers to would be dropped by the
+   * linker, and the program would create databases without a schema. */
+  if (g_once_init_enter (&registered))
+    {
+      dt_core_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+  names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
 
   if (names == NULL)
     return g_new0 (char *, 1);
@@ -115,7 +239,10 @@ dt_database_finalize (GObject *object)
   g_clear_pointer (&self->static_statements, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->levels, g_array_unref);
+  g_clear_pointer (&self->level_marks, g_array_unref);
   g_clear_pointer (&self->deferred, g_array_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->calendar, dt_work_calendar_free);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -129,16 +256,29 @@ dt_database_class_init (DtDatabaseClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = dt_database_finalize;
+
+  /**
+   * DtDatabase::changed:
+   * @changes: the tables and rows changed
+   *
+   * Emitted after a commit of this connection (never after a rollback), and when
+   * dt_database_check_external() finds that another connection or program committed.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, DT_TYPE_CHANGES | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
 dt_database_init (DtDatabase *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            statement_free);
-  self->static_statements = g_hash_table_new_full (NULL, NULL, NULL, statement_free);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statements_free);
+  self->static_statements = g_hash_table_new_full (NULL, NULL, NULL, statements_free);
   self->levels = g_array_new (FALSE, FALSE, sizeof (int));
+  self->level_marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->deferred = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pending = g_array_new (FALSE, FALSE, sizeof (DtChangedRow));
+  self->owner = g_thread_self ();
 }
 
 gboolean
@@ -186,6 +326,8 @@ _dt_database_get_handle (DtDatabase *self)
   return self->db;
 }
 
+/* A statement still stepping (its caller loops over rows while something it calls runs the
+ * same SQL) is never handed out again: another copy is prepared and kept beside it. */
 static sqlite3_stmt *
 prepare_cached (DtDatabase  *self,
                 GHashTable  *cache,
@@ -193,14 +335,22 @@ prepare_cached (DtDatabase  *self,
                 gboolean     copy_key,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (cache, sql);
+  GPtrArray *copies;
+  sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (stmt != NULL)
+  CHECK_OWNER (self);
+
+  copies = g_hash_table_lookup (cache, sql);
+  for (guint i = 0; copies != NULL && i < copies->len; i++)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
+      stmt = g_ptr_array_index (copies, i);
+      if (!sqlite3_stmt_busy (stmt))
+        {
+          sqlite3_reset (stmt);
+          sqlite3_clear_bindings (stmt);
+          return stmt;
+        }
     }
 
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
@@ -209,7 +359,12 @@ prepare_cached (DtDatabase  *self,
       _dt_database_fail (self, rc, error);
       return NULL;
     }
-  g_hash_table_insert (cache, copy_key ? g_strdup (sql) : (gpointer) sql, stmt);
+  if (copies == NULL)
+    {
+      copies = g_ptr_array_new_with_free_func (statement_free);
+      g_hash_table_insert (cache, copy_key ? g_strdup (sql) : (gpointer) sql, copies);
+    }
+  g_ptr_array_add (copies, stmt);
   return stmt;
 }
 
@@ -234,10 +389,13 @@ _dt_database_exec (DtDatabase  *self,
                    const char  *sql,
                    GError     **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  int rc;
 
+  CHECK_OWNER (self);
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return _dt_database_fail (self, rc, error);
+  _dt_database_flush_changes (self);
   return TRUE;
 }
 
@@ -251,6 +409,7 @@ _dt_database_step_done (DtDatabase    *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     return _dt_database_fail (self, rc, error);
+  _dt_database_flush_changes (self);
   return TRUE;
 }
 
@@ -273,6 +432,26 @@ query_int (DtDatabase  *self,
     }
   sqlite3_finalize (stmt);
   return _dt_database_fail (self, rc, error);
+}
+
+static gboolean
+query_int64 (DtDatabase  *self,
+             const char  *sql,
+             gint64      *value,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = _dt_database_prepare_static (self, sql, error)))
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _dt_database_fail (self, rc, error);
+  return TRUE;
 }
 
 static gboolean
@@ -343,6 +522,14 @@ dt_database_open (const char           *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (dt_database_schema_version () == 0)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                   _("This copy of DoiThoai was built without its database schema: “%s” was "
+                     "not opened. Reinstall the program."), path);
+      return NULL;
+    }
+
   self = g_object_new (DT_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
 
@@ -384,8 +571,16 @@ dt_database_open (const char           *path,
                               actor_func, NULL, NULL, NULL);
   sqlite3_create_function_v2 (self->db, "dt_defer_index", 1, SQLITE_UTF8, self,
                               defer_index_func, NULL, NULL, NULL);
-  sqlite3_create_function_v2 (self->db, "dt_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+  sqlite3_create_function_v2 (self->db, "dt_fold", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                               fold_func, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (self->db, "dt_sort_key", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                              sort_key_func, NULL, NULL, NULL);
+  _dt_status_register_sql (self);
+  sqlite3_update_hook (self->db, update_hook, self);
+  sqlite3_commit_hook (self->db, commit_hook, self);
+  sqlite3_rollback_hook (self->db, rollback_hook, self);
 
   /* Only reads until we know the file is ours and not from a newer program. */
   if (!query_int (self, "PRAGMA user_version", &self->user_version, error) ||
@@ -424,8 +619,202 @@ dt_database_open (const char           *path,
 
   if (!migrate (self, error))
     return NULL;
+  g_array_set_size (self->pending, 0);
+  self->committed = FALSE;
+  if (!query_int64 (self, "PRAGMA data_version", &self->data_version, error))
+    return NULL;
 
   return g_steal_pointer (&self);
+}
+
+DtDatabase *
+dt_database_open_another (DtDatabase  *self,
+                          GError     **error)
+{
+  g_return_val_if_fail (DT_IS_DATABASE (self), NULL);
+
+  /* Same file, same schema: the migrations find nothing to do. */
+  return dt_database_open (self->path, DT_DATABASE_OPEN_EXISTING, error);
+}
+
+gboolean
+dt_database_check_external (DtDatabase  *self,
+                            GError     **error)
+{
+  g_autoptr(DtChanges) changes = NULL;
+  gint64 version;
+
+  g_return_val_if_fail (DT_IS_DATABASE (self), FALSE);
+  CHECK_OWNER (self);
+
+  /* Inside a transaction the snapshot is this connection's own: look again after it. */
+  if (!sqlite3_get_autocommit (self->db))
+    return FALSE;
+  if (!query_int64 (self, "PRAGMA data_version", &version, error) ||
+      version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+
+  changes = g_atomic_rc_box_new0 (DtChanges);
+  g_ref_count_init (&changes->ref_count);
+  changes->external = TRUE;
+  g_clear_pointer (&self->calendar, dt_work_calendar_free);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, changes);
+  return TRUE;
+}
+
+/* Called after every statement: once a commit went through and no transaction is open any
+ * more, the listeners are told what it changed. */
+void
+_dt_database_flush_changes (DtDatabase *self)
+{
+  g_autoptr(DtChanges) changes = NULL;
+
+  if (!self->committed || !sqlite3_get_autocommit (self->db))
+    return;
+  self->committed = FALSE;
+  if (self->pending->len == 0)
+    return;
+
+  changes = _dt_changes_new_from_rows ((const DtChangedRow *) (gpointer) self->pending->data,
+                                      self->pending->len);
+  g_array_set_size (self->pending, 0);
+  if (dt_changes_touches (changes, "calendar_years") ||
+      dt_changes_touches (changes, "calendar_days") || dt_changes_touches (changes, "unit"))
+    g_clear_pointer (&self->calendar, dt_work_calendar_free);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, changes);
+}
+
+DtWorkCalendar *
+_dt_database_get_rules (DtDatabase  *self,
+                        int         *answer_working_days,
+                        GError     **error)
+{
+  if (self->calendar == NULL)
+    {
+      g_autoptr(DtUnit) unit = dt_unit_load (self, error);
+
+      if (unit == NULL || !(self->calendar = dt_work_calendar_new (self, error)))
+        return NULL;
+      self->answer_working_days = unit->answer_working_days;
+    }
+  if (answer_working_days != NULL)
+    *answer_working_days = self->answer_working_days;
+  return self->calendar;
+}
+
+DtChanges *
+_dt_changes_new_from_rows (const DtChangedRow *rows,
+                          guint               n_rows)
+{
+  DtChanges *changes = g_atomic_rc_box_new0 (DtChanges);
+
+  g_ref_count_init (&changes->ref_count);
+  changes->tables = g_hash_table_new_full (NULL, NULL, NULL,
+                                           (GDestroyNotify) g_hash_table_unref);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const char *table = g_intern_string (rows[i].table);
+      GHashTable *ids;
+
+      if (!g_hash_table_lookup_extended (changes->tables, table, NULL, (gpointer *) &ids))
+        {
+          ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+          g_hash_table_insert (changes->tables, (gpointer) table, ids);
+        }
+      if (ids == NULL)
+        continue;
+      if (g_hash_table_size (ids) >= CHANGES_MAX_ROWS)
+        {
+          g_hash_table_insert (changes->tables, (gpointer) table, NULL);
+          continue;
+        }
+      g_hash_table_add (ids, g_memdup2 (&rows[i].rowid, sizeof (gint64)));
+    }
+  return changes;
+}
+
+DtChanges *
+dt_changes_ref (DtChanges *changes)
+{
+  g_return_val_if_fail (changes != NULL, NULL);
+  g_ref_count_inc (&changes->ref_count);
+  return changes;
+}
+
+void
+dt_changes_unref (DtChanges *changes)
+{
+  g_return_if_fail (changes != NULL);
+  if (g_ref_count_dec (&changes->ref_count))
+    {
+      g_clear_pointer (&changes->tables, g_hash_table_unref);
+      g_atomic_rc_box_release (changes);
+    }
+}
+
+gboolean
+dt_changes_is_external (const DtChanges *changes)
+{
+  g_return_val_if_fail (changes != NULL, FALSE);
+  return changes->external;
+}
+
+gboolean
+dt_changes_touches (const DtChanges *changes,
+                    const char      *table)
+{
+  g_return_val_if_fail (changes != NULL, FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+  return changes->external ||
+         g_hash_table_contains (changes->tables, g_intern_string (table));
+}
+
+gboolean
+dt_changes_contains (const DtChanges *changes,
+                     const char      *table,
+                     gint64           id)
+{
+  GHashTable *ids;
+
+  g_return_val_if_fail (changes != NULL, FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+  if (changes->external)
+    return TRUE;
+  if (!g_hash_table_lookup_extended (changes->tables, g_intern_string (table), NULL,
+                                     (gpointer *) &ids))
+    return FALSE;
+  return ids == NULL || g_hash_table_contains (ids, &id);
+}
+
+GArray *
+dt_changes_get_rows (const DtChanges *changes,
+                     const char      *table)
+{
+  GHashTable *ids;
+  GHashTableIter iter;
+  gpointer key;
+  GArray *rows;
+
+  g_return_val_if_fail (changes != NULL, NULL);
+  g_return_val_if_fail (table != NULL, NULL);
+
+  if (changes->external)
+    return NULL;
+  rows = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!g_hash_table_lookup_extended (changes->tables, g_intern_string (table), NULL,
+                                     (gpointer *) &ids))
+    return rows;
+  if (ids == NULL)
+    {
+      g_array_unref (rows);
+      return NULL;
+    }
+  g_hash_table_iter_init (&iter, ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_array_append_vals (rows, key, 1);
+  g_array_sort (rows, (GCompareFunc) dt_int64_compare);
+  return rows;
 }
 
 const char *
@@ -512,8 +901,12 @@ gboolean
 _dt_database_savepoint (DtDatabase  *self,
                         GError     **error)
 {
-  gboolean outer = sqlite3_get_autocommit (self->db) != 0;
-  int level = outer ? LEVEL_OUTER : self->bulk ? LEVEL_NONE : LEVEL_SAVEPOINT;
+  gboolean outer;
+  int level;
+
+  CHECK_OWNER (self);
+  outer = sqlite3_get_autocommit (self->db) != 0;
+  level = outer ? LEVEL_OUTER : self->bulk ? LEVEL_NONE : LEVEL_SAVEPOINT;
 
   /* A bulk change is always inside a transaction of its caller. */
   if (outer && self->bulk)
@@ -525,6 +918,7 @@ _dt_database_savepoint (DtDatabase  *self,
       !_dt_database_exec (self, outer ? "BEGIN IMMEDIATE" : "SAVEPOINT dt", error))
     return FALSE;
   g_array_append_val (self->levels, level);
+  g_array_append_val (self->level_marks, self->pending->len);
   return TRUE;
 }
 
@@ -543,44 +937,29 @@ _dt_database_release (DtDatabase  *self,
       return FALSE;
     }
   g_array_set_size (self->levels, self->levels->len - 1);
+  g_array_set_size (self->level_marks, self->level_marks->len - 1);
+  _dt_database_flush_changes (self);
   return TRUE;
 }
 
 void
 _dt_database_undo (DtDatabase *self)
 {
+  guint mark;
   int level;
 
   g_return_if_fail (self->levels->len > 0);
   level = g_array_index (self->levels, int, self->levels->len - 1);
+  mark = g_array_index (self->level_marks, guint, self->level_marks->len - 1);
   g_array_set_size (self->levels, self->levels->len - 1);
+  g_array_set_size (self->level_marks, self->level_marks->len - 1);
   if (level == LEVEL_NONE || sqlite3_get_autocommit (self->db))
     return;
   sqlite3_exec (self->db, level == LEVEL_OUTER ? "ROLLBACK" : "ROLLBACK TO dt; RELEASE dt",
                 NULL, NULL, NULL);
-}
-
-gboolean
-dt_database_begin (DtDatabase  *self,
-                   GError     **error)
-{
-  g_return_val_if_fail (DT_IS_DATABASE (self), FALSE);
-  return _dt_database_savepoint (self, error);
-}
-
-gboolean
-dt_database_commit (DtDatabase  *self,
-                    GError     **error)
-{
-  g_return_val_if_fail (DT_IS_DATABASE (self), FALSE);
-  return _dt_database_release (self, error);
-}
-
-void
-dt_database_rollback (DtDatabase *self)
-{
-  g_return_if_fail (DT_IS_DATABASE (self));
-  _dt_database_undo (self);
+  /* What the savepoint undid was never written. */
+  if (mark < self->pending->len)
+    g_array_set_size (self->pending, mark);
 }
 
 gint64

@@ -5,8 +5,22 @@
 
 G_BEGIN_DECLS
 
+/* One connection per thread.
+ *
+ * A DtDatabase is one SQLite connection with its statement caches, its stack of open
+ * transactions and its bulk state. It belongs to the thread that opened it and is used from
+ * that thread alone (debug builds stop the program when another thread uses it). A worker —
+ * a report, an import, an export — opens its own connection on the same file, in its own
+ * thread, with dt_database_open_another() or dt_database_open(); inside one read transaction
+ * it sees one consistent snapshot (WAL) while the window goes on writing. The window learns of
+ * the worker's commits as of another program's, through dt_database_check_external(). */
+
 #define DT_TYPE_DATABASE (dt_database_get_type ())
 G_DECLARE_FINAL_TYPE (DtDatabase, dt_database, DT, DATABASE, GObject)
+
+/* What a commit changed, as told by DtDatabase::changed. */
+#define DT_TYPE_CHANGES (dt_changes_get_type ())
+typedef struct _DtChanges DtChanges;
 
 typedef enum
 {
@@ -21,18 +35,19 @@ char       *dt_database_default_path    (void);
 DtDatabase *dt_database_open            (const char           *path,
                                          DtDatabaseOpenFlags   flags,
                                          GError              **error);
+/* A new connection on the same file, for the calling thread. */
+DtDatabase *dt_database_open_another    (DtDatabase           *self,
+                                         GError              **error);
 const char *dt_database_get_path        (DtDatabase           *self);
 /* How long a change waits for another program's to finish before giving up with
  * DT_ERROR_LOCKED (5 seconds unless set). */
 void        dt_database_set_busy_timeout (DtDatabase          *self,
                                          int                  milliseconds);
 int         dt_database_get_user_version (DtDatabase          *self);
-
-gboolean    dt_database_begin           (DtDatabase           *self,
+/* TRUE, after emitting DtDatabase::changed (external), when another connection or program
+ * committed since the last look. Cheap: call it on a timer or when the window gets focus. */
+gboolean    dt_database_check_external  (DtDatabase           *self,
                                          GError              **error);
-gboolean    dt_database_commit          (DtDatabase           *self,
-                                         GError              **error);
-void        dt_database_rollback        (DtDatabase           *self);
 
 gint64      dt_database_count           (DtDatabase           *self,
                                          const char           *table,
@@ -42,5 +57,22 @@ GPtrArray  *dt_database_check           (DtDatabase           *self,
 gboolean    dt_database_backup          (DtDatabase           *self,
                                          const char           *destination,
                                          GError              **error);
+
+GType       dt_changes_get_type         (void) G_GNUC_CONST;
+DtChanges  *dt_changes_ref              (DtChanges            *changes);
+void        dt_changes_unref            (DtChanges            *changes);
+/* Another connection wrote: anything may have changed. */
+gboolean    dt_changes_is_external      (const DtChanges      *changes);
+/* TABLE is a table name ("petitions", "sessions", "villages" …). */
+gboolean    dt_changes_touches          (const DtChanges      *changes,
+                                         const char           *table);
+gboolean    dt_changes_contains         (const DtChanges      *changes,
+                                         const char           *table,
+                                         gint64                id);
+/* The ids changed in TABLE, sorted; NULL when they are not known (external, or too many). */
+GArray     *dt_changes_get_rows         (const DtChanges      *changes,
+                                         const char           *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DtChanges, dt_changes_unref)
 
 G_END_DECLS

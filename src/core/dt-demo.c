@@ -574,7 +574,7 @@ dt_demo_generate (DtDatabase  *db,
   g_date_set_dmy (&first_day, 1, 1, (GDateYear) (this_year - 5));
   span = g_date_days_between (&first_day, &demo.today) + 1;
 
-  if (!dt_database_begin (db, error))
+  if (!_dt_database_savepoint (db, error))
     goto out;
   _dt_database_begin_bulk (db);
   if (!write_unit (db, error))
@@ -623,11 +623,11 @@ dt_demo_generate (DtDatabase  *db,
 
   if (!_dt_database_end_bulk (db, TRUE, error))
     goto undo;
-  ok = dt_database_commit (db, error);
+  ok = _dt_database_release (db, error);
   goto out;
 
 undo:
-  dt_database_rollback (db);
+  _dt_database_undo (db);
 out:
   _dt_database_end_bulk (db, FALSE, NULL);
   g_ptr_array_unref (demo.held);

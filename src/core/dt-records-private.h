@@ -89,18 +89,4 @@ gboolean  _dt_petition_set_duplicate (DtDatabase  *db,
                                       const char  *original,
                                       GError     **error);
 
-/* Nested transactions: BEGIN IMMEDIATE at the top, savepoints inside. */
-gboolean  _dt_database_savepoint (DtDatabase *db,
-                                  GError    **error);
-gboolean  _dt_database_release   (DtDatabase *db,
-                                  GError    **error);
-void      _dt_database_undo      (DtDatabase *db);
-/* A bulk change, inside the caller's transaction, is undone as a whole on any failure: its
- * records take no savepoints of their own, and the search index is brought up to date once,
- * at the end (KEEP), instead of row by row. */
-void      _dt_database_begin_bulk (DtDatabase *db);
-gboolean  _dt_database_end_bulk   (DtDatabase *db,
-                                   gboolean    keep,
-                                   GError    **error);
-
 G_END_DECLS

@@ -707,3 +707,115 @@ dt_petition_add_event (DtDatabase  *db,
   g_ptr_array_add (petition->events, dt_petition_event_new (date, text, number));
   return dt_petition_update (db, petition, error);
 }
+
+/* ------------------------------------------------------------------------------------------
+ * The rules inside SQL, so that lists filter and sort by status and deadline in the query
+ * ------------------------------------------------------------------------------------------ */
+
+/* Reads the dates of dt_status () and dt_days_overdue (): received, answered, assigned,
+ * deadline, escalated, declined, withdrawn, resolved, then the as-of date. */
+static gboolean
+sql_state (sqlite3_context *context,
+           sqlite3_value  **argv,
+           DtPetitionState *state)
+{
+  DtDatabase *db = sqlite3_user_data (context);
+  DtPetitionDates dates;
+  DtWorkCalendar *calendar;
+  const char *as_of_iso = (const char *) sqlite3_value_text (argv[8]);
+  GDate as_of;
+  int answer_days;
+
+  if (as_of_iso == NULL || !dt_date_parse (as_of_iso, &as_of))
+    {
+      sqlite3_result_error (context, "dt_status: the as-of date is not a date", -1);
+      return FALSE;
+    }
+  if (!(calendar = _dt_database_get_rules (db, &answer_days, NULL)))
+    {
+      sqlite3_result_error (context, "dt_status: the rules cannot be read", -1);
+      return FALSE;
+    }
+#define DATE_AT(i) ((const char *) sqlite3_value_text (argv[i]))
+  dates.received = DATE_AT (0);
+  dates.answered_date = DATE_AT (1);
+  dates.assigned_date = DATE_AT (2);
+  dates.deadline = DATE_AT (3);
+  dates.escalated_date = DATE_AT (4);
+  dates.declined_date = DATE_AT (5);
+  dates.withdrawn_date = DATE_AT (6);
+  dates.resolved_date = DATE_AT (7);
+#undef DATE_AT
+  compute_state (&dates, as_of_iso, &as_of, calendar, answer_days, state);
+  return TRUE;
+}
+
+static void
+status_sql_func (sqlite3_context *context,
+                 int              argc,
+                 sqlite3_value  **argv)
+{
+  DtPetitionState state;
+
+  if (sql_state (context, argv, &state))
+    sqlite3_result_text (context, statuses[state.status].name, -1, SQLITE_STATIC);
+}
+
+static void
+days_overdue_sql_func (sqlite3_context *context,
+                       int              argc,
+                       sqlite3_value  **argv)
+{
+  DtPetitionState state;
+
+  if (sql_state (context, argv, &state))
+    sqlite3_result_int (context, state.overdue ? state.days_overdue : 0);
+}
+
+/* dt_deadline (assigned_date, deadline): the stored deadline, or the computed one. */
+static void
+deadline_sql_func (sqlite3_context *context,
+                   int              argc,
+                   sqlite3_value  **argv)
+{
+  DtDatabase *db = sqlite3_user_data (context);
+  const char *assigned = (const char *) sqlite3_value_text (argv[0]);
+  const char *deadline = (const char *) sqlite3_value_text (argv[1]);
+  DtWorkCalendar *calendar;
+  GDate from, result;
+  int answer_days;
+
+  if (deadline != NULL)
+    {
+      sqlite3_result_value (context, argv[1]);
+      return;
+    }
+  if (assigned == NULL || !dt_date_parse (assigned, &from))
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  if (!(calendar = _dt_database_get_rules (db, &answer_days, NULL)))
+    {
+      sqlite3_result_error (context, "dt_deadline: the rules cannot be read", -1);
+      return;
+    }
+  if (!dt_work_calendar_add (calendar, &from, answer_days, &result, NULL))
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, dt_date_to_iso (&result), -1, g_free);
+}
+
+void
+_dt_status_register_sql (DtDatabase *db)
+{
+  sqlite3 *handle = _dt_database_get_handle (db);
+
+  /* Not deterministic: they follow the calendar and the rules, which the secretary edits. */
+  sqlite3_create_function_v2 (handle, "dt_status", 9, SQLITE_UTF8 | SQLITE_DIRECTONLY, db,
+                              status_sql_func, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (handle, "dt_days_overdue", 9, SQLITE_UTF8 | SQLITE_DIRECTONLY, db,
+                              days_overdue_sql_func, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (handle, "dt_deadline", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, db,
+                              deadline_sql_func, NULL, NULL, NULL);
+}

@@ -20,6 +20,13 @@ dt_strcmp_p (const char **a,
   return strcmp (*a, *b);
 }
 
+int
+dt_int64_compare (const gint64 *a,
+                  const gint64 *b)
+{
+  return *a < *b ? -1 : *a > *b;
+}
+
 static gboolean
 parse_digits (const char *text,
               guint       n,

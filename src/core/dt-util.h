@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 int       dt_strcmp_p          (const char **a,
                                 const char **b);
+int       dt_int64_compare     (const gint64 *a,
+                                const gint64 *b);
 
 /* TRUE for a real calendar date written YYYY-MM-DD between 1900 and 2100. */
 gboolean  dt_date_parse        (const char  *text,
