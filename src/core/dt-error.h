@@ -20,9 +20,22 @@ typedef enum
   DT_ERROR_LOCKED,        /* busy: another program holds it (exit 3) */
   DT_ERROR_FOREIGN,       /* a SQLite database of some other program (exit 3) */
   DT_ERROR_MISSING,       /* no database at that path (exit 3) */
+  DT_ERROR_CONFLICT,      /* the record changed since it was loaded: reload it (exit 2) */
 } DtError;
 
-GQuark dt_error_quark       (void);
-int    dt_error_exit_status (const GError *error);
+GQuark      dt_error_quark       (void);
+int         dt_error_exit_status (const GError *error);
+
+/* A validation error names the record kind ("petition") and the field's key ("received",
+ * "events[1].date") for a program, besides its message; the hint is the message a form shows
+ * beside that field ("Received date: type the date as day/month/year …"), or else the
+ * message itself. */
+void        dt_error_set_field   (GError       *error,
+                                  const char   *record,
+                                  const char   *field,
+                                  const char   *hint);
+const char *dt_error_get_record  (const GError *error);
+const char *dt_error_get_field   (const GError *error);
+const char *dt_error_get_hint    (const GError *error);
 
 G_END_DECLS

@@ -27,7 +27,15 @@ typedef enum
 
 typedef struct _DtEntitySpec DtEntitySpec;
 
+/* One value of an enumeration, with what the form and the documents call it. */
 typedef struct
+{
+  const char *value;
+  const char *label;                 /* N_() */
+  const char *label_vi;              /* for documents and reports: always Vietnamese */
+} DtChoice;
+
+struct _DtFieldInfo
 {
   const char          *key;          /* JSON key */
   const char          *group;        /* JSON sub-object holding it, or NULL */
@@ -38,14 +46,17 @@ typedef struct
   const char          *column;       /* column written; for lists: value column of the child table */
   const char          *read_column;  /* column read from the view, if not the same */
   const char          *ref_table;    /* referenced table, or child table for lists */
-  const char * const  *values;       /* DT_FIELD_ENUM */
+  const DtChoice      *choices;      /* DT_FIELD_ENUM, ending with a NULL value */
   int                  min;
   int                  max;
   const DtEntitySpec  *child;        /* DT_FIELD_CHILDREN */
-} DtFieldSpec;
+};
+
+typedef struct _DtFieldInfo DtFieldSpec;
 
 struct _DtEntitySpec
 {
+  const char        *name;           /* "petition": how errors name the kind of record */
   const char        *label;          /* N_() */
   const char        *table;
   const char        *view;
@@ -69,6 +80,11 @@ extern const DtEntitySpec _dt_petition_event_spec;
 #define DT_FIELD_INT_VALUE(record, field) (*(int *) DT_FIELD_PTR (record, field))
 
 gpointer  _dt_record_new        (const DtEntitySpec *spec);
+void      _dt_record_free       (const DtEntitySpec *spec,
+                                 gpointer            record);
+gsize     _dt_field_max_chars   (const DtFieldSpec  *field);
+gboolean  _dt_field_has_value   (const DtFieldSpec  *field,
+                                 const char         *value);
 /* A cleaned copy: text in NFC, trimmed, blank → NULL. Fails on text that is not UTF-8. */
 gpointer  _dt_record_clean      (const DtEntitySpec *spec,
                                  gconstpointer       record,

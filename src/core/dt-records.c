@@ -19,10 +19,34 @@
  * The record types, field by field
  * ------------------------------------------------------------------------------------------ */
 
-static const char * const session_kinds[] = { "dialogue", "contact", "reception", NULL };
-static const char * const session_statuses[] = { "planned", "held", "postponed", "cancelled", NULL };
-static const char * const petition_channels[] = {
-  "session", "front", "written", "direct", "phone", "other", NULL
+static const DtChoice session_kinds[] = {
+  { "dialogue", N_("Dialogue"), "Đối thoại" },
+  { "contact", N_("Contact session"), "Tiếp xúc" },
+  { "reception", N_("Reception day"), "Tiếp công dân" },
+  { NULL }
+};
+static const DtChoice session_statuses[] = {
+  { "planned", N_("Planned"), "Dự kiến" },
+  { "held", N_("Held"), "Đã tổ chức" },
+  { "postponed", N_("Postponed"), "Hoãn" },
+  { "cancelled", N_("Cancelled"), "Hủy" },
+  { NULL }
+};
+static const DtChoice petition_channels[] = {
+  { "session", N_("At the session"), "Tại hội nghị" },
+  { "front", N_("Through the Front and mass organisations"), "Qua MTTQ và các đoàn thể" },
+  { "written", N_("In writing"), "Bằng văn bản" },
+  { "direct", N_("In person"), "Trực tiếp" },
+  { "phone", N_("By phone"), "Qua điện thoại" },
+  { "other", N_("Other"), "Khác" },
+  { NULL }
+};
+static const DtChoice petition_concerns[] = {
+  { "organisation", N_("The Party organisation, government or an agency"),
+    "Tổ chức đảng, chính quyền, cơ quan" },
+  { "official", N_("An official, civil servant or Party member"),
+    "Cán bộ, công chức, đảng viên" },
+  { NULL }
 };
 
 #define TEXT(s, k, l)        { .key = #k, .type = DT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (s, k), \
@@ -101,7 +125,7 @@ static const DtFieldSpec session_fields[] = {
   { .key = "plan", .type = DT_FIELD_CODE_REF, .offset = G_STRUCT_OFFSET (DtSession, plan),
     .label = N_("Plan"), .column = "plan_id", .read_column = "plan_code", .ref_table = "plans" },
   { .key = "kind", .type = DT_FIELD_ENUM, .offset = G_STRUCT_OFFSET (DtSession, kind),
-    .label = N_("Kind"), .column = "kind", .required = TRUE, .values = session_kinds },
+    .label = N_("Kind"), .column = "kind", .required = TRUE, .choices = session_kinds },
   { .key = "date", .type = DT_FIELD_DATE, .offset = G_STRUCT_OFFSET (DtSession, date),
     .label = N_("Date"), .column = "date", .required = TRUE },
   { .key = "time", .type = DT_FIELD_TIME, .offset = G_STRUCT_OFFSET (DtSession, time),
@@ -114,7 +138,7 @@ static const DtFieldSpec session_fields[] = {
   TEXT (DtSession, chair, N_("Chair")),
   TEXT (DtSession, secretary, N_("Secretary")),
   { .key = "status", .type = DT_FIELD_ENUM, .offset = G_STRUCT_OFFSET (DtSession, status),
-    .label = N_("Status"), .column = "status", .required = TRUE, .values = session_statuses },
+    .label = N_("Status"), .column = "status", .required = TRUE, .choices = session_statuses },
   TEXT (DtSession, notice_number, N_("Notice number")),
   DATE (DtSession, notice_date, N_("Notice date")),
   INT (DtSession, attendance, N_("Attendance"), 0, 1000000),
@@ -147,7 +171,7 @@ static const DtFieldSpec petition_fields[] = {
   { .key = "received", .type = DT_FIELD_DATE, .offset = G_STRUCT_OFFSET (DtPetition, received),
     .label = N_("Received date"), .column = "received", .required = TRUE },
   { .key = "channel", .type = DT_FIELD_ENUM, .offset = G_STRUCT_OFFSET (DtPetition, channel),
-    .label = N_("Channel"), .column = "channel", .required = TRUE, .values = petition_channels },
+    .label = N_("Channel"), .column = "channel", .required = TRUE, .choices = petition_channels },
   { .key = "session", .type = DT_FIELD_CODE_REF, .offset = G_STRUCT_OFFSET (DtPetition, session),
     .label = N_("Session"), .column = "session_id", .read_column = "session_code",
     .ref_table = "sessions" },
@@ -162,6 +186,8 @@ static const DtFieldSpec petition_fields[] = {
   { .key = "summary", .type = DT_FIELD_TEXT, .offset = G_STRUCT_OFFSET (DtPetition, summary),
     .label = N_("Summary"), .column = "summary", .required = TRUE },
   TEXT (DtPetition, content, N_("Content")),
+  { .key = "concerns", .type = DT_FIELD_ENUM, .offset = G_STRUCT_OFFSET (DtPetition, concerns),
+    .label = N_("Concerns"), .column = "concerns", .choices = petition_concerns },
   { .key = "individual", .type = DT_FIELD_BOOL, .offset = G_STRUCT_OFFSET (DtPetition, individual),
     .label = N_("Individual matter"), .column = "individual" },
   { .key = "confidential", .type = DT_FIELD_BOOL,
@@ -190,21 +216,24 @@ static const DtFieldSpec petition_fields[] = {
     .label = N_("Events"), .ref_table = "petition_events", .child = &_dt_petition_event_spec },
 };
 
-#define SPEC(var, lbl, tbl, vw, parent, type, free, flds) \
-  const DtEntitySpec var = { lbl, tbl, vw, parent, sizeof (type), (GDestroyNotify) free, \
+#define SPEC(var, nm, lbl, tbl, vw, parent, type, free, flds) \
+  const DtEntitySpec var = { nm, lbl, tbl, vw, parent, sizeof (type), (GDestroyNotify) free, \
                              flds, G_N_ELEMENTS (flds) }
 
-SPEC (_dt_unit_spec, N_("Unit"), "unit", "unit", NULL, DtUnit, dt_unit_free, unit_fields);
-SPEC (_dt_rules_spec, N_("Rules"), "unit", "unit", NULL, DtUnit, dt_unit_free, rules_fields);
-SPEC (_dt_planned_session_spec, N_("Planned session"), "planned_sessions", "planned_sessions",
-      "plan_id", DtPlannedSession, dt_planned_session_free, planned_session_fields);
-SPEC (_dt_plan_spec, N_("Plan"), "plans", "plans", NULL, DtPlan, dt_plan_free, plan_fields);
-SPEC (_dt_session_spec, N_("Session"), "sessions", "sessions_v", NULL, DtSession,
+SPEC (_dt_unit_spec, "unit", N_("Unit"), "unit", "unit", NULL, DtUnit, dt_unit_free, unit_fields);
+SPEC (_dt_rules_spec, "rules", N_("Rules"), "unit", "unit", NULL, DtUnit, dt_unit_free,
+      rules_fields);
+SPEC (_dt_planned_session_spec, "planned_session", N_("Planned session"), "planned_sessions",
+      "planned_sessions", "plan_id", DtPlannedSession, dt_planned_session_free,
+      planned_session_fields);
+SPEC (_dt_plan_spec, "plan", N_("Plan"), "plans", "plans", NULL, DtPlan, dt_plan_free,
+      plan_fields);
+SPEC (_dt_session_spec, "session", N_("Session"), "sessions", "sessions_v", NULL, DtSession,
       dt_session_free, session_fields);
-SPEC (_dt_petition_event_spec, N_("Event"), "petition_events", "petition_events",
+SPEC (_dt_petition_event_spec, "event", N_("Event"), "petition_events", "petition_events",
       "petition_id", DtPetitionEvent, dt_petition_event_free, petition_event_fields);
-SPEC (_dt_petition_spec, N_("Petition"), "petitions", "petitions_v", NULL, DtPetition,
-      dt_petition_free, petition_fields);
+SPEC (_dt_petition_spec, "petition", N_("Petition"), "petitions", "petitions_v", NULL,
+      DtPetition, dt_petition_free, petition_fields);
 
 /* ------------------------------------------------------------------------------------------
  * Generic record memory
@@ -262,6 +291,48 @@ record_free (const DtEntitySpec *spec,
     return;
   record_clear (spec, record);
   g_free (record);
+}
+
+void
+_dt_record_free (const DtEntitySpec *spec,
+                 gpointer            record)
+{
+  record_free (spec, record);
+}
+
+gsize
+_dt_field_max_chars (const DtFieldSpec *field)
+{
+  switch (field->type)
+    {
+    case DT_FIELD_TEXT:
+      return TEXT_MAX_CHARS;
+    case DT_FIELD_LIST_REF:
+      return NAME_MAX_CHARS;
+    case DT_FIELD_CODE:
+    case DT_FIELD_CODE_REF:
+    case DT_FIELD_DATE:
+    case DT_FIELD_TIME:
+    case DT_FIELD_ENUM:
+      return CODE_MAX_CHARS;
+    case DT_FIELD_INT:
+    case DT_FIELD_BOOL:
+    case DT_FIELD_STRV:
+    case DT_FIELD_DATEV:
+    case DT_FIELD_CHILDREN:
+    default:
+      return 0;
+    }
+}
+
+gboolean
+_dt_field_has_value (const DtFieldSpec *field,
+                     const char        *value)
+{
+  for (guint i = 0; field->choices != NULL && field->choices[i].value != NULL; i++)
+    if (g_strcmp0 (field->choices[i].value, value) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 DtUnit *
@@ -386,24 +457,6 @@ record_code (const DtEntitySpec *spec,
   return NULL;
 }
 
-/* "Petition “2025-0001”: detail", or "Unit: detail". */
-G_GNUC_PRINTF (4, 5)
-static void
-set_record_error (GError             **error,
-                  int                  code,
-                  const DtEntitySpec  *spec,
-                  const char          *format,
-                  ...)
-{
-  g_autofree char *detail = NULL;
-  va_list args;
-
-  va_start (args, format);
-  detail = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, DT_ERROR, code, detail);
-}
-
 static char *
 record_prefix (const DtEntitySpec *spec,
                const char         *code)
@@ -425,8 +478,9 @@ clean_text (const char         *text,
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_autofree char *prefix = record_prefix (spec, code);
-      set_record_error (error, DT_ERROR_INVALID, spec, _("%s: “%s” is not valid UTF-8 text."),
-                        prefix, _(field->label));
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID, _("%s: “%s” is not valid UTF-8 text."),
+                   prefix, _(field->label));
+      dt_error_set_field (*error, spec->name, field->key, NULL);
       return NULL;
     }
   return dt_text_clean (text);
@@ -494,75 +548,139 @@ _dt_record_clean (const DtEntitySpec *spec,
           return NULL;
         }
     }
+  if (spec == &_dt_petition_spec)
+    {
+      ((DtPetition *) copy)->id = ((const DtPetition *) record)->id;
+      ((DtPetition *) copy)->revision = ((const DtPetition *) record)->revision;
+    }
   return copy;
 }
 
+/* ------------------------------------------------------------------------------------------
+ * Validation: every problem of a record, each naming its field
+ * ------------------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  GPtrArray          *errors;    /* of GError */
+  gboolean            all;       /* every problem, or the first alone */
+  const DtEntitySpec *spec;      /* the record validated (its children report under it) */
+  const char         *code;
+} Problems;
+
+static void
+problems_init (Problems           *problems,
+               const DtEntitySpec *spec,
+               const char         *code,
+               gboolean            all)
+{
+  problems->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  problems->all = all;
+  problems->spec = spec;
+  problems->code = code;
+}
+
 static gboolean
+problems_done (Problems *problems)
+{
+  return !problems->all && problems->errors->len > 0;
+}
+
+/* The first problem into ERROR; FALSE when there was one. */
+static gboolean
+problems_finish (Problems  *problems,
+                 GError   **error)
+{
+  gboolean ok = problems->errors->len == 0;
+
+  if (!ok)
+    g_propagate_error (error, g_ptr_array_steal_index (problems->errors, 0));
+  g_ptr_array_unref (problems->errors);
+  return ok;
+}
+
+/* The message is "Petition “2025-0001”: DETAIL" for a file or a console; HINT, without the
+ * record, is what a form shows beside the field KEY. */
+G_GNUC_PRINTF (5, 6)
+static void
+add_problem (Problems   *problems,
+             int         code,
+             const char *key,
+             const char *hint,
+             const char *format,
+             ...)
+{
+  g_autofree char *prefix = record_prefix (problems->spec, problems->code);
+  g_autofree char *detail = NULL;
+  GError *error;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+  error = g_error_new (DT_ERROR, code, "%s: %s", prefix, detail);
+  dt_error_set_field (error, problems->spec->name, key, hint);
+  g_ptr_array_add (problems->errors, error);
+}
+
+static void
 check_fields (const DtEntitySpec *spec,
               gconstpointer       record,
-              const char         *owner_code,
-              GError            **error)
+              const char         *key_prefix,
+              Problems           *problems)
 {
-  const char *code = owner_code != NULL ? owner_code : record_code (spec, record);
-  g_autofree char *prefix = NULL;  /* made only for a message */
-
-  for (guint i = 0; i < spec->n_fields; i++)
+  for (guint i = 0; i < spec->n_fields && !problems_done (problems); i++)
     {
       const DtFieldSpec *field = &spec->fields[i];
-      const char *label = field->label;  /* translated in the messages below */
+      const char *label = _(field->label);
+      g_autofree char *key = g_strconcat (key_prefix, field->key, NULL);
+      g_autofree char *hint = NULL;
 
       if (field_is_string (field))
         {
           const char *value = DT_FIELD_STR (record, field);
-          gsize max_chars;
+          gsize max_chars = _dt_field_max_chars (field);
 
           if (value == NULL)
             {
               if (field->required)
-                {
-                  set_record_error (error, DT_ERROR_INVALID, spec,
-                                    _("%s: “%s” is required."), (prefix = record_prefix (spec, code)), _(label));
-                  return FALSE;
-                }
+                add_problem (problems, DT_ERROR_INVALID, key,
+                             (hint = g_strdup_printf (_("%s: this must be filled in."), label)),
+                             _("“%s” is required."), label);
               continue;
             }
-          max_chars = field->type == DT_FIELD_TEXT     ? TEXT_MAX_CHARS
-                      : field->type == DT_FIELD_LIST_REF ? NAME_MAX_CHARS
-                                                         : CODE_MAX_CHARS;
           if (strlen (value) > max_chars && g_utf8_strlen (value, -1) > (glong) max_chars)
+            add_problem (problems, DT_ERROR_INVALID, key,
+                         (hint = g_strdup_printf (_("%s: at most %u characters."), label,
+                                                  (guint) max_chars)),
+                         _("“%s” is too long."), label);
+          else if (field->type != DT_FIELD_TEXT && strpbrk (value, "\r\n\t") != NULL)
+            add_problem (problems, DT_ERROR_INVALID, key,
+                         (hint = g_strdup_printf (_("%s: this must fit on one line."), label)),
+                         _("“%s” must fit on one line."), label);
+          else if (field->type == DT_FIELD_DATE && !dt_date_is_valid (value))
+            add_problem (problems, DT_ERROR_INVALID, key,
+                         (hint = g_strdup_printf (_("%s: type the date as day/month/year, for "
+                                                    "example 15/4/2025."), label)),
+                         _("“%s” is not a real date: “%s” (expected YYYY-MM-DD, years %d to %d)."),
+                         label, value, DT_YEAR_MIN, DT_YEAR_MAX);
+          else if (field->type == DT_FIELD_TIME && !dt_time_is_valid (value))
+            add_problem (problems, DT_ERROR_INVALID, key,
+                         (hint = g_strdup_printf (_("%s: type the time as hours:minutes, for "
+                                                    "example 07:30."), label)),
+                         _("“%s” is not a time of day: “%s” (expected HH:MM)."), label, value);
+          else if (field->type == DT_FIELD_ENUM && !_dt_field_has_value (field, value))
             {
-              set_record_error (error, DT_ERROR_INVALID, spec,
-                                _("%s: “%s” is too long."), (prefix = record_prefix (spec, code)), _(label));
-              return FALSE;
-            }
-          if (field->type != DT_FIELD_TEXT && strpbrk (value, "\r\n\t") != NULL)
-            {
-              set_record_error (error, DT_ERROR_INVALID, spec,
-                                _("%s: “%s” must fit on one line."), (prefix = record_prefix (spec, code)), _(label));
-              return FALSE;
-            }
-          if (field->type == DT_FIELD_DATE && !dt_date_is_valid (value))
-            {
-              set_record_error (error, DT_ERROR_INVALID, spec,
-                                _("%s: “%s” is not a real date: “%s” (expected YYYY-MM-DD, "
-                                  "years %d to %d)."),
-                                (prefix = record_prefix (spec, code)), _(label), value, DT_YEAR_MIN, DT_YEAR_MAX);
-              return FALSE;
-            }
-          if (field->type == DT_FIELD_TIME && !dt_time_is_valid (value))
-            {
-              set_record_error (error, DT_ERROR_INVALID, spec,
-                                _("%s: “%s” is not a time of day: “%s” (expected HH:MM)."),
-                                (prefix = record_prefix (spec, code)), _(label), value);
-              return FALSE;
-            }
-          if (field->type == DT_FIELD_ENUM && !g_strv_contains (field->values, value))
-            {
-              g_autofree char *allowed = g_strjoinv (", ", (char **) field->values);
-              set_record_error (error, DT_ERROR_INVALID, spec,
-                                _("%s: “%s” has the unknown value “%s” (allowed: %s)."),
-                                (prefix = record_prefix (spec, code)), _(label), value, allowed);
-              return FALSE;
+              g_autoptr(GString) allowed = g_string_new (NULL);
+
+              for (guint j = 0; field->choices[j].value != NULL; j++)
+                g_string_append_printf (allowed, "%s%s", j > 0 ? ", " : "",
+                                        field->choices[j].value);
+              add_problem (problems, DT_ERROR_INVALID, key,
+                           (hint = g_strdup_printf (_("%s: choose one of the values offered."),
+                                                    label)),
+                           _("“%s” has the unknown value “%s” (allowed: %s)."),
+                           label, value, allowed->str);
             }
         }
       else if (field->type == DT_FIELD_INT)
@@ -572,20 +690,16 @@ check_fields (const DtEntitySpec *spec,
           if (value == DT_NO_INT)
             {
               if (field->required)
-                {
-                  set_record_error (error, DT_ERROR_INVALID, spec,
-                                    _("%s: “%s” is required."), (prefix = record_prefix (spec, code)), _(label));
-                  return FALSE;
-                }
-              continue;
+                add_problem (problems, DT_ERROR_INVALID, key,
+                             (hint = g_strdup_printf (_("%s: this must be filled in."), label)),
+                             _("“%s” is required."), label);
             }
-          if (value < field->min || value > field->max)
-            {
-              set_record_error (error, DT_ERROR_INVALID, spec,
-                                _("%s: “%s” must be between %d and %d, not %d."),
-                                (prefix = record_prefix (spec, code)), _(label), field->min, field->max, value);
-              return FALSE;
-            }
+          else if (value < field->min || value > field->max)
+            add_problem (problems, DT_ERROR_INVALID, key,
+                         (hint = g_strdup_printf (_("%s: type a number from %d to %d."), label,
+                                                  field->min, field->max)),
+                         _("“%s” must be between %d and %d, not %d."),
+                         label, field->min, field->max, value);
         }
       else if (field->type == DT_FIELD_DATEV)
         {
@@ -594,11 +708,14 @@ check_fields (const DtEntitySpec *spec,
           for (guint j = 0; values != NULL && values[j] != NULL; j++)
             if (!dt_date_is_valid (values[j]))
               {
-                set_record_error (error, DT_ERROR_INVALID, spec,
-                                  _("%s: “%s” holds “%s”, which is not a real date "
-                                    "(expected YYYY-MM-DD)."),
-                                  (prefix = record_prefix (spec, code)), _(label), values[j]);
-                return FALSE;
+                g_autofree char *item_key = g_strdup_printf ("%s[%u]", key, j);
+                g_autofree char *item_hint =
+                  g_strdup_printf (_("%s: type the date as day/month/year, for example "
+                                     "15/4/2025."), label);
+                add_problem (problems, DT_ERROR_INVALID, item_key, item_hint,
+                             _("“%s” holds “%s”, which is not a real date (expected YYYY-MM-DD)."),
+                             label, values[j]);
+                break;
               }
         }
       else if (field->type == DT_FIELD_CHILDREN)
@@ -606,47 +723,200 @@ check_fields (const DtEntitySpec *spec,
           GPtrArray *children = *(GPtrArray **) DT_FIELD_PTR (record, field);
 
           for (guint j = 0; children != NULL && j < children->len; j++)
-            if (!check_fields (field->child, g_ptr_array_index (children, j), code, error))
-              return FALSE;
+            {
+              g_autofree char *child_prefix = g_strdup_printf ("%s[%u].", key, j);
+              check_fields (field->child, g_ptr_array_index (children, j), child_prefix,
+                            problems);
+            }
         }
     }
-  return TRUE;
 }
 
-/* "later" must not come before "earlier" when both are set. */
-static gboolean
-check_order (const DtEntitySpec *spec,
-             const char         *code,
-             const char         *earlier,
-             const char         *earlier_label,
-             const char         *later,
-             const char         *later_label,
-             GError            **error)
+/* "later" must not come before "earlier" when both are set; the problem is LATER_KEY's. */
+static void
+check_order (Problems   *problems,
+             const char *earlier,
+             const char *earlier_label,
+             const char *later,
+             const char *later_key,
+             const char *later_label)
 {
-  g_autofree char *prefix = NULL;
   g_autofree char *earlier_text = NULL;
   g_autofree char *later_text = NULL;
+  g_autofree char *hint = NULL;
 
-  if (earlier == NULL || later == NULL || strcmp (later, earlier) >= 0)
-    return TRUE;
+  if (problems_done (problems) || earlier == NULL || later == NULL ||
+      strcmp (later, earlier) >= 0)
+    return;
 
-  prefix = record_prefix (spec, code);
   earlier_text = dt_date_to_display (earlier);
   later_text = dt_date_to_display (later);
-  set_record_error (error, DT_ERROR_INVALID, spec,
-                    _("%s: “%s” (%s) is before “%s” (%s)."),
-                    prefix, _(later_label), later_text, _(earlier_label), earlier_text);
-  return FALSE;
+  hint = g_strdup_printf (_("%s cannot be earlier than %s (%s)."), _(later_label),
+                          _(earlier_label), earlier_text);
+  add_problem (problems, DT_ERROR_INVALID, later_key, hint,
+               _("“%s” (%s) is before “%s” (%s)."),
+               _(later_label), later_text, _(earlier_label), earlier_text);
 }
 
-gboolean
-dt_unit_validate (const DtUnit  *unit,
-                  GError       **error)
+static void
+unit_problems (const DtUnit *unit,
+               Problems     *problems)
 {
-  g_return_val_if_fail (unit != NULL, FALSE);
-  return check_fields (&_dt_unit_spec, unit, NULL, error) &&
-         check_fields (&_dt_rules_spec, unit, NULL, error);
+  check_fields (&_dt_unit_spec, unit, "", problems);
+  problems->spec = &_dt_rules_spec;
+  check_fields (&_dt_rules_spec, unit, "", problems);
+  problems->spec = &_dt_unit_spec;
 }
+
+static void
+plan_problems (const DtPlan *plan,
+               Problems     *problems)
+{
+  check_fields (&_dt_plan_spec, plan, "", problems);
+
+  for (guint i = 0; plan->planned_sessions != NULL && i < plan->planned_sessions->len &&
+                    !problems_done (problems); i++)
+    {
+      DtPlannedSession *planned = g_ptr_array_index (plan->planned_sessions, i);
+
+      if (planned->quarter != DT_NO_INT && planned->month != DT_NO_INT &&
+          (planned->month - 1) / 3 + 1 != planned->quarter)
+        {
+          g_autofree char *key = g_strdup_printf ("planned_sessions[%u].month", i);
+          g_autofree char *hint = g_strdup_printf (_("Month %d is not in quarter %d."),
+                                                   planned->month, planned->quarter);
+          add_problem (problems, DT_ERROR_INVALID, key, hint,
+                       _("planned session %u is in month %d, which is not in quarter %d."),
+                       i + 1, planned->month, planned->quarter);
+        }
+    }
+}
+
+static void
+session_problems (const DtSession *session,
+                  Problems        *problems)
+{
+  check_fields (&_dt_session_spec, session, "", problems);
+  check_order (problems, session->notice_date, N_("Notice date"),
+               session->date, "date", N_("Date"));
+  check_order (problems, session->date, N_("Date"),
+               session->conclusion_date, "conclusion_date", N_("Conclusion notice date"));
+  if (!problems_done (problems) && session->minutes_start != NULL &&
+      session->minutes_end != NULL && strcmp (session->minutes_end, session->minutes_start) < 0)
+    add_problem (problems, DT_ERROR_INVALID, "minutes.end",
+                 _("The minutes cannot end before they start."),
+                 _("the minutes end (%s) before they start (%s)."),
+                 session->minutes_end, session->minutes_start);
+}
+
+static void
+petition_problems (const DtPetition *petition,
+                   Problems         *problems)
+{
+  struct {
+    const char *date;
+    const char *key;
+    const char *label;
+  } after_received[] = {
+    { petition->answered_date, "answered_date", N_("Answered at the session on") },
+    { petition->assigned_date, "assigned_date", N_("Assigned date") },
+    { petition->escalated_date, "escalated_date", N_("Escalated date") },
+    { petition->declined_date, "declined_date", N_("Declined date") },
+    { petition->withdrawn_date, "withdrawn_date", N_("Withdrawn date") },
+    { petition->resolved_date, "resolved_date", N_("Resolved date") },
+    { petition->informed_date, "informed_date", N_("Petitioner informed on") },
+  };
+
+  check_fields (&_dt_petition_spec, petition, "", problems);
+  /* Dates compared only when they are real ones: the fields said what is wrong otherwise. */
+  if (problems->errors->len > 0)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (after_received); i++)
+    check_order (problems, petition->received, N_("Received date"),
+                 after_received[i].date, after_received[i].key, after_received[i].label);
+  check_order (problems, petition->assigned_date, N_("Assigned date"),
+               petition->resolved_date, "resolved_date", N_("Resolved date"));
+  check_order (problems, petition->assigned_date, N_("Assigned date"),
+               petition->deadline, "deadline", N_("Deadline"));
+  for (guint i = 0; petition->events != NULL && i < petition->events->len; i++)
+    {
+      DtPetitionEvent *event = g_ptr_array_index (petition->events, i);
+      g_autofree char *key = g_strdup_printf ("events[%u].date", i);
+
+      check_order (problems, petition->received, N_("Received date"),
+                   event->date, key, N_("Event"));
+    }
+
+  if (problems_done (problems))
+    return;
+  if ((petition->assigned_to == NULL) != (petition->assigned_date == NULL))
+    add_problem (problems, DT_ERROR_INVALID,
+                 petition->assigned_to == NULL ? "assigned_to" : "assigned_date",
+                 petition->assigned_to == NULL ? _("Choose the agency it is assigned to.")
+                                               : _("Type the date it was assigned."),
+                 _("an assignment needs both “%s” and “%s”."),
+                 _("Assigned agency"), _("Assigned date"));
+  if (!problems_done (problems) && petition->escalated_date != NULL &&
+      petition->escalated_to == NULL)
+    add_problem (problems, DT_ERROR_INVALID, "escalated_to",
+                 _("Say to whom it was sent on."),
+                 _("“%s” is required when the petition is escalated."), _("Escalated to"));
+  if (!problems_done (problems) && g_strcmp0 (petition->channel, "session") == 0 &&
+      petition->session == NULL)
+    add_problem (problems, DT_ERROR_INVALID, "session",
+                 _("Choose the session it was raised at."),
+                 _("a petition raised at a session must name the “%s”."), _("Session"));
+  if (!problems_done (problems) && petition->duplicate_of != NULL &&
+      g_strcmp0 (petition->duplicate_of, petition->code) == 0)
+    add_problem (problems, DT_ERROR_INVALID, "duplicate_of",
+                 _("A petition cannot be a duplicate of itself."),
+                 _("a petition cannot be a duplicate of itself."));
+}
+
+typedef void (*ProblemsFunc) (gconstpointer record, Problems *problems);
+
+static gboolean
+validate_first (const DtEntitySpec  *spec,
+                ProblemsFunc         func,
+                gconstpointer        record,
+                GError             **error)
+{
+  Problems problems;
+
+  problems_init (&problems, spec, record_code (spec, record), FALSE);
+  func (record, &problems);
+  return problems_finish (&problems, error);
+}
+
+static GPtrArray *
+validate_all (const DtEntitySpec *spec,
+              ProblemsFunc        func,
+              gconstpointer       record)
+{
+  Problems problems;
+
+  problems_init (&problems, spec, record_code (spec, record), TRUE);
+  func (record, &problems);
+  return problems.errors;
+}
+
+#define DEFINE_VALIDATE(name, Type, spec)                                                      \
+  gboolean dt_##name##_validate (const Type *record, GError **error)                           \
+  {                                                                                            \
+    g_return_val_if_fail (record != NULL, FALSE);                                              \
+    return validate_first (&spec, (ProblemsFunc) name##_problems, record, error);              \
+  }                                                                                            \
+  GPtrArray *dt_##name##_problems (const Type *record)                                         \
+  {                                                                                            \
+    g_return_val_if_fail (record != NULL, NULL);                                               \
+    return validate_all (&spec, (ProblemsFunc) name##_problems, record);                       \
+  }
+
+DEFINE_VALIDATE (unit, DtUnit, _dt_unit_spec)
+DEFINE_VALIDATE (plan, DtPlan, _dt_plan_spec)
+DEFINE_VALIDATE (session, DtSession, _dt_session_spec)
+DEFINE_VALIDATE (petition, DtPetition, _dt_petition_spec)
 
 gboolean
 dt_calendar_year_validate (const DtCalendarYear  *calendar,
@@ -684,132 +954,6 @@ dt_calendar_year_validate (const DtCalendarYear  *calendar,
             return FALSE;
           }
       }
-  return TRUE;
-}
-
-gboolean
-dt_plan_validate (const DtPlan  *plan,
-                  GError       **error)
-{
-  g_return_val_if_fail (plan != NULL, FALSE);
-
-  if (!check_fields (&_dt_plan_spec, plan, NULL, error))
-    return FALSE;
-
-  for (guint i = 0; plan->planned_sessions != NULL && i < plan->planned_sessions->len; i++)
-    {
-      DtPlannedSession *planned = g_ptr_array_index (plan->planned_sessions, i);
-
-      if (planned->quarter != DT_NO_INT && planned->month != DT_NO_INT &&
-          (planned->month - 1) / 3 + 1 != planned->quarter)
-        {
-          g_autofree char *prefix = record_prefix (&_dt_plan_spec, plan->code);
-          g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
-                       _("%s: planned session %u is in month %d, which is not in quarter %d."),
-                       prefix, i + 1, planned->month, planned->quarter);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-gboolean
-dt_session_validate (const DtSession  *session,
-                     GError          **error)
-{
-  const DtEntitySpec *spec = &_dt_session_spec;
-
-  g_return_val_if_fail (session != NULL, FALSE);
-
-  if (!check_fields (spec, session, NULL, error))
-    return FALSE;
-  if (!check_order (spec, session->code, session->notice_date, N_("Notice date"),
-                    session->date, N_("Date"), error) ||
-      !check_order (spec, session->code, session->date, N_("Date"),
-                    session->conclusion_date, N_("Conclusion notice date"), error))
-    return FALSE;
-  if (session->minutes_start != NULL && session->minutes_end != NULL &&
-      strcmp (session->minutes_end, session->minutes_start) < 0)
-    {
-      g_autofree char *prefix = record_prefix (spec, session->code);
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
-                   _("%s: the minutes end (%s) before they start (%s)."),
-                   prefix, session->minutes_end, session->minutes_start);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-dt_petition_validate (const DtPetition  *petition,
-                      GError           **error)
-{
-  const DtEntitySpec *spec = &_dt_petition_spec;
-  const char *code = petition->code;
-  g_autofree char *prefix = NULL;
-  struct {
-    const char *date;
-    const char *label;
-  } after_received[] = {
-    { petition->answered_date, N_("Answered at the session on") },
-    { petition->assigned_date, N_("Assigned date") },
-    { petition->escalated_date, N_("Escalated date") },
-    { petition->declined_date, N_("Declined date") },
-    { petition->withdrawn_date, N_("Withdrawn date") },
-    { petition->resolved_date, N_("Resolved date") },
-    { petition->informed_date, N_("Petitioner informed on") },
-  };
-
-  g_return_val_if_fail (petition != NULL, FALSE);
-
-  if (!check_fields (spec, petition, NULL, error))
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (after_received); i++)
-    if (!check_order (spec, code, petition->received, N_("Received date"),
-                      after_received[i].date, after_received[i].label, error))
-      return FALSE;
-  if (!check_order (spec, code, petition->assigned_date, N_("Assigned date"),
-                    petition->resolved_date, N_("Resolved date"), error) ||
-      !check_order (spec, code, petition->assigned_date, N_("Assigned date"),
-                    petition->deadline, N_("Deadline"), error))
-    return FALSE;
-  for (guint i = 0; petition->events != NULL && i < petition->events->len; i++)
-    {
-      DtPetitionEvent *event = g_ptr_array_index (petition->events, i);
-      if (!check_order (spec, code, petition->received, N_("Received date"),
-                        event->date, N_("Event"), error))
-        return FALSE;
-    }
-
-  prefix = record_prefix (spec, code);
-  if ((petition->assigned_to == NULL) != (petition->assigned_date == NULL))
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
-                   _("%s: an assignment needs both “%s” and “%s”."),
-                   prefix, _("Assigned agency"), _("Assigned date"));
-      return FALSE;
-    }
-  if (petition->escalated_date != NULL && petition->escalated_to == NULL)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
-                   _("%s: “%s” is required when the petition is escalated."),
-                   prefix, _("Escalated to"));
-      return FALSE;
-    }
-  if (g_strcmp0 (petition->channel, "session") == 0 && petition->session == NULL)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
-                   _("%s: a petition raised at a session must name the “%s”."),
-                   prefix, _("Session"));
-      return FALSE;
-    }
-  if (petition->duplicate_of != NULL && g_strcmp0 (petition->duplicate_of, code) == 0)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
-                   _("%s: a petition cannot be a duplicate of itself."), prefix);
-      return FALSE;
-    }
   return TRUE;
 }
 
@@ -1897,3 +2041,190 @@ dt_calendar_reset (DtDatabase  *db,
   return _dt_database_step_done (db, stmt, error);
 }
 
+
+/* ------------------------------------------------------------------------------------------
+ * Field descriptions for forms
+ * ------------------------------------------------------------------------------------------ */
+
+static const DtEntitySpec *
+kind_spec (DtRecordKind kind)
+{
+  static const DtEntitySpec * const specs[] = {
+    [DT_RECORD_UNIT] = &_dt_unit_spec,
+    [DT_RECORD_RULES] = &_dt_rules_spec,
+    [DT_RECORD_PLAN] = &_dt_plan_spec,
+    [DT_RECORD_PLANNED_SESSION] = &_dt_planned_session_spec,
+    [DT_RECORD_SESSION] = &_dt_session_spec,
+    [DT_RECORD_PETITION] = &_dt_petition_spec,
+    [DT_RECORD_EVENT] = &_dt_petition_event_spec,
+  };
+
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (specs), NULL);
+  return specs[kind];
+}
+
+guint
+dt_record_get_n_fields (DtRecordKind kind)
+{
+  const DtEntitySpec *spec = kind_spec (kind);
+
+  return spec != NULL ? spec->n_fields : 0;
+}
+
+const DtFieldInfo *
+dt_record_get_field (DtRecordKind kind,
+                     guint        index)
+{
+  const DtEntitySpec *spec = kind_spec (kind);
+
+  g_return_val_if_fail (spec != NULL && index < spec->n_fields, NULL);
+  return &spec->fields[index];
+}
+
+const DtFieldInfo *
+dt_record_find_field (DtRecordKind  kind,
+                      const char   *key)
+{
+  const DtEntitySpec *spec = kind_spec (kind);
+
+  g_return_val_if_fail (key != NULL, NULL);
+  for (guint i = 0; spec != NULL && i < spec->n_fields; i++)
+    if (g_str_equal (spec->fields[i].key, key))
+      return &spec->fields[i];
+  return NULL;
+}
+
+const char *
+dt_field_info_get_key (const DtFieldInfo *info)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+  return info->key;
+}
+
+const char *
+dt_field_info_get_label (const DtFieldInfo *info)
+{
+  g_return_val_if_fail (info != NULL, NULL);
+  return _(info->label);
+}
+
+DtFieldKind
+dt_field_info_get_kind (const DtFieldInfo *info)
+{
+  static const DtFieldKind kinds[] = {
+    [DT_FIELD_TEXT] = DT_FIELD_KIND_TEXT,
+    [DT_FIELD_CODE] = DT_FIELD_KIND_LINE,
+    [DT_FIELD_DATE] = DT_FIELD_KIND_DATE,
+    [DT_FIELD_TIME] = DT_FIELD_KIND_TIME,
+    [DT_FIELD_INT] = DT_FIELD_KIND_NUMBER,
+    [DT_FIELD_BOOL] = DT_FIELD_KIND_FLAG,
+    [DT_FIELD_ENUM] = DT_FIELD_KIND_CHOICE,
+    [DT_FIELD_LIST_REF] = DT_FIELD_KIND_NAME,
+    [DT_FIELD_CODE_REF] = DT_FIELD_KIND_REFERENCE,
+    [DT_FIELD_STRV] = DT_FIELD_KIND_TEXTS,
+    [DT_FIELD_DATEV] = DT_FIELD_KIND_DATES,
+    [DT_FIELD_CHILDREN] = DT_FIELD_KIND_RECORDS,
+  };
+
+  g_return_val_if_fail (info != NULL, DT_FIELD_KIND_TEXT);
+  return kinds[info->type];
+}
+
+gboolean
+dt_field_info_is_required (const DtFieldInfo *info)
+{
+  g_return_val_if_fail (info != NULL, FALSE);
+  return info->required;
+}
+
+guint
+dt_field_info_get_max_chars (const DtFieldInfo *info)
+{
+  g_return_val_if_fail (info != NULL, 0);
+  return (guint) _dt_field_max_chars (info);
+}
+
+void
+dt_field_info_get_range (const DtFieldInfo *info,
+                         int               *min,
+                         int               *max)
+{
+  g_return_if_fail (info != NULL);
+  if (min != NULL)
+    *min = info->min;
+  if (max != NULL)
+    *max = info->max;
+}
+
+guint
+dt_field_info_get_n_values (const DtFieldInfo *info)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (info != NULL, 0);
+  while (info->choices != NULL && info->choices[n].value != NULL)
+    n++;
+  return n;
+}
+
+const char *
+dt_field_info_get_value (const DtFieldInfo *info,
+                         guint              index)
+{
+  g_return_val_if_fail (index < dt_field_info_get_n_values (info), NULL);
+  return info->choices[index].value;
+}
+
+static const DtChoice *
+find_choice (const DtFieldInfo *info,
+             const char        *value)
+{
+  for (guint i = 0; info->choices != NULL && info->choices[i].value != NULL; i++)
+    if (g_strcmp0 (info->choices[i].value, value) == 0)
+      return &info->choices[i];
+  return NULL;
+}
+
+const char *
+dt_field_info_get_value_label (const DtFieldInfo *info,
+                               const char        *value)
+{
+  const DtChoice *choice;
+
+  g_return_val_if_fail (info != NULL, NULL);
+  choice = find_choice (info, value);
+  return choice != NULL ? _(choice->label) : NULL;
+}
+
+const char *
+dt_field_info_get_value_label_vi (const DtFieldInfo *info,
+                                  const char        *value)
+{
+  const DtChoice *choice;
+
+  g_return_val_if_fail (info != NULL, NULL);
+  choice = find_choice (info, value);
+  return choice != NULL ? choice->label_vi : NULL;
+}
+
+const char *
+dt_choice_label (DtRecordKind  kind,
+                 const char   *key,
+                 const char   *value)
+{
+  const DtFieldInfo *info = dt_record_find_field (kind, key);
+
+  g_return_val_if_fail (info != NULL, NULL);
+  return dt_field_info_get_value_label (info, value);
+}
+
+const char *
+dt_choice_label_vi (DtRecordKind  kind,
+                    const char   *key,
+                    const char   *value)
+{
+  const DtFieldInfo *info = dt_record_find_field (kind, key);
+
+  g_return_val_if_fail (info != NULL, NULL);
+  return dt_field_info_get_value_label_vi (info, value);
+}

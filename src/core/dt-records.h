@@ -94,6 +94,8 @@ typedef struct
 
 typedef struct
 {
+  gint64     id;                 /* the row, once loaded or inserted; 0 for a new one */
+  gint64     revision;           /* as loaded: an update refuses a row changed since; 0: none */
   char      *code;
   char      *received;
   char      *channel;
@@ -104,6 +106,7 @@ typedef struct
   char      *field;
   char      *summary;
   char      *content;
+  char      *concerns;           /* "organisation", "official", or NULL for neither */
   gboolean   individual;
   gboolean   confidential;
   char      *duplicate_of;
@@ -148,7 +151,8 @@ void              dt_petition_event_free    (DtPetitionEvent  *event);
 DtPetition       *dt_petition_new           (void);
 void              dt_petition_free          (DtPetition       *petition);
 
-/* Validation alone: every field, in the words of the form. */
+/* Validation alone: the first problem (dt_*_validate) or every one (dt_*_problems: GErrors,
+ * empty when the record is right). Each error names its field: dt_error_get_field (). */
 gboolean   dt_unit_validate       (const DtUnit       *unit,
                                    GError            **error);
 gboolean   dt_calendar_year_validate (const DtCalendarYear *calendar,
@@ -159,6 +163,73 @@ gboolean   dt_session_validate    (const DtSession    *session,
                                    GError            **error);
 gboolean   dt_petition_validate   (const DtPetition   *petition,
                                    GError            **error);
+GPtrArray *dt_unit_problems       (const DtUnit       *unit);
+GPtrArray *dt_plan_problems       (const DtPlan       *plan);
+GPtrArray *dt_session_problems    (const DtSession    *session);
+GPtrArray *dt_petition_problems   (const DtPetition   *petition);
+
+/* The fields of each kind of record, read-only, so that forms are built from the same tables
+ * as validation, storage and the exchange format. */
+typedef enum
+{
+  DT_RECORD_UNIT,
+  DT_RECORD_RULES,
+  DT_RECORD_PLAN,
+  DT_RECORD_PLANNED_SESSION,
+  DT_RECORD_SESSION,
+  DT_RECORD_PETITION,
+  DT_RECORD_EVENT,
+} DtRecordKind;
+
+typedef enum
+{
+  DT_FIELD_KIND_TEXT,        /* free text, line breaks allowed */
+  DT_FIELD_KIND_LINE,        /* a code: one line */
+  DT_FIELD_KIND_DATE,        /* ISO in the record */
+  DT_FIELD_KIND_TIME,        /* HH:MM */
+  DT_FIELD_KIND_NUMBER,
+  DT_FIELD_KIND_FLAG,
+  DT_FIELD_KIND_CHOICE,      /* one of the field's values */
+  DT_FIELD_KIND_NAME,        /* a name of the villages, agencies or fields lists */
+  DT_FIELD_KIND_REFERENCE,   /* the code of another record */
+  DT_FIELD_KIND_TEXTS,
+  DT_FIELD_KIND_DATES,
+  DT_FIELD_KIND_RECORDS,
+} DtFieldKind;
+
+typedef struct _DtFieldInfo DtFieldInfo;
+
+guint              dt_record_get_n_fields          (DtRecordKind       kind);
+const DtFieldInfo *dt_record_get_field             (DtRecordKind       kind,
+                                                    guint              index);
+/* KEY as in the exchange format ("received"); NULL when there is none. */
+const DtFieldInfo *dt_record_find_field            (DtRecordKind       kind,
+                                                    const char        *key);
+const char        *dt_field_info_get_key           (const DtFieldInfo *info);
+/* In the interface language. */
+const char        *dt_field_info_get_label         (const DtFieldInfo *info);
+DtFieldKind        dt_field_info_get_kind          (const DtFieldInfo *info);
+gboolean           dt_field_info_is_required       (const DtFieldInfo *info);
+/* 0 for fields that are not text. */
+guint              dt_field_info_get_max_chars     (const DtFieldInfo *info);
+void               dt_field_info_get_range         (const DtFieldInfo *info,
+                                                    int               *min,
+                                                    int               *max);
+/* Choices: their stable values, and what the form (or a document) calls them. */
+guint              dt_field_info_get_n_values      (const DtFieldInfo *info);
+const char        *dt_field_info_get_value         (const DtFieldInfo *info,
+                                                    guint              index);
+const char        *dt_field_info_get_value_label   (const DtFieldInfo *info,
+                                                    const char        *value);
+const char        *dt_field_info_get_value_label_vi (const DtFieldInfo *info,
+                                                    const char        *value);
+/* The same in one call, e.g. (DT_RECORD_PETITION, "channel", "front"). */
+const char        *dt_choice_label                 (DtRecordKind       kind,
+                                                    const char        *key,
+                                                    const char        *value);
+const char        *dt_choice_label_vi              (DtRecordKind       kind,
+                                                    const char        *key,
+                                                    const char        *value);
 
 /* Each change below is one transaction (or part of the caller's, when one is open),
  * validated first, normalised to NFC, and written to the audit log. */
