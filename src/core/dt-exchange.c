@@ -599,12 +599,13 @@ record_exists (DtDatabase         *db,
   return TRUE;
 }
 
+typedef gint64 (*InsertFunc) (DtDatabase *db, gconstpointer record, GError **error);
 typedef gboolean (*WriteFunc) (DtDatabase *db, gconstpointer record, GError **error);
 
 static gboolean
 apply_section (DtDatabase  *db,
                Section     *section,
-               WriteFunc    insert,
+               InsertFunc   insert,
                WriteFunc    update,
                gboolean     replace,
                GError     **error)
@@ -617,7 +618,7 @@ apply_section (DtDatabase  *db,
 
       if (replace && !record_exists (db, section->spec, code, &exists, error))
         return FALSE;
-      if (!(exists ? update : insert) (db, record, error))
+      if (exists ? !update (db, record, error) : insert (db, record, error) == 0)
         {
           g_prefix_error (error, "%s[%u]: ", section->key, i);
           return FALSE;
@@ -853,11 +854,11 @@ import_document (DtDatabase       *db,
   if (!apply_unit (db, root, replace, summary, error) ||
       !apply_lists (db, root, error) ||
       !apply_calendar (db, root, replace, summary, error) ||
-      !apply_section (db, &plans, (WriteFunc) dt_plan_insert, (WriteFunc) dt_plan_update,
+      !apply_section (db, &plans, (InsertFunc) dt_plan_insert, (WriteFunc) dt_plan_update,
                       replace, error) ||
-      !apply_section (db, &sessions, (WriteFunc) dt_session_insert,
+      !apply_section (db, &sessions, (InsertFunc) dt_session_insert,
                       (WriteFunc) dt_session_update, replace, error) ||
-      !apply_section (db, &petitions, (WriteFunc) dt_petition_insert,
+      !apply_section (db, &petitions, (InsertFunc) dt_petition_insert,
                       (WriteFunc) dt_petition_update, replace, error))
     goto undo;
 

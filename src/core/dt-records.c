@@ -1329,68 +1329,6 @@ check_references (DtDatabase         *db,
 }
 
 static gboolean
-write_lists (DtDatabase         *db,
-             const DtEntitySpec *spec,
-             gconstpointer       record,
-             gint64              id,
-             GError            **error)
-{
-  for (guint i = 0; i < spec->n_fields; i++)
-    {
-      const DtFieldSpec *field = &spec->fields[i];
-      sqlite3_stmt *stmt;
-
-      if (field_has_column (field))
-        continue;
-
-      /* Lists of texts and dates belong to plans; child records name their parent column. */
-      if (!(stmt = prepare_printf (db, "DELETE FROM %s WHERE %s = ?", field->ref_table,
-                                   field->child != NULL ? field->child->parent_column : "plan_id",
-                                   error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      if (!_dt_database_step_done (db, stmt, error))
-        return FALSE;
-
-      if (field->type == DT_FIELD_CHILDREN)
-        {
-          GPtrArray *children = *(GPtrArray **) DT_FIELD_PTR (record, field);
-
-          for (guint j = 0; children != NULL && j < children->len; j++)
-            {
-              int position = 2;
-
-              if (!(stmt = prepare_insert (db, field->child, error)))
-                return FALSE;
-              sqlite3_bind_int64 (stmt, 1, id);
-              sqlite3_bind_int (stmt, 2, (int) j);
-              bind_fields (field->child, g_ptr_array_index (children, j), stmt, &position, FALSE);
-              if (!_dt_database_step_done (db, stmt, error))
-                return FALSE;
-            }
-        }
-      else
-        {
-          char **values = *(char ***) DT_FIELD_PTR (record, field);
-
-          for (guint j = 0; values != NULL && values[j] != NULL; j++)
-            {
-              if (!(stmt = prepare_printf (db, "INSERT INTO %s (plan_id, position, %s) "
-                                               "VALUES (?, ?, ?)",
-                                           field->ref_table, field->column, error)))
-                return FALSE;
-              sqlite3_bind_int64 (stmt, 1, id);
-              sqlite3_bind_int (stmt, 2, (int) j);
-              sqlite3_bind_text (stmt, 3, values[j], -1, SQLITE_TRANSIENT);
-              if (!_dt_database_step_done (db, stmt, error))
-                return FALSE;
-            }
-        }
-    }
-  return TRUE;
-}
-
-static gboolean
 read_lists (DtDatabase         *db,
             const DtEntitySpec *spec,
             gpointer            record,
@@ -1493,6 +1431,208 @@ typedef enum
 } WriteMode;
 
 static gboolean
+field_values_equal (const DtFieldSpec *field,
+                    gconstpointer      a,
+                    gconstpointer      b)
+{
+  if (field_is_string (field))
+    return g_strcmp0 (DT_FIELD_STR (a, field), DT_FIELD_STR (b, field)) == 0;
+  if (field->type == DT_FIELD_BOOL)
+    return !DT_FIELD_INT_VALUE (a, field) == !DT_FIELD_INT_VALUE (b, field);
+  return DT_FIELD_INT_VALUE (a, field) == DT_FIELD_INT_VALUE (b, field);
+}
+
+static gboolean
+columns_equal (const DtEntitySpec *spec,
+               gconstpointer       a,
+               gconstpointer       b)
+{
+  for (guint i = 0; i < spec->n_fields; i++)
+    if (field_has_column (&spec->fields[i]) && !field_values_equal (&spec->fields[i], a, b))
+      return FALSE;
+  return TRUE;
+}
+
+/* The number of leading items of a list field that A and B have alike. */
+static guint
+list_common_prefix (const DtFieldSpec *field,
+                    gconstpointer      a,
+                    gconstpointer      b,
+                    guint             *n_a,
+                    guint             *n_b)
+{
+  guint n = 0;
+
+  if (field->type == DT_FIELD_CHILDREN)
+    {
+      GPtrArray *list_a = *(GPtrArray **) DT_FIELD_PTR (a, field);
+      GPtrArray *list_b = *(GPtrArray **) DT_FIELD_PTR (b, field);
+
+      *n_a = list_a != NULL ? list_a->len : 0;
+      *n_b = list_b != NULL ? list_b->len : 0;
+      while (n < *n_a && n < *n_b &&
+             columns_equal (field->child, g_ptr_array_index (list_a, n),
+                            g_ptr_array_index (list_b, n)))
+        n++;
+    }
+  else
+    {
+      char **list_a = *(char ***) DT_FIELD_PTR (a, field);
+      char **list_b = *(char ***) DT_FIELD_PTR (b, field);
+
+      *n_a = list_a != NULL ? g_strv_length (list_a) : 0;
+      *n_b = list_b != NULL ? g_strv_length (list_b) : 0;
+      while (n < *n_a && n < *n_b && g_str_equal (list_a[n], list_b[n]))
+        n++;
+    }
+  return n;
+}
+
+/* Writes the lists of RECORD for row ID. With OLD (what the row holds now), the items both
+ * have alike at the start are left alone: adding an event to a petition inserts one row. */
+static gboolean
+write_lists (DtDatabase         *db,
+             const DtEntitySpec *spec,
+             gconstpointer       record,
+             gconstpointer       old,
+             gint64              id,
+             gboolean           *changed,
+             GError            **error)
+{
+  for (guint i = 0; i < spec->n_fields; i++)
+    {
+      const DtFieldSpec *field = &spec->fields[i];
+      /* Lists of texts and dates belong to plans; child records name their parent column. */
+      const char *parent = field->child != NULL ? field->child->parent_column : "plan_id";
+      guint keep = 0, n_old = 0, n_new = 0;
+      sqlite3_stmt *stmt;
+
+      if (field_has_column (field))
+        continue;
+
+      if (old != NULL)
+        {
+          keep = list_common_prefix (field, record, old, &n_new, &n_old);
+          if (keep == n_old && keep == n_new)
+            continue;
+        }
+      *changed = TRUE;
+
+      if (!(stmt = prepare_printf (db, "DELETE FROM %s WHERE %s = ? AND position >= ?",
+                                   field->ref_table, parent, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, (int) keep);
+      if (!_dt_database_step_done (db, stmt, error))
+        return FALSE;
+
+      if (field->type == DT_FIELD_CHILDREN)
+        {
+          GPtrArray *children = *(GPtrArray **) DT_FIELD_PTR (record, field);
+
+          for (guint j = keep; children != NULL && j < children->len; j++)
+            {
+              int position = 2;
+
+              if (!(stmt = prepare_insert (db, field->child, error)))
+                return FALSE;
+              sqlite3_bind_int64 (stmt, 1, id);
+              sqlite3_bind_int (stmt, 2, (int) j);
+              bind_fields (field->child, g_ptr_array_index (children, j), stmt, &position, FALSE);
+              if (!_dt_database_step_done (db, stmt, error))
+                return FALSE;
+            }
+        }
+      else
+        {
+          char **values = *(char ***) DT_FIELD_PTR (record, field);
+
+          for (guint j = keep; values != NULL && values[j] != NULL; j++)
+            {
+              if (!(stmt = prepare_printf (db, "INSERT INTO %s (plan_id, position, %s) "
+                                               "VALUES (?, ?, ?)",
+                                           field->ref_table, field->column, error)))
+                return FALSE;
+              sqlite3_bind_int64 (stmt, 1, id);
+              sqlite3_bind_int (stmt, 2, (int) j);
+              sqlite3_bind_text (stmt, 3, values[j], -1, SQLITE_TRANSIENT);
+              if (!_dt_database_step_done (db, stmt, error))
+                return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+/* UPDATE of the columns that differ from OLD alone (the code too, when the row is found by
+ * id), and of the revision of a petition that changed in any way. */
+static gboolean
+update_changed_columns (DtDatabase         *db,
+                        const DtEntitySpec *spec,
+                        gconstpointer       record,
+                        gconstpointer       old,
+                        gint64              id,
+                        gboolean            lists_changed,
+                        GError            **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  gboolean revised = spec == &_dt_petition_spec;
+  sqlite3_stmt *stmt;
+  int position = 0;
+
+  for (guint i = 0; i < spec->n_fields; i++)
+    {
+      const DtFieldSpec *field = &spec->fields[i];
+
+      if (field_has_column (field) && !field_values_equal (field, record, old))
+        g_ptr_array_add (changed, (gpointer) field);
+    }
+  if (changed->len == 0 && !(revised && lists_changed))
+    return TRUE;
+
+  g_string_append_printf (sql, "UPDATE %s SET ", spec->table);
+  for (guint i = 0; i < changed->len; i++)
+    {
+      const DtFieldSpec *field = g_ptr_array_index (changed, i);
+      g_autofree char *expression = value_expression (field);
+
+      g_string_append_printf (sql, "%s%s = %s", i > 0 ? ", " : "", field->column, expression);
+    }
+  if (revised)
+    g_string_append_printf (sql, "%srevision = revision + 1", changed->len > 0 ? ", " : "");
+  g_string_append (sql, " WHERE id = ?");
+
+  /* Column names come from the field tables alone: a handful of shapes, each cached. */
+  if (!(stmt = _dt_database_prepare (db, sql->str, error)))
+    return FALSE;
+  for (guint i = 0; i < changed->len; i++)
+    {
+      const DtFieldSpec *field = g_ptr_array_index (changed, i);
+      int index = ++position;
+
+      if (field_is_string (field))
+        sqlite3_bind_text (stmt, index, DT_FIELD_STR (record, field), -1, SQLITE_TRANSIENT);
+      else if (field->type == DT_FIELD_BOOL)
+        sqlite3_bind_int (stmt, index, DT_FIELD_INT_VALUE (record, field) ? 1 : 0);
+      else if (DT_FIELD_INT_VALUE (record, field) == DT_NO_INT)
+        sqlite3_bind_null (stmt, index);
+      else
+        sqlite3_bind_int (stmt, index, DT_FIELD_INT_VALUE (record, field));
+    }
+  sqlite3_bind_int64 (stmt, position + 1, id);
+  return _dt_database_step_done (db, stmt, error);
+}
+
+static gpointer record_load_row (DtDatabase         *db,
+                                 const DtEntitySpec *spec,
+                                 const char         *code,
+                                 gint64              id,
+                                 GError            **error);
+
+/* Writes RECORD; for a petition whose id is set, the row with that id (its code may change),
+ * and when its revision is set, only if nobody changed the row since it was loaded. */
+static gint64
 record_write (DtDatabase         *db,
               const DtEntitySpec *spec,
               ValidateFunc        validate,
@@ -1501,44 +1641,66 @@ record_write (DtDatabase         *db,
               GError            **error)
 {
   gpointer clean = NULL;
+  gpointer old = NULL;
   const char *code;
   g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
   gint64 id = 0;
-  int position = 0;
-  gboolean exists;
-  gboolean ok = FALSE;
+  gint64 by_id = 0;
+  gint64 same_code = 0;
+  gint64 result = 0;
+  gboolean lists_changed = FALSE;
 
-  g_return_val_if_fail (DT_IS_DATABASE (db), FALSE);
-  g_return_val_if_fail (record != NULL, FALSE);
+  g_return_val_if_fail (DT_IS_DATABASE (db), 0);
+  g_return_val_if_fail (record != NULL, 0);
 
   if (!(clean = _dt_record_clean (spec, record, error)))
-    return FALSE;
+    return 0;
   if (!validate (clean, error))
     goto out;
   code = record_code (spec, clean);
+  if (spec == &_dt_petition_spec && mode == WRITE_UPDATE)
+    by_id = ((DtPetition *) clean)->id;
 
   if (!_dt_database_savepoint (db, error))
     goto out;
 
-  exists = row_exists (db, spec->table, "code", code, &id, &local_error);
-  if (local_error != NULL)
+  if (!row_exists (db, spec->table, "code", code, &same_code, &local_error) &&
+      local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       goto undo;
     }
-  if (mode == WRITE_INSERT && exists)
+  id = by_id > 0 ? by_id : same_code;
+  if (mode == WRITE_INSERT ? same_code != 0 : (same_code != 0 && same_code != id))
     {
       g_autofree char *prefix = record_prefix (spec, code);
       g_set_error (error, DT_ERROR, DT_ERROR_DUPLICATE, _("%s already exists in the database."),
                    prefix);
+      dt_error_set_field (*error, spec->name, "code", NULL);
       goto undo;
     }
-  if (mode == WRITE_UPDATE && !exists)
+  if (mode == WRITE_UPDATE)
     {
-      g_autofree char *prefix = record_prefix (spec, code);
-      g_set_error (error, DT_ERROR, DT_ERROR_NOT_FOUND, _("%s does not exist."), prefix);
-      goto undo;
+      if (id == 0 || !(old = record_load_row (db, spec, NULL, id, &local_error)))
+        {
+          g_autofree char *prefix = record_prefix (spec, code);
+
+          if (local_error != NULL && local_error->code != DT_ERROR_NOT_FOUND)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else
+            g_set_error (error, DT_ERROR, DT_ERROR_NOT_FOUND, _("%s does not exist."), prefix);
+          goto undo;
+        }
+      if (spec == &_dt_petition_spec && ((DtPetition *) clean)->revision > 0 &&
+          ((DtPetition *) clean)->revision != ((DtPetition *) old)->revision)
+        {
+          g_autofree char *prefix = record_prefix (spec, code);
+          g_set_error (error, DT_ERROR, DT_ERROR_CONFLICT,
+                       _("%s was changed elsewhere since it was opened, so this edit was not "
+                         "saved. Open it again to see the change, then make yours."), prefix);
+          goto undo;
+        }
     }
 
   if (!check_references (db, spec, clean, error) || !ensure_list_names (db, spec, clean, error))
@@ -1548,64 +1710,78 @@ record_write (DtDatabase         *db,
 
   if (mode == WRITE_INSERT)
     {
+      int position = 0;
+
       if (!(stmt = prepare_insert (db, spec, error)))
         goto undo;
       bind_fields (spec, clean, stmt, &position, FALSE);
-    }
-  else
-    {
-      if (!(stmt = prepare_update (db, spec, "WHERE id = ?", error)))
+      if (!_dt_database_step_done (db, stmt, error))
         goto undo;
-      bind_fields (spec, clean, stmt, &position, TRUE);
-      sqlite3_bind_int64 (stmt, position + 1, id);
+      id = sqlite3_last_insert_rowid (_dt_database_get_handle (db));
     }
-  if (!_dt_database_step_done (db, stmt, error))
-    goto undo;
-  if (mode == WRITE_INSERT)
-    id = sqlite3_last_insert_rowid (_dt_database_get_handle (db));
 
-  if (!write_lists (db, spec, clean, id, error))
+  if (!write_lists (db, spec, clean, old, id, &lists_changed, error))
+    goto undo;
+  if (mode == WRITE_UPDATE &&
+      !update_changed_columns (db, spec, clean, old, id, lists_changed, error))
     goto undo;
 
-  ok = _dt_database_release (db, error);
+  if (_dt_database_release (db, error))
+    result = id;
   goto out;
 
 undo:
   _dt_database_undo (db);
 out:
   record_free (spec, clean);
-  return ok;
+  if (old != NULL)
+    record_free (spec, old);
+  return result;
 }
 
+/* By CODE, or by ID when CODE is NULL. */
 static gpointer
-record_load (DtDatabase         *db,
-             const DtEntitySpec *spec,
-             const char         *code,
-             GError            **error)
+record_load_row (DtDatabase         *db,
+                 const DtEntitySpec *spec,
+                 const char         *code,
+                 gint64              id,
+                 GError            **error)
 {
   g_autofree char *clean = NULL;
   sqlite3_stmt *stmt;
   gpointer record;
-  gint64 id;
   int rc;
 
   g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (code != NULL, NULL);
 
-  /* Codes are stored cleaned: look them up the same way. */
-  clean = dt_text_clean (code);
-  if (clean != NULL)
-    code = clean;
-  if (!(stmt = prepare_select (db, spec, "WHERE code = ?", error)))
-    return NULL;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  if (code != NULL)
+    {
+      /* Codes are stored cleaned: look them up the same way. */
+      clean = dt_text_clean (code);
+      if (clean != NULL)
+        code = clean;
+      if (!(stmt = prepare_select (db, spec, "WHERE code = ?", error)))
+        return NULL;
+      sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+    }
+  else
+    {
+      if (!(stmt = prepare_select (db, spec, "WHERE id = ?", error)))
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, id);
+    }
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
         {
-          g_autofree char *prefix = record_prefix (spec, code);
+          g_autofree char *prefix = NULL;
+
+          if (code != NULL)
+            prefix = record_prefix (spec, code);
+          else
+            prefix = g_strdup_printf (_("%s number %" G_GINT64_FORMAT), _(spec->label), id);
           g_set_error (error, DT_ERROR, DT_ERROR_NOT_FOUND, _("%s does not exist."), prefix);
         }
       else
@@ -1620,7 +1796,33 @@ record_load (DtDatabase         *db,
       record_free (spec, record);
       return NULL;
     }
+  if (spec == &_dt_petition_spec)
+    {
+      DtPetition *petition = record;
+
+      petition->id = id;
+      if (!(stmt = _dt_database_prepare_static (db, "SELECT revision FROM petitions WHERE id = ?",
+                                                error)))
+        {
+          record_free (spec, record);
+          return NULL;
+        }
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        petition->revision = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
   return record;
+}
+
+static gpointer
+record_load (DtDatabase         *db,
+             const DtEntitySpec *spec,
+             const char         *code,
+             GError            **error)
+{
+  g_return_val_if_fail (code != NULL, NULL);
+  return record_load_row (db, spec, code, 0, error);
 }
 
 static gboolean
@@ -1737,7 +1939,7 @@ list_codes (DtDatabase  *db,
  * ------------------------------------------------------------------------------------------ */
 
 #define DEFINE_RECORD_API(name, Type, spec)                                                   \
-  gboolean dt_##name##_insert (DtDatabase *db, const Type *record, GError **error)            \
+  gint64 dt_##name##_insert (DtDatabase *db, const Type *record, GError **error)              \
   {                                                                                           \
     return record_write (db, &spec, (ValidateFunc) dt_##name##_validate, record,              \
                          WRITE_INSERT, error);                                                \
@@ -1745,7 +1947,7 @@ list_codes (DtDatabase  *db,
   gboolean dt_##name##_update (DtDatabase *db, const Type *record, GError **error)            \
   {                                                                                           \
     return record_write (db, &spec, (ValidateFunc) dt_##name##_validate, record,              \
-                         WRITE_UPDATE, error);                                                \
+                         WRITE_UPDATE, error) != 0;                                           \
   }                                                                                           \
   Type *dt_##name##_load (DtDatabase *db, const char *code, GError **error)                   \
   {                                                                                           \
@@ -1764,6 +1966,25 @@ list_codes (DtDatabase  *db,
 DEFINE_RECORD_API (plan, DtPlan, _dt_plan_spec)
 DEFINE_RECORD_API (session, DtSession, _dt_session_spec)
 DEFINE_RECORD_API (petition, DtPetition, _dt_petition_spec)
+
+DtPetition *
+dt_petition_load_by_id (DtDatabase  *db,
+                        gint64       id,
+                        GError     **error)
+{
+  g_return_val_if_fail (id > 0, NULL);
+  return record_load_row (db, &_dt_petition_spec, NULL, id, error);
+}
+
+gboolean
+dt_petition_delete_by_id (DtDatabase  *db,
+                          gint64       id,
+                          GError     **error)
+{
+  g_autoptr(DtPetition) petition = dt_petition_load_by_id (db, id, error);
+
+  return petition != NULL && dt_petition_delete (db, petition->code, error);
+}
 
 gboolean
 _dt_petition_set_duplicate (DtDatabase  *db,

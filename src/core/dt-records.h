@@ -260,8 +260,10 @@ gboolean   dt_calendar_reset      (DtDatabase         *db,
                                    int                 year,
                                    GError            **error);
 
-/* insert: the code must be new; update: it must exist; save: either. */
-gboolean   dt_plan_insert         (DtDatabase         *db,
+/* insert: the code must be new, and the new row's id is returned (0 on failure); update: it
+ * must exist. An update writes only what changed, and leaves the items of a list that did not
+ * change alone. */
+gint64     dt_plan_insert         (DtDatabase         *db,
                                    const DtPlan       *plan,
                                    GError            **error);
 gboolean   dt_plan_update         (DtDatabase         *db,
@@ -274,7 +276,7 @@ gboolean   dt_plan_delete         (DtDatabase         *db,
                                    const char         *code,
                                    GError            **error);
 
-gboolean   dt_session_insert      (DtDatabase         *db,
+gint64     dt_session_insert      (DtDatabase         *db,
                                    const DtSession    *session,
                                    GError            **error);
 gboolean   dt_session_update      (DtDatabase         *db,
@@ -287,11 +289,20 @@ gboolean   dt_session_delete      (DtDatabase         *db,
                                    const char         *code,
                                    GError            **error);
 
-gboolean   dt_petition_insert     (DtDatabase         *db,
+gint64     dt_petition_insert     (DtDatabase         *db,
                                    const DtPetition   *petition,
                                    GError            **error);
+/* By id when PETITION->id is set (then the code may change), else by code. When
+ * PETITION->revision is set (as dt_petition_load () sets it), a row changed since is left as
+ * it is and DT_ERROR_CONFLICT returned. */
 gboolean   dt_petition_update     (DtDatabase         *db,
                                    const DtPetition   *petition,
+                                   GError            **error);
+DtPetition *dt_petition_load_by_id (DtDatabase        *db,
+                                   gint64              id,
+                                   GError            **error);
+gboolean   dt_petition_delete_by_id (DtDatabase       *db,
+                                   gint64              id,
                                    GError            **error);
 DtPetition *dt_petition_load      (DtDatabase         *db,
                                    const char         *code,

@@ -534,17 +534,52 @@ replace (char       **field,
   *field = g_strdup (value);
 }
 
-gboolean
-dt_petition_answer (DtDatabase  *db,
-                    const char  *code,
-                    const char  *date,
-                    const char  *answer,
-                    GError     **error)
+typedef struct
 {
-  g_autoptr(DtPetition) petition = load_for_action (db, code, date, TRUE, error);
+  const char *date;
+  const char *a;
+  const char *b;
+  const char *c;
+} ActionArgs;
 
-  if (petition == NULL)
+/* Changes PETITION in memory; the caller writes it. */
+typedef gboolean (*ActionFunc) (DtPetition        *petition,
+                                const char        *code,
+                                const ActionArgs  *args,
+                                GError           **error);
+
+/* Load, check and write in one savepoint: a failure anywhere leaves the row as it was, and
+ * nobody's change can come between the check and the write. */
+static gboolean
+run_action (DtDatabase        *db,
+            const char        *code,
+            gboolean           must_be_open,
+            ActionFunc         func,
+            const ActionArgs  *args,
+            GError           **error)
+{
+  g_autoptr(DtPetition) petition = NULL;
+
+  g_return_val_if_fail (DT_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (!_dt_database_savepoint (db, error))
     return FALSE;
+  if (!(petition = load_for_action (db, code, args->date, must_be_open, error)) ||
+      !func (petition, code, args, error) || !dt_petition_update (db, petition, error))
+    {
+      _dt_database_undo (db);
+      return FALSE;
+    }
+  return _dt_database_release (db, error);
+}
+
+static gboolean
+answer_func (DtPetition        *petition,
+             const char        *code,
+             const ActionArgs  *args,
+             GError           **error)
+{
   if (petition->session == NULL)
     {
       g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
@@ -552,9 +587,47 @@ dt_petition_answer (DtDatabase  *db,
                    code);
       return FALSE;
     }
-  replace (&petition->answered_date, date);
-  replace (&petition->answer, answer);
-  return dt_petition_update (db, petition, error);
+  replace (&petition->answered_date, args->date);
+  replace (&petition->answer, args->a);
+  return TRUE;
+}
+
+gboolean
+dt_petition_answer (DtDatabase  *db,
+                    const char  *code,
+                    const char  *date,
+                    const char  *answer,
+                    GError     **error)
+{
+  ActionArgs args = { date, answer };
+
+  return run_action (db, code, TRUE, answer_func, &args, error);
+}
+
+static gboolean
+assign_func (DtPetition        *petition,
+             const char        *code,
+             const ActionArgs  *args,
+             GError           **error)
+{
+  if (petition->escalated_date != NULL)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("Petition “%s” has been sent to the competent level: it is no longer "
+                     "assigned here."), code);
+      return FALSE;
+    }
+  if (args->b != NULL && !dt_date_is_valid (args->b))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("Petition “%s”: “%s” is not a real date (expected YYYY-MM-DD)."),
+                   code, args->b);
+      return FALSE;
+    }
+  replace (&petition->assigned_to, args->a);
+  replace (&petition->assigned_date, args->date);
+  replace (&petition->deadline, args->b);
+  return TRUE;
 }
 
 gboolean
@@ -565,28 +638,25 @@ dt_petition_assign (DtDatabase  *db,
                     const char  *deadline,
                     GError     **error)
 {
-  g_autoptr(DtPetition) petition = load_for_action (db, code, date, TRUE, error);
+  ActionArgs args = { date, agency, deadline };
 
-  if (petition == NULL)
+  return run_action (db, code, TRUE, assign_func, &args, error);
+}
+
+static gboolean
+escalate_func (DtPetition        *petition,
+               const char        *code,
+               const ActionArgs  *args,
+               GError           **error)
+{
+  if (refuse_before (code, args->date, petition->assigned_date,
+                     _("Petition “%s” cannot be sent on before the date it was assigned (%s)."),
+                     error))
     return FALSE;
-  if (petition->escalated_date != NULL)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
-                   _("Petition “%s” has been sent to the competent level: it is no longer "
-                     "assigned here."), code);
-      return FALSE;
-    }
-  if (deadline != NULL && !dt_date_is_valid (deadline))
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
-                   _("Petition “%s”: “%s” is not a real date (expected YYYY-MM-DD)."),
-                   code, deadline);
-      return FALSE;
-    }
-  replace (&petition->assigned_to, agency);
-  replace (&petition->assigned_date, date);
-  replace (&petition->deadline, deadline);
-  return dt_petition_update (db, petition, error);
+  replace (&petition->escalated_to, args->a);
+  replace (&petition->escalated_number, args->b);
+  replace (&petition->escalated_date, args->date);
+  return TRUE;
 }
 
 gboolean
@@ -597,18 +667,34 @@ dt_petition_escalate (DtDatabase  *db,
                       const char  *date,
                       GError     **error)
 {
-  g_autoptr(DtPetition) petition = load_for_action (db, code, date, TRUE, error);
+  ActionArgs args = { date, to, number };
 
-  if (petition == NULL)
-    return FALSE;
-  if (refuse_before (code, date, petition->assigned_date,
-                     _("Petition “%s” cannot be sent on before the date it was assigned (%s)."),
+  return run_action (db, code, TRUE, escalate_func, &args, error);
+}
+
+static gboolean
+resolve_func (DtPetition        *petition,
+              const char        *code,
+              const ActionArgs  *args,
+              GError           **error)
+{
+  if (petition->assigned_date == NULL && petition->escalated_date == NULL)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("Petition “%s” cannot be resolved before it is assigned to an agency."),
+                   code);
+      return FALSE;
+    }
+  if (refuse_before (code, args->date, petition->assigned_date,
+                     _("Petition “%s” cannot be resolved before the date it was assigned (%s)."),
+                     error) ||
+      refuse_before (code, args->date, petition->escalated_date,
+                     _("Petition “%s” cannot be resolved before the date it was sent on (%s)."),
                      error))
     return FALSE;
-  replace (&petition->escalated_to, to);
-  replace (&petition->escalated_number, number);
-  replace (&petition->escalated_date, date);
-  return dt_petition_update (db, petition, error);
+  replace (&petition->resolved_date, args->date);
+  replace (&petition->result, args->a);
+  return TRUE;
 }
 
 gboolean
@@ -618,27 +704,20 @@ dt_petition_resolve (DtDatabase  *db,
                      const char  *result,
                      GError     **error)
 {
-  g_autoptr(DtPetition) petition = load_for_action (db, code, date, TRUE, error);
+  ActionArgs args = { date, result };
 
-  if (petition == NULL)
-    return FALSE;
-  if (petition->assigned_date == NULL && petition->escalated_date == NULL)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
-                   _("Petition “%s” cannot be resolved before it is assigned to an agency."),
-                   code);
-      return FALSE;
-    }
-  if (refuse_before (code, date, petition->assigned_date,
-                     _("Petition “%s” cannot be resolved before the date it was assigned (%s)."),
-                     error) ||
-      refuse_before (code, date, petition->escalated_date,
-                     _("Petition “%s” cannot be resolved before the date it was sent on (%s)."),
-                     error))
-    return FALSE;
-  replace (&petition->resolved_date, date);
-  replace (&petition->result, result);
-  return dt_petition_update (db, petition, error);
+  return run_action (db, code, TRUE, resolve_func, &args, error);
+}
+
+static gboolean
+decline_func (DtPetition        *petition,
+              const char        *code,
+              const ActionArgs  *args,
+              GError           **error)
+{
+  replace (&petition->declined_date, args->date);
+  replace (&petition->declined_reason, args->a);
+  return TRUE;
 }
 
 gboolean
@@ -648,13 +727,19 @@ dt_petition_decline (DtDatabase  *db,
                      const char  *reason,
                      GError     **error)
 {
-  g_autoptr(DtPetition) petition = load_for_action (db, code, date, TRUE, error);
+  ActionArgs args = { date, reason };
 
-  if (petition == NULL)
-    return FALSE;
-  replace (&petition->declined_date, date);
-  replace (&petition->declined_reason, reason);
-  return dt_petition_update (db, petition, error);
+  return run_action (db, code, TRUE, decline_func, &args, error);
+}
+
+static gboolean
+withdraw_func (DtPetition        *petition,
+               const char        *code,
+               const ActionArgs  *args,
+               GError           **error)
+{
+  replace (&petition->withdrawn_date, args->date);
+  return TRUE;
 }
 
 gboolean
@@ -663,12 +748,20 @@ dt_petition_withdraw (DtDatabase  *db,
                       const char  *date,
                       GError     **error)
 {
-  g_autoptr(DtPetition) petition = load_for_action (db, code, date, TRUE, error);
+  ActionArgs args = { date };
 
-  if (petition == NULL)
-    return FALSE;
-  replace (&petition->withdrawn_date, date);
-  return dt_petition_update (db, petition, error);
+  return run_action (db, code, TRUE, withdraw_func, &args, error);
+}
+
+static gboolean
+mark_duplicate_func (DtPetition        *petition,
+                     const char        *code,
+                     const ActionArgs  *args,
+                     GError           **error)
+{
+  /* The records refuse a missing original and duplicates in a circle. */
+  replace (&petition->duplicate_of, args->a);
+  return TRUE;
 }
 
 gboolean
@@ -677,13 +770,25 @@ dt_petition_mark_duplicate (DtDatabase  *db,
                             const char  *original,
                             GError     **error)
 {
-  g_autoptr(DtPetition) petition = load_for_action (db, code, NULL, FALSE, error);
+  ActionArgs args = { NULL, original };
 
-  if (petition == NULL)
-    return FALSE;
-  /* The records refuse a missing original and duplicates in a circle. */
-  replace (&petition->duplicate_of, original);
-  return dt_petition_update (db, petition, error);
+  return run_action (db, code, FALSE, mark_duplicate_func, &args, error);
+}
+
+static gboolean
+add_event_func (DtPetition        *petition,
+                const char        *code,
+                const ActionArgs  *args,
+                GError           **error)
+{
+  if (args->date == NULL)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("Petition “%s”: an event needs a date."), code);
+      return FALSE;
+    }
+  g_ptr_array_add (petition->events, dt_petition_event_new (args->date, args->a, args->b));
+  return TRUE;
 }
 
 gboolean
@@ -694,18 +799,9 @@ dt_petition_add_event (DtDatabase  *db,
                        const char  *number,
                        GError     **error)
 {
-  g_autoptr(DtPetition) petition = load_for_action (db, code, date, FALSE, error);
+  ActionArgs args = { date, text, number };
 
-  if (petition == NULL)
-    return FALSE;
-  if (date == NULL)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
-                   _("Petition “%s”: an event needs a date."), code);
-      return FALSE;
-    }
-  g_ptr_array_add (petition->events, dt_petition_event_new (date, text, number));
-  return dt_petition_update (db, petition, error);
+  return run_action (db, code, FALSE, add_event_func, &args, error);
 }
 
 /* ------------------------------------------------------------------------------------------
