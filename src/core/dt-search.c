@@ -172,3 +172,32 @@ dt_search_petitions (DtDatabase  *db,
     return NULL;
   return g_steal_pointer (&hits);
 }
+
+/* Stand-in until the search returns ids of its own. */
+GArray *
+dt_search_petition_ids (DtDatabase  *db,
+                        const char  *query,
+                        guint        limit,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) hits = dt_search_petitions (db, query, limit, error);
+  GArray *ids;
+
+  if (hits == NULL)
+    return NULL;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < hits->len; i++)
+    {
+      DtSearchHit *hit = g_ptr_array_index (hits, i);
+      sqlite3_stmt *stmt = _dt_database_prepare_static (db, "SELECT id FROM petitions WHERE code = ?", NULL);
+
+      sqlite3_bind_text (stmt, 1, hit->code, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+      sqlite3_reset (stmt);
+    }
+  return ids;
+}

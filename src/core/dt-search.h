@@ -18,6 +18,10 @@ typedef struct
 } DtSearchHit;
 
 void       dt_search_hit_free      (DtSearchHit *hit);
+GArray    *dt_search_petition_ids  (DtDatabase  *db,
+                                    const char  *query,
+                                    guint        limit,
+                                    GError     **error);
 
 /* Petitions whose code, petitioner, address, village, summary or content hold every word of
  * QUERY as the start of a word, ignoring case and marks (đ = d); those that match the marks
