@@ -3,8 +3,10 @@
 
 #include <string.h>
 
+#include "dt-database-private.h"
 #include "dt-error.h"
 #include "dt-records.h"
+#include "dt-status.h"
 #include "dt-test-util.h"
 
 static DtPetition *
@@ -400,6 +402,247 @@ test_unit_and_calendar (DtTestFixture *fixture,
                     ((const char *[]) { "2026-02-28", NULL }));
 }
 
+static void
+problem_hint_is (GPtrArray  *problems,
+                 guint       index,
+                 const char *expected)
+{
+  g_assert_cmpuint (index, <, problems->len);
+  g_assert_cmpstr (dt_error_get_hint (g_ptr_array_index (problems, index)), ==, expected);
+}
+
+/* A form marks every wrong entry at once: each problem names its field. */
+static void
+test_every_problem (DtTestFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(DtPetition) petition = make_petition (NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) keys = g_string_new (NULL);
+  gint64 before = dt_database_count (fixture->db, "petitions", NULL);
+
+  g_free (petition->received);
+  petition->received = g_strdup ("2025-02-30");
+  g_free (petition->channel);
+  petition->channel = g_strdup ("fax");
+  g_clear_pointer (&petition->summary, g_free);
+  petition->petitioner = g_strnfill (200, 'a');
+  petition->village = g_strdup ("Thôn\nĐông");
+  g_ptr_array_add (petition->events, dt_petition_event_new (NULL, "Nhắc", NULL));
+
+  problems = dt_petition_problems (petition);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GError *problem = g_ptr_array_index (problems, i);
+
+      g_assert_error (problem, DT_ERROR, DT_ERROR_INVALID);
+      g_assert_cmpstr (dt_error_get_record (problem), ==, "petition");
+      g_string_append_printf (keys, "%s%s", i > 0 ? " " : "", dt_error_get_field (problem));
+      /* The hint speaks to the person at the form, without the record's name. */
+      g_assert_nonnull (dt_error_get_hint (problem));
+      g_assert_null (strstr (dt_error_get_hint (problem), "Petition"));
+    }
+  g_assert_cmpstr (keys->str, ==, "code received channel village summary events[0].date");
+  problem_hint_is (problems, 1, "Received date: type the date as day/month/year, for example "
+                                "15/4/2025.");
+  problem_hint_is (problems, 4, "Summary: this must be filled in.");
+
+  /* Saving stops at the first, with the same key, and writes nothing. */
+  g_assert_false (dt_petition_insert (fixture->db, petition, &error));
+  g_assert_cmpstr (dt_error_get_field (error), ==, "code");
+  g_assert_cmpint (dt_database_count (fixture->db, "petitions", NULL), ==, before);
+
+  /* A right petition has no problems. */
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_pointer (&petition, dt_petition_free);
+  petition = make_petition ("2025-0001");
+  problems = dt_petition_problems (petition);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* The order of dates names the later one. */
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  petition->resolved_date = g_strdup ("2025-04-01");
+  problems = dt_petition_problems (petition);
+  g_assert_cmpuint (problems->len, >=, 1);
+  g_assert_cmpstr (dt_error_get_field (g_ptr_array_index (problems, 0)), ==, "resolved_date");
+}
+
+static void
+test_field_descriptions (void)
+{
+  const DtFieldInfo *info;
+  guint n = dt_record_get_n_fields (DT_RECORD_PETITION);
+  int min, max;
+
+  g_assert_cmpuint (n, >, 20);
+  g_assert_cmpstr (dt_field_info_get_key (dt_record_get_field (DT_RECORD_PETITION, 0)), ==,
+                   "code");
+
+  info = dt_record_find_field (DT_RECORD_PETITION, "received");
+  g_assert_cmpstr (dt_field_info_get_label (info), ==, "Received date");
+  g_assert_cmpint (dt_field_info_get_kind (info), ==, DT_FIELD_KIND_DATE);
+  g_assert_true (dt_field_info_is_required (info));
+
+  info = dt_record_find_field (DT_RECORD_PETITION, "channel");
+  g_assert_cmpint (dt_field_info_get_kind (info), ==, DT_FIELD_KIND_CHOICE);
+  g_assert_cmpuint (dt_field_info_get_n_values (info), ==, 6);
+  g_assert_cmpstr (dt_field_info_get_value (info, 1), ==, "front");
+  g_assert_cmpstr (dt_field_info_get_value_label (info, "front"), ==,
+                   "Through the Front and mass organisations");
+  g_assert_cmpstr (dt_field_info_get_value_label_vi (info, "session"), ==, "Tại hội nghị");
+  g_assert_null (dt_field_info_get_value_label (info, "fax"));
+
+  g_assert_cmpstr (dt_choice_label (DT_RECORD_PETITION, "concerns", "official"), ==,
+                   "An official, civil servant or Party member");
+  g_assert_cmpstr (dt_choice_label_vi (DT_RECORD_SESSION, "status", "postponed"), ==, "Hoãn");
+  g_assert_cmpstr (dt_choice_label (DT_RECORD_SESSION, "kind", "reception"), ==,
+                   "Reception day");
+
+  info = dt_record_find_field (DT_RECORD_PETITION, "village");
+  g_assert_cmpint (dt_field_info_get_kind (info), ==, DT_FIELD_KIND_NAME);
+  g_assert_cmpuint (dt_field_info_get_max_chars (info), ==, 128);
+  info = dt_record_find_field (DT_RECORD_SESSION, "attendance");
+  dt_field_info_get_range (info, &min, &max);
+  g_assert_cmpint (min, ==, 0);
+  g_assert_cmpint (max, ==, 1000000);
+  g_assert_null (dt_record_find_field (DT_RECORD_PETITION, "no_such_key"));
+}
+
+static gint64
+audit_count (DtDatabase *db,
+             const char *entity,
+             const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = _dt_database_prepare (db, "SELECT count(*) FROM audit_log "
+                                                  "WHERE entity = ? AND action = ?", &error);
+  gint64 count;
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+/* An update writes what changed and nothing else: the audit log shows it. */
+static void
+test_update_only_changes (DtTestFixture *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(DtPetition) petition = make_petition ("2025-0001");
+  g_autoptr(DtPetition) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_ptr_array_add (petition->events, dt_petition_event_new ("2025-04-20", "Nhắc lần 1", NULL));
+  id = dt_petition_insert (fixture->db, petition, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (audit_count (fixture->db, "petition_events", "insert"), ==, 1);
+
+  loaded = dt_petition_load_by_id (fixture->db, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loaded->id, ==, id);
+  g_assert_cmpint (loaded->revision, ==, 1);
+
+  /* Unchanged: no write at all. */
+  g_assert_true (dt_petition_update (fixture->db, loaded, &error));
+  g_assert_cmpint (audit_count (fixture->db, "petitions", "update"), ==, 0);
+
+  /* An event added: one row inserted, the first one left alone. */
+  g_ptr_array_add (loaded->events, dt_petition_event_new ("2025-04-25", "Nhắc lần 2", "12/CV"));
+  g_assert_true (dt_petition_update (fixture->db, loaded, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (audit_count (fixture->db, "petition_events", "insert"), ==, 2);
+  g_assert_cmpint (audit_count (fixture->db, "petition_events", "delete"), ==, 0);
+  g_assert_cmpint (audit_count (fixture->db, "petitions", "update"), ==, 1);
+
+  /* Through dt_petition_load () the revision follows. */
+  g_clear_pointer (&loaded, dt_petition_free);
+  loaded = dt_petition_load (fixture->db, "2025-0001", &error);
+  g_assert_cmpint (loaded->revision, ==, 2);
+  g_assert_cmpuint (loaded->events->len, ==, 2);
+
+  /* By id, the code itself can be corrected. */
+  g_free (loaded->code);
+  loaded->code = g_strdup ("2025-0100");
+  g_assert_true (dt_petition_update (fixture->db, loaded, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&loaded, dt_petition_free);
+  loaded = dt_petition_load_by_id (fixture->db, id, &error);
+  g_assert_cmpstr (loaded->code, ==, "2025-0100");
+  g_assert_cmpuint (loaded->events->len, ==, 2);
+  g_assert_cmpint (audit_count (fixture->db, "petition_events", "delete"), ==, 0);
+}
+
+/* Two copies open: the second one saved is refused, not written over the first. */
+static void
+test_stale_edit (DtTestFixture *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(DtPetition) petition = make_petition ("2025-0001");
+  g_autoptr(DtPetition) mine = NULL;
+  g_autoptr(DtPetition) theirs = NULL;
+  g_autoptr(DtPetition) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (dt_petition_insert (fixture->db, petition, &error), >, 0);
+  mine = dt_petition_load (fixture->db, "2025-0001", &error);
+  theirs = dt_petition_load (fixture->db, "2025-0001", &error);
+
+  g_free (theirs->summary);
+  theirs->summary = g_strdup ("Sửa của người khác");
+  g_assert_true (dt_petition_update (fixture->db, theirs, &error));
+  g_assert_no_error (error);
+
+  g_free (mine->summary);
+  mine->summary = g_strdup ("Sửa của tôi");
+  g_assert_false (dt_petition_update (fixture->db, mine, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "2025-0001"));
+  g_assert_cmpint (dt_error_exit_status (error), ==, 2);
+
+  stored = dt_petition_load (fixture->db, "2025-0001", &error);
+  g_assert_cmpstr (stored->summary, ==, "Sửa của người khác");
+}
+
+/* An action that fails half-way leaves nothing of itself: here the new agency it adds to the
+ * list is undone with the failed write of the petition. */
+static void
+test_action_all_or_nothing (DtTestFixture *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(DtPetition) petition = make_petition ("2025-0001");
+  g_autoptr(DtPetition) stored = NULL;
+  g_auto(GStrv) agencies = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (dt_petition_insert (fixture->db, petition, &error), >, 0);
+  g_assert_true (_dt_database_exec (fixture->db,
+                                    "CREATE TEMP TRIGGER refuse AFTER UPDATE ON petitions "
+                                    "BEGIN SELECT RAISE (ABORT, 'disk trouble'); END", &error));
+  g_assert_false (dt_petition_assign (fixture->db, "2025-0001", "Phòng Tư pháp", "2025-04-20",
+                                      NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  agencies = dt_list_get (fixture->db, DT_LIST_AGENCIES, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_strv_contains ((const char * const *) agencies, "Phòng Tư pháp"));
+  stored = dt_petition_load (fixture->db, "2025-0001", &error);
+  g_assert_null (stored->assigned_to);
+  g_assert_cmpint (stored->revision, ==, 1);
+
+  g_assert_true (_dt_database_exec (fixture->db, "DROP TRIGGER temp.refuse", &error));
+  g_assert_true (dt_petition_assign (fixture->db, "2025-0001", "Phòng Tư pháp", "2025-04-20",
+                                     NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -416,6 +659,11 @@ main (int    argc,
   DT_TEST_ADD ("/core/records/invalid-utf8", test_invalid_utf8);
   DT_TEST_ADD ("/core/records/every-field", test_round_trip_every_field);
   DT_TEST_ADD ("/core/records/unit-and-calendar", test_unit_and_calendar);
+  DT_TEST_ADD ("/core/records/every-problem", test_every_problem);
+  g_test_add_func ("/core/records/field-descriptions", test_field_descriptions);
+  DT_TEST_ADD ("/core/records/update-only-changes", test_update_only_changes);
+  DT_TEST_ADD ("/core/records/stale-edit", test_stale_edit);
+  DT_TEST_ADD ("/core/records/action-all-or-nothing", test_action_all_or_nothing);
 
   return g_test_run ();
 }
