@@ -61,6 +61,10 @@ DtChanges    *_dt_changes_new_from_rows  (const DtChangedRow *rows,
 DtWorkCalendar *_dt_database_get_rules   (DtDatabase  *self,
                                           int         *answer_working_days,
                                           GError     **error);
+/* ASSIGNED + the answer working days, memoised with the calendar: owned by the database. */
+const char   *_dt_database_computed_deadline (DtDatabase  *self,
+                                              const char  *assigned,
+                                              GError     **error);
 /* SQL functions over the status rules (dt-status.c): dt_status (), dt_deadline (),
  * dt_days_overdue (). */
 void          _dt_status_register_sql    (DtDatabase  *self);

@@ -54,6 +54,7 @@ struct _DtDatabase
 
   DtWorkCalendar *calendar;      /* built on demand for the rules; dropped when they change */
   int             answer_working_days;
+  GHashTable     *deadlines;     /* assigned date → computed deadline (ISO), with the calendar */
 };
 
 
@@ -137,6 +138,13 @@ static void
 statement_free (gpointer data)
 {
   sqlite3_finalize (data);
+}
+
+static void
+drop_rules (DtDatabase *self)
+{
+  g_clear_pointer (&self->calendar, dt_work_calendar_free);
+  g_clear_pointer (&self->deadlines, g_hash_table_unref);
 }
 
 static void
@@ -242,7 +250,7 @@ dt_database_finalize (GObject *object)
   g_clear_pointer (&self->level_marks, g_array_unref);
   g_clear_pointer (&self->deferred, g_array_unref);
   g_clear_pointer (&self->pending, g_array_unref);
-  g_clear_pointer (&self->calendar, dt_work_calendar_free);
+  drop_rules (self);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -658,7 +666,7 @@ dt_database_check_external (DtDatabase  *self,
   changes = g_atomic_rc_box_new0 (DtChanges);
   g_ref_count_init (&changes->ref_count);
   changes->external = TRUE;
-  g_clear_pointer (&self->calendar, dt_work_calendar_free);
+  drop_rules (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0, changes);
   return TRUE;
 }
@@ -681,8 +689,38 @@ _dt_database_flush_changes (DtDatabase *self)
   g_array_set_size (self->pending, 0);
   if (dt_changes_touches (changes, "calendar_years") ||
       dt_changes_touches (changes, "calendar_days") || dt_changes_touches (changes, "unit"))
-    g_clear_pointer (&self->calendar, dt_work_calendar_free);
+    drop_rules (self);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0, changes);
+}
+
+const char *
+_dt_database_computed_deadline (DtDatabase  *self,
+                                const char  *assigned,
+                                GError     **error)
+{
+  DtWorkCalendar *calendar;
+  const char *known;
+  GDate from, deadline;
+  int answer_days;
+  char *iso;
+
+  if (self->deadlines != NULL && (known = g_hash_table_lookup (self->deadlines, assigned)))
+    return known;
+  if (!(calendar = _dt_database_get_rules (self, &answer_days, error)))
+    return NULL;
+  if (!dt_date_parse (assigned, &from))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("“%s” is not a real date (expected YYYY-MM-DD)."), assigned);
+      return NULL;
+    }
+  if (!dt_work_calendar_add (calendar, &from, answer_days, &deadline, error))
+    return NULL;
+  if (self->deadlines == NULL)
+    self->deadlines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  iso = dt_date_to_iso (&deadline);
+  g_hash_table_insert (self->deadlines, g_strdup (assigned), iso);
+  return iso;
 }
 
 DtWorkCalendar *
@@ -703,6 +741,14 @@ _dt_database_get_rules (DtDatabase  *self,
   return self->calendar;
 }
 
+/* NULL stands for "too many rows to list". */
+static void
+row_set_free (gpointer data)
+{
+  if (data != NULL)
+    g_hash_table_unref (data);
+}
+
 DtChanges *
 _dt_changes_new_from_rows (const DtChangedRow *rows,
                           guint               n_rows)
@@ -710,8 +756,7 @@ _dt_changes_new_from_rows (const DtChangedRow *rows,
   DtChanges *changes = g_atomic_rc_box_new0 (DtChanges);
 
   g_ref_count_init (&changes->ref_count);
-  changes->tables = g_hash_table_new_full (NULL, NULL, NULL,
-                                           (GDestroyNotify) g_hash_table_unref);
+  changes->tables = g_hash_table_new_full (NULL, NULL, NULL, row_set_free);
   for (guint i = 0; i < n_rows; i++)
     {
       const char *table = g_intern_string (rows[i].table);

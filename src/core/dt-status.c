@@ -876,30 +876,22 @@ deadline_sql_func (sqlite3_context *context,
 {
   DtDatabase *db = sqlite3_user_data (context);
   const char *assigned = (const char *) sqlite3_value_text (argv[0]);
-  const char *deadline = (const char *) sqlite3_value_text (argv[1]);
-  DtWorkCalendar *calendar;
-  GDate from, result;
-  int answer_days;
+  const char *deadline;
 
-  if (deadline != NULL)
+  if (sqlite3_value_type (argv[1]) != SQLITE_NULL)
     {
       sqlite3_result_value (context, argv[1]);
       return;
     }
-  if (assigned == NULL || !dt_date_parse (assigned, &from))
+  if (assigned == NULL)
     {
       sqlite3_result_null (context);
       return;
     }
-  if (!(calendar = _dt_database_get_rules (db, &answer_days, NULL)))
-    {
-      sqlite3_result_error (context, "dt_deadline: the rules cannot be read", -1);
-      return;
-    }
-  if (!dt_work_calendar_add (calendar, &from, answer_days, &result, NULL))
+  if (!(deadline = _dt_database_computed_deadline (db, assigned, NULL)))
     sqlite3_result_null (context);
   else
-    sqlite3_result_text (context, dt_date_to_iso (&result), -1, g_free);
+    sqlite3_result_text (context, deadline, -1, SQLITE_TRANSIENT);
 }
 
 void
