@@ -68,14 +68,155 @@ dt_date_to_iso (const GDate *date)
 }
 
 char *
+dt_date_format_display (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (date), g_date_get_month (date),
+                          g_date_get_year (date));
+}
+
+char *
 dt_date_to_display (const char *iso)
 {
   GDate date;
 
   if (!dt_date_parse (iso, &date))
     return g_strdup (iso != NULL ? iso : "");
-  return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (&date), g_date_get_month (&date),
-                          g_date_get_year (&date));
+  return dt_date_format_display (&date);
+}
+
+/* Reads a run of at most 4 ASCII digits; returns how many (0 when none, or too many). */
+static guint
+read_number (const char **p,
+             guint       *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (g_ascii_isdigit ((*p)[n]))
+    {
+      if (++n > 4)
+        return 0;
+      *value = *value * 10 + (guint) ((*p)[n - 1] - '0');
+    }
+  *p += n;
+  return n;
+}
+
+static gboolean
+is_date_separator (char c)
+{
+  return c == '/' || c == '-' || c == '.';
+}
+
+/* People type "58" for 1958 and "26" for 2026: the year ending in those two digits that is at
+ * most 20 years after this one (and not after the last year the program accepts). */
+static guint
+expand_two_digit_year (guint yy)
+{
+  GDate today;
+  guint latest;
+  guint year;
+
+  dt_today (&today);
+  latest = MIN (g_date_get_year (&today) + 20, DT_YEAR_MAX);
+  year = latest - latest % 100 + yy;
+  if (year > latest)
+    year -= 100;
+  return year;
+}
+
+static gboolean
+set_typed_format_error (GError **error)
+{
+  g_set_error_literal (error, DT_ERROR, DT_ERROR_INVALID,
+                       _("Type the date as day/month/year, for example 15/4/2025."));
+  return FALSE;
+}
+
+gboolean
+dt_date_parse_typed (const char  *text,
+                     GDate       *date,
+                     GError     **error)
+{
+  g_autofree char *clean = NULL;
+  const char *p;
+  guint first, second, third;
+  guint n_first, n_second, n_third;
+  guint d, m, y;
+  char separator;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  clean = dt_text_clean (text);
+  if (clean == NULL)
+    return set_typed_format_error (error);
+
+  p = clean;
+  n_first = read_number (&p, &first);
+  separator = *p;
+  if (n_first == 0 || !is_date_separator (separator))
+    return set_typed_format_error (error);
+  p++;
+  n_second = read_number (&p, &second);
+  if (n_second == 0 || n_second > 2 || *p != separator)
+    return set_typed_format_error (error);
+  p++;
+  n_third = read_number (&p, &third);
+  if (n_third == 0 || *p != '\0')
+    return set_typed_format_error (error);
+
+  if (n_first == 4 && separator == '-' && n_third <= 2)
+    {
+      y = first;
+      m = second;
+      d = third;
+    }
+  else if (n_first <= 2 && (n_third == 4 || n_third == 2))
+    {
+      d = first;
+      m = second;
+      y = n_third == 2 ? expand_two_digit_year (third) : third;
+    }
+  else
+    return set_typed_format_error (error);
+
+  if (m < 1 || m > 12)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("There is no month %u: type the date as day/month/year, for example "
+                     "15/4/2025."), m);
+      return FALSE;
+    }
+  if (y < DT_YEAR_MIN || y > DT_YEAR_MAX)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("The year %u is out of range: type a year from %d to %d."), y,
+                   DT_YEAR_MIN, DT_YEAR_MAX);
+      return FALSE;
+    }
+  if (d < 1 || d > g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("Month %u of %u has no day %u."), m, y, d);
+      return FALSE;
+    }
+
+  if (date != NULL)
+    g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}
+
+char *
+dt_date_parse_typed_iso (const char  *text,
+                         GError     **error)
+{
+  GDate date;
+
+  if (!dt_date_parse_typed (text, &date, error))
+    return NULL;
+  return dt_date_to_iso (&date);
 }
 
 gboolean
