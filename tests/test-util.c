@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "dt-error.h"
 #include "dt-util.h"
 
@@ -142,6 +144,84 @@ test_display_round_trip (void)
   }
 }
 
+/* The message is BEFORE, then PATH, then AFTER. */
+static void
+assert_file_error (const GError *error,
+                   const char   *before,
+                   const char   *path,
+                   const char   *after)
+{
+  g_autofree char *expected = g_strconcat (before, path, after, NULL);
+
+  g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
+static void
+test_file_messages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("doithoai-util-XXXXXX", &error);
+  g_autofree char *missing = g_build_filename (dir, "thiếu.json", NULL);
+  g_autofree char *folder = g_build_filename (dir, "thư mục", NULL);
+  g_autofree char *in_missing = g_build_filename (dir, "không có", "ra.json", NULL);
+  g_autofree char *good = g_build_filename (dir, "có.json", NULL);
+  g_autofree char *temporary = g_build_filename (dir, "tạm", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  g_assert_false (dt_file_read (missing, &contents, &length, &error));
+  assert_file_error (error, "There is no file “", missing, "”.");
+  g_clear_error (&error);
+  g_assert_false (dt_file_read (folder, &contents, &length, &error));
+  assert_file_error (error, "“", folder, "” is a folder, not a file.");
+  g_clear_error (&error);
+  g_assert_false (dt_file_check_readable (missing, &error));
+  assert_file_error (error, "There is no file “", missing, "”.");
+  g_clear_error (&error);
+  g_assert_false (dt_file_check_readable (folder, &error));
+  assert_file_error (error, "“", folder, "” is a folder, not a file.");
+  g_clear_error (&error);
+
+  /* Writing: the message names the file asked for, never the temporary one beside it. */
+  g_assert_false (dt_file_check_writable (in_missing, &error));
+  assert_file_error (error, "The folder for “", in_missing, "” does not exist.");
+  g_clear_error (&error);
+  g_assert_false (dt_file_write (in_missing, "{}", -1, &error));
+  assert_file_error (error, "The folder for “", in_missing, "” does not exist.");
+  g_clear_error (&error);
+  g_assert_false (dt_file_check_writable (folder, &error));
+  assert_file_error (error, "“", folder, "” is a folder, not a file.");
+  g_clear_error (&error);
+  g_assert_false (dt_file_write (folder, "{}", -1, &error));
+  assert_file_error (error, "“", folder, "” is a folder, not a file.");
+  g_clear_error (&error);
+  g_assert_true (g_file_set_contents (temporary, "x", -1, NULL));
+  g_assert_false (dt_file_replace (temporary, folder, &error));
+  assert_file_error (error, "“", folder, "” is a folder, not a file.");
+  g_clear_error (&error);
+  g_assert_false (g_file_test (temporary, G_FILE_TEST_EXISTS));
+
+  /* And when all is well. */
+  g_assert_true (dt_file_check_writable (good, &error));
+  g_assert_no_error (error);
+  g_assert_true (dt_file_write (good, "{}", -1, &error));
+  g_assert_no_error (error);
+  g_assert_true (dt_file_check_readable (good, &error));
+  g_assert_no_error (error);
+  g_assert_true (dt_file_read (good, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "{}");
+  g_assert_cmpuint (length, ==, 2);
+
+  g_remove (good);
+  g_rmdir (folder);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -153,6 +233,7 @@ main (int    argc,
   g_test_add_func ("/core/util/date-typed-two-digit-years", test_typed_two_digit_years);
   g_test_add_func ("/core/util/date-typed-refused", test_typed_refused);
   g_test_add_func ("/core/util/date-display-round-trip", test_display_round_trip);
+  g_test_add_func ("/core/util/file-messages", test_file_messages);
 
   return g_test_run ();
 }

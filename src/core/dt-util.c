@@ -306,6 +306,177 @@ dt_text_clean (const char *text)
   return g_strndup (start, (gsize) (end - start));
 }
 
+typedef enum
+{
+  FILE_PROBLEM_MISSING,
+  FILE_PROBLEM_FOLDER,
+  FILE_PROBLEM_DENIED,
+  FILE_PROBLEM_FULL,
+  FILE_PROBLEM_READ_ONLY,
+  FILE_PROBLEM_OTHER,
+} FileProblem;
+
+static FileProblem
+file_problem (const GError *cause)
+{
+  if (cause->domain == G_FILE_ERROR)
+    switch (cause->code)
+      {
+      case G_FILE_ERROR_NOENT:
+      case G_FILE_ERROR_NOTDIR:
+        return FILE_PROBLEM_MISSING;
+      case G_FILE_ERROR_ISDIR:
+        return FILE_PROBLEM_FOLDER;
+      case G_FILE_ERROR_ACCES:
+      case G_FILE_ERROR_PERM:
+        return FILE_PROBLEM_DENIED;
+      case G_FILE_ERROR_NOSPC:
+        return FILE_PROBLEM_FULL;
+      case G_FILE_ERROR_ROFS:
+        return FILE_PROBLEM_READ_ONLY;
+      default:
+        return FILE_PROBLEM_OTHER;
+      }
+  if (cause->domain == G_IO_ERROR)
+    switch (cause->code)
+      {
+      case G_IO_ERROR_NOT_FOUND:
+      case G_IO_ERROR_NOT_DIRECTORY:
+        return FILE_PROBLEM_MISSING;
+      case G_IO_ERROR_IS_DIRECTORY:
+      case G_IO_ERROR_WOULD_MERGE:
+      case G_IO_ERROR_WOULD_RECURSE:
+        return FILE_PROBLEM_FOLDER;
+      case G_IO_ERROR_PERMISSION_DENIED:
+        return FILE_PROBLEM_DENIED;
+      case G_IO_ERROR_NO_SPACE:
+        return FILE_PROBLEM_FULL;
+      case G_IO_ERROR_READ_ONLY:
+        return FILE_PROBLEM_READ_ONLY;
+      default:
+        return FILE_PROBLEM_OTHER;
+      }
+  return FILE_PROBLEM_OTHER;
+}
+
+/* GLib's messages name a temporary file and speak English where its translations are not
+ * installed (Windows, minimal systems): the program says what happened to the file the
+ * person named, in its own words. Only an unforeseen cause keeps GLib's text. */
+static void
+set_file_error (GError       **error,
+                const char    *path,
+                gboolean       writing,
+                const GError  *cause)
+{
+  switch (file_problem (cause))
+    {
+    case FILE_PROBLEM_MISSING:
+      if (writing)
+        g_set_error (error, DT_ERROR, DT_ERROR_IO, _("The folder for “%s” does not exist."),
+                     path);
+      else
+        g_set_error (error, DT_ERROR, DT_ERROR_IO, _("There is no file “%s”."), path);
+      break;
+    case FILE_PROBLEM_FOLDER:
+      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” is a folder, not a file."), path);
+      break;
+    case FILE_PROBLEM_DENIED:
+      if (writing)
+        g_set_error (error, DT_ERROR, DT_ERROR_IO, _("You are not allowed to write “%s”."),
+                     path);
+      else
+        g_set_error (error, DT_ERROR, DT_ERROR_IO, _("You are not allowed to read “%s”."),
+                     path);
+      break;
+    case FILE_PROBLEM_FULL:
+      g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                   _("The disk is full: “%s” could not be written."), path);
+      break;
+    case FILE_PROBLEM_READ_ONLY:
+      g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                   _("“%s” is on a disk that cannot be written to."), path);
+      break;
+    case FILE_PROBLEM_OTHER:
+    default:
+      if (writing)
+        g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” could not be written: %s"), path,
+                     cause->message);
+      else
+        g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” could not be read: %s"), path,
+                     cause->message);
+      break;
+    }
+}
+
+gboolean
+dt_file_read (const char  *path,
+              char       **contents,
+              gsize       *length,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_file_get_contents (path, contents, length, &local_error))
+    {
+      set_file_error (error, path, FALSE, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dt_file_check_readable (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  if (!(stream = g_file_read (file, NULL, &local_error)))
+    {
+      set_file_error (error, path, FALSE, local_error);
+      return FALSE;
+    }
+  /* Opening a folder succeeds on some systems; reading it does not. */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” is a folder, not a file."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dt_file_check_writable (const char  *path,
+                        GError     **error)
+{
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” is a folder, not a file."), path);
+      return FALSE;
+    }
+  folder = g_path_get_dirname (path);
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("The folder for “%s” does not exist."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 dt_file_replace (const char  *temporary,
                  const char  *destination,
@@ -318,8 +489,7 @@ dt_file_replace (const char  *temporary,
   if (!g_file_move (from, to, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
                     NULL, NULL, NULL, &local_error))
     {
-      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” could not be written: %s"),
-                   destination, local_error->message);
+      set_file_error (error, destination, TRUE, local_error);
       g_remove (temporary);
       return FALSE;
     }
@@ -338,8 +508,7 @@ dt_file_write (const char  *path,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0644, &local_error))
     {
-      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” could not be written: %s"),
-                   path, local_error->message);
+      set_file_error (error, path, TRUE, local_error);
       return FALSE;
     }
   return TRUE;

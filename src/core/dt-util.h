@@ -41,6 +41,18 @@ char     *dt_utf8_nfc          (const char  *text);
 /* NFC, surrounding white space removed; NULL for NULL, empty or blank input. */
 char     *dt_text_clean        (const char  *text);
 
+/* Reads a whole file. Errors (DT_ERROR_IO) name PATH and say what is wrong in the program's
+ * own words: no such file, a folder, not allowed; so do those of the functions below. */
+gboolean  dt_file_read         (const char  *path,
+                                char       **contents,
+                                gsize       *length,
+                                GError     **error);
+/* Before any work: PATH is a file that can be opened for reading. */
+gboolean  dt_file_check_readable (const char  *path,
+                                  GError     **error);
+/* Before any work: PATH is not a folder, and the folder it goes into exists. */
+gboolean  dt_file_check_writable (const char  *path,
+                                  GError     **error);
 /* Moves a finished temporary file over its destination. */
 gboolean  dt_file_replace      (const char  *temporary,
                                 const char  *destination,
