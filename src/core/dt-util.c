@@ -368,7 +368,13 @@ set_file_error (GError       **error,
                 gboolean       writing,
                 const GError  *cause)
 {
-  switch (file_problem (cause))
+  FileProblem problem = file_problem (cause);
+
+  /* Windows refuses to open a folder as a file with "access denied". */
+  if (problem != FILE_PROBLEM_MISSING && g_file_test (path, G_FILE_TEST_IS_DIR))
+    problem = FILE_PROBLEM_FOLDER;
+
+  switch (problem)
     {
     case FILE_PROBLEM_MISSING:
       if (writing)
@@ -439,16 +445,16 @@ dt_file_check_readable (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Opening a folder succeeds on some systems; reading it does not. */
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” is a folder, not a file."), path);
+      return FALSE;
+    }
   file = g_file_new_for_path (path);
   if (!(stream = g_file_read (file, NULL, &local_error)))
     {
       set_file_error (error, path, FALSE, local_error);
-      return FALSE;
-    }
-  /* Opening a folder succeeds on some systems; reading it does not. */
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” is a folder, not a file."), path);
       return FALSE;
     }
   return TRUE;
