@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "dt-test-util.h"
@@ -204,6 +205,7 @@ test_database_problems (DtTestFixture *fixture,
   g_autofree char *newer_opt = database_option (fixture, "newer.sqlite");
   g_autofree char *missing_opt = database_option (fixture, "missing.sqlite");
   g_autofree char *out = g_build_filename (fixture->dir, "out.json", NULL);
+  g_autofree char *full = dt_test_data_path ("full.json");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_auto(Run) run = { 0 };
@@ -216,7 +218,8 @@ test_database_problems (DtTestFixture *fixture,
   cli (&run, NULL, garbage_opt, "check", NULL);
   g_assert_cmpint (run.status, ==, 3);
   g_assert_nonnull (strstr (run.err, "damaged"));
-  cli (&run, NULL, garbage_opt, "import", out, NULL);
+  /* A good file into the damaged database (a missing one would be refused first). */
+  cli (&run, NULL, garbage_opt, "import", full, NULL);
   g_assert_cmpint (run.status, ==, 3);
   after = dt_test_file_checksum (garbage);
   g_assert_cmpstr (before, ==, after);
@@ -391,6 +394,217 @@ test_rules_commands (DtTestFixture *fixture,
   g_assert_nonnull (strstr (run.out, "nothing late"));
 }
 
+static void
+test_command_help (DtTestFixture *fixture,
+                   gconstpointer  data)
+{
+  static const struct {
+    const char *command;
+    const char *usage;
+    const char *sentence;
+  } cases[] = {
+    { "init", "doithoai-cli [--database=FILE] init\n", "Creates the database file" },
+    { "import", "doithoai-cli [--database=FILE] import [--replace] FILE.json\n",
+      "Adds the records of an exchange document" },
+    { "export", "doithoai-cli [--database=FILE] export [--mask-confidential] FILE.json\n",
+      "Writes everything the database holds" },
+    { "demo", "doithoai-cli [--database=FILE] demo [--petitions=N] [--seed=S]\n",
+      "Fills an empty database" },
+    { "search", "doithoai-cli [--database=FILE] search [--limit=N] QUERY\n",
+      "Finds petitions" },
+    { "workdays", "doithoai-cli [--database=FILE] workdays DATE N\n",
+      "Prints the N-th working day after DATE" },
+    { "lunar", "doithoai-cli lunar DATE\n", "Prints the Vietnamese lunar date of DATE" },
+    { "check", "doithoai-cli [--database=FILE] check [--all]\n", "Checks the database" },
+    { "backup", "doithoai-cli [--database=FILE] backup [FILE]\n", "Copies the database" },
+  };
+  g_autofree char *db = database_option (fixture, "help.sqlite");
+  g_auto(Run) run = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      cli (&run, NULL, cases[i].command, "--help", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_true (g_str_has_prefix (run.out, "Usage:\n"));
+      g_assert_nonnull (strstr (run.out, cases[i].usage));
+      g_assert_nonnull (strstr (run.out, cases[i].sentence));
+      g_assert_cmpstr (run.err, ==, "");
+    }
+
+  /* Its own options, described; -h too, and after arguments or mistakes. */
+  cli (&run, NULL, "demo", "-h", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--petitions=N"));
+  g_assert_nonnull (strstr (run.out, "Number of petitions"));
+  cli (&run, NULL, db, "workdays", "2026-02-13", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "workdays DATE N"));
+  cli (&run, NULL, db, "import", "--frobnicate", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "--replace"));
+  /* The program's own help names the way to a command's. */
+  cli (&run, NULL, "--help", NULL);
+  g_assert_nonnull (strstr (run.out, "doithoai-cli COMMAND --help"));
+
+  /* In Vietnamese, the default language. */
+  g_setenv ("DOITHOAI_LANGUAGE", "vi", TRUE);
+  cli (&run, NULL, "lunar", "--help", NULL);
+  g_unsetenv ("DOITHOAI_LANGUAGE");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "In ra ngày âm lịch"));
+
+  g_assert_false (g_file_test (db + strlen ("--database="), G_FILE_TEST_EXISTS));
+}
+
+static void
+test_database_after_command (DtTestFixture *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *a = database_option (fixture, "a.sqlite");
+  g_autofree char *b_path = g_build_filename (fixture->dir, "b.sqlite", NULL);
+  g_autofree char *full = dt_test_data_path ("full.json");
+  g_auto(Run) run = { 0 };
+
+  cli (&run, NULL, "init", a, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, "check", a, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, a + strlen ("--database=")));
+  /* As a separate word, between the options and arguments, and the later one wins. */
+  cli (&run, NULL, a, "import", "--database", b_path, full, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, "search", "tran thi", "--database", b_path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "2025-0001\t"));
+  cli (&run, NULL, "search", "tran thi", a, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  cli (&run, NULL, "workdays", a, "2026-02-13", "1", NULL);
+  g_assert_cmpstr (run.out, ==, "2026-02-23\n");
+
+  cli (&run, NULL, "check", "--database", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--database needs a file name."));
+  cli (&run, NULL, "check", "--database=", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--database needs a file name."));
+}
+
+/* STDERR is exactly "doithoai-cli: " BEFORE PATH AFTER, a line of its own. */
+static void
+assert_message (const Run  *run,
+                const char *before,
+                const char *path,
+                const char *after)
+{
+  g_autofree char *expected = g_strconcat ("doithoai-cli: ", before, path, after, "\n", NULL);
+
+  g_assert_true (g_str_has_prefix (run->err, expected));
+}
+
+static void
+test_own_words (DtTestFixture *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "words.sqlite");
+  const char *db_path = db + strlen ("--database=");
+  g_autofree char *missing = g_build_filename (fixture->dir, "thiếu.json", NULL);
+  g_autofree char *nowhere = g_build_filename (fixture->dir, "không có", "ra.json", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "thư mục", NULL);
+  g_autofree char *folder_db = g_strconcat ("--database=", folder, NULL);
+  g_auto(Run) run = { 0 };
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  /* The file to import: nothing is done, not even the database made. */
+  cli (&run, NULL, db, "import", missing, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_message (&run, "There is no file “", missing, "”.");
+  g_assert_false (g_file_test (db_path, G_FILE_TEST_EXISTS));
+  cli (&run, NULL, db, "import", folder, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_message (&run, "“", folder, "” is a folder, not a file.");
+
+  /* Files to write. */
+  cli (&run, NULL, db, "init", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db, "export", nowhere, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_message (&run, "The folder for “", nowhere, "” does not exist.");
+  cli (&run, NULL, db, "export", folder, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_message (&run, "“", folder, "” is a folder, not a file.");
+  cli (&run, NULL, db, "backup", nowhere, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_message (&run, "The folder for “", nowhere, "” does not exist.");
+
+  /* A folder given as the database, to create or to open: not SQLite's words. */
+  cli (&run, NULL, folder_db, "init", NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  assert_message (&run, "“", folder, "” is a folder, not a database file.");
+  cli (&run, NULL, folder_db, "check", NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  assert_message (&run, "“", folder, "” is a folder, not a database file.");
+
+  /* Values of options: the option named, not GLib's "Cannot parse integer value". */
+  cli (&run, NULL, db, "demo", "--petitions=abc", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_message (&run, "--petitions takes a whole number, not “abc”.", "", "");
+  cli (&run, NULL, db, "search", "--limit", "mười", "rac", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_message (&run, "--limit takes a whole number, not “mười”.", "", "");
+  cli (&run, NULL, db, "demo", "--seed", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_message (&run, "--seed needs a value.", "", "");
+  cli (&run, NULL, db, "import", "--replace=yes", missing, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_message (&run, "--replace takes no value.", "", "");
+  g_assert_nonnull (strstr (run.err, "Run “doithoai-cli import --help” for usage."));
+
+  /* Translated. */
+  g_setenv ("DOITHOAI_LANGUAGE", "vi", TRUE);
+  cli (&run, NULL, db, "import", missing, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_message (&run, "Không có tệp “", missing, "”.");
+  cli (&run, NULL, db, "demo", "--petitions=abc", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_message (&run, "--petitions cần một số nguyên, không phải “abc”.", "", "");
+  g_unsetenv ("DOITHOAI_LANGUAGE");
+
+  g_rmdir (folder);
+}
+
+static void
+test_unknown_option (DtTestFixture *fixture,
+                     gconstpointer  data)
+{
+  static const char * const commands[][4] = {
+    { "--frob", NULL },
+    { "--frob=3", "init", NULL },
+    { "init", "--frob", NULL },
+    { "import", "--frob", "a.json", NULL },
+    { "export", "--frob=1", "-", NULL },
+    { "demo", "--frob", NULL },
+    { "search", "--frob", "rac", NULL },
+    { "workdays", "--frob", "2026-02-13", "1" },
+    { "lunar", "--frob", "2026-02-17", NULL },
+    { "check", "--frob", NULL },
+    { "backup", "--frob", NULL },
+  };
+  g_autofree char *db = database_option (fixture, "unknown.sqlite");
+  g_auto(Run) run = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char * const *words = commands[i];
+
+      cli (&run, NULL, db, words[0], words[1], words[2], words[3], NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      assert_message (&run, "Unknown option “--frob”.", "", "");
+    }
+  g_assert_false (g_file_test (db + strlen ("--database="), G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -404,6 +618,10 @@ main (int    argc,
   DT_TEST_ADD ("/cli/demo-determinism", test_demo_determinism);
   DT_TEST_ADD ("/cli/backup", test_backup);
   DT_TEST_ADD ("/cli/rules-commands", test_rules_commands);
+  DT_TEST_ADD ("/cli/command-help", test_command_help);
+  DT_TEST_ADD ("/cli/database-after-command", test_database_after_command);
+  DT_TEST_ADD ("/cli/own-words", test_own_words);
+  DT_TEST_ADD ("/cli/unknown-option", test_unknown_option);
 
   return g_test_run ();
 }

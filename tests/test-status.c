@@ -97,13 +97,13 @@ test_every_status (void)
   g_assert_cmpstr (dt_status_name (DT_STATUS_DECLINED), ==, "declined");
 }
 
-static DtPetition *
+static void
 insert_petition (DtDatabase *db,
                  const char *code,
                  const char *received)
 {
   g_autoptr(GError) error = NULL;
-  DtPetition *petition = dt_petition_new ();
+  g_autoptr(DtPetition) petition = dt_petition_new ();
 
   petition->code = g_strdup (code);
   petition->received = g_strdup (received);
@@ -111,18 +111,18 @@ insert_petition (DtDatabase *db,
   petition->summary = g_strdup ("Đề nghị sửa chữa cống tiêu úng");
   g_assert_true (dt_petition_insert (db, petition, &error));
   g_assert_no_error (error);
-  return petition;
 }
 
 static void
 test_actions (DtTestFixture *fixture,
               gconstpointer  data)
 {
-  g_autoptr(DtPetition) first = insert_petition (fixture->db, "2025-0001", "2025-04-15");
-  g_autoptr(DtPetition) second = insert_petition (fixture->db, "2025-0002", "2025-04-16");
   g_autoptr(DtPetition) loaded = NULL;
   g_autoptr(GError) error = NULL;
   gint64 audit;
+
+  insert_petition (fixture->db, "2025-0001", "2025-04-15");
+  insert_petition (fixture->db, "2025-0002", "2025-04-16");
 
   /* Resolving before assigning is refused. */
   g_assert_false (dt_petition_resolve (fixture->db, "2025-0001", "2025-05-01", "Xong", &error));
@@ -189,8 +189,7 @@ test_actions (DtTestFixture *fixture,
 
   /* Nor, sent on without an assignment, before it was even received. */
   {
-    g_autoptr(DtPetition) third = insert_petition (fixture->db, "2025-0003", "2025-04-16");
-
+    insert_petition (fixture->db, "2025-0003", "2025-04-16");
     g_assert_true (dt_petition_escalate (fixture->db, "2025-0003", "Sở Y tế", NULL, "2025-04-20",
                                          &error));
     g_assert_false (dt_petition_resolve (fixture->db, "2025-0003", "2025-04-10", "x", &error));
@@ -217,15 +216,15 @@ static void
 test_count_and_warnings (DtTestFixture *fixture,
                          gconstpointer  data)
 {
-  g_autoptr(DtPetition) a = insert_petition (fixture->db, "A", "2025-04-15");
-  g_autoptr(DtPetition) b = insert_petition (fixture->db, "B", "2025-04-15");
-  g_autoptr(DtPetition) c = insert_petition (fixture->db, "C", "2025-04-15");
   g_autoptr(DtSession) session = dt_session_new ();
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GError) error = NULL;
   DtStatusCounts counts;
   GDate as_of;
 
+  insert_petition (fixture->db, "A", "2025-04-15");
+  insert_petition (fixture->db, "B", "2025-04-15");
+  insert_petition (fixture->db, "C", "2025-04-15");
   g_assert_true (dt_petition_assign (fixture->db, "A", "UBND xã", "2025-04-22", NULL, &error));
   g_assert_true (dt_petition_assign (fixture->db, "B", "UBND xã", "2025-04-22", NULL, &error));
   g_assert_true (dt_petition_resolve (fixture->db, "B", "2025-05-20", "Xong", &error));

@@ -33,22 +33,36 @@ enum
   EXIT_DATABASE = 3,
 };
 
+typedef struct _Command Command;
+
 typedef struct
 {
-  const char *database;
-  int         argc;
-  char      **argv;
+  const Command *command;
+  /* --database, before or after the command; the default once the options are read. */
+  char          *database;
+  int            argc;
+  char         **argv;
 } Context;
 
 typedef int (*CommandFunc) (Context *context);
 
-typedef struct
+struct _Command
 {
   const char  *name;
   const char  *arguments;
   const char  *summary;
+  /* What the command does, in a sentence or two, for its --help. */
+  const char  *description;
   CommandFunc  func;
-} Command;
+  gboolean     uses_database;
+  /* The position among the arguments of a file the command reads, or writes; 0 for none.
+   * Checked before any work, so that a wrong name is told in the program's own words. */
+  int          input_file;
+  int          output_file;
+};
+
+/* The command being run, for the hint after a usage error. */
+static const char *usage_command;
 
 static int
 fail (const GError *error)
@@ -65,16 +79,137 @@ usage_error (const char *format,
              ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *hint = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_printerr ("doithoai-cli: %s\n%s\n", message, _("Run “doithoai-cli --help” for usage."));
+  if (usage_command != NULL)
+    hint = g_strdup_printf (_("Run “doithoai-cli %s --help” for usage."), usage_command);
+  else
+    hint = g_strdup (_("Run “doithoai-cli --help” for usage."));
+  g_printerr ("doithoai-cli: %s\n%s\n", message, hint);
   return EXIT_USAGE;
 }
 
-/* Parses a command's own options; leaves its arguments in context->argv. */
+static gboolean
+is_help_option (const char *arg)
+{
+  return g_str_equal (arg, "--help") || g_str_equal (arg, "-h") || g_str_equal (arg, "-?");
+}
+
+/* "-" alone is an argument (standard output), and so is "-3": a wrong number, not an option. */
+static gboolean
+looks_like_option (const char *arg)
+{
+  return arg[0] == '-' && arg[1] != '\0' && !g_ascii_isdigit (arg[1]);
+}
+
+static void
+append_option_help (GString    *text,
+                    const char *label,
+                    const char *description)
+{
+  /* Aligned by characters: Vietnamese letters take several bytes. */
+  glong pad = MAX (1, 24 - g_utf8_strlen (label, -1));
+
+  g_string_append_printf (text, "  %s%*s%s\n", label, (int) pad, "", description);
+}
+
+/* Appends TEXT broken into lines of at most WIDTH characters (not bytes), at spaces. */
+static void
+append_wrapped (GString    *out,
+                const char *text,
+                glong       width)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  glong column = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      glong length = g_utf8_strlen (words[i], -1);
+
+      if (column > 0 && column + 1 + length > width)
+        {
+          g_string_append_c (out, '\n');
+          column = 0;
+        }
+      else if (column > 0)
+        {
+          g_string_append_c (out, ' ');
+          column++;
+        }
+      g_string_append (out, words[i]);
+      column += length;
+    }
+  g_string_append_c (out, '\n');
+}
+
+static void
+print_command_help (const Context      *context,
+                    const GOptionEntry *entries)
+{
+  const Command *command = context->command;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s\n  doithoai-cli %s%s%s%s\n\n", _("Usage:"),
+                          command->uses_database ? "[--database=FILE] " : "", command->name,
+                          command->arguments[0] != '\0' ? " " : "", command->arguments);
+  append_wrapped (text, _(command->description), 78);
+  g_string_append_printf (text, "\n%s\n", _("Options:"));
+  for (const GOptionEntry *entry = entries; entry != NULL && entry->long_name != NULL; entry++)
+    {
+      g_autofree char *label = NULL;
+
+      if (entry->arg == G_OPTION_ARG_NONE)
+        label = g_strdup_printf ("--%s", entry->long_name);
+      else
+        label = g_strdup_printf ("--%s=%s", entry->long_name,
+                                 entry->arg_description != NULL ? _(entry->arg_description)
+                                                                : _("VALUE"));
+      append_option_help (text, label, _(entry->description));
+    }
+  if (command->uses_database)
+    {
+      g_autofree char *default_path = dt_database_default_path ();
+      g_autofree char *description = g_strdup_printf ("%s %s",
+                                                      _("The database file; by default:"),
+                                                      default_path);
+
+      append_option_help (text, "--database=FILE", description);
+    }
+  append_option_help (text, "--help", _("Show this help"));
+  fputs (text->str, stdout);
+}
+
+static const GOptionEntry *
+find_option (const GOptionEntry *entries,
+             const char         *name)
+{
+  for (const GOptionEntry *entry = entries; entry != NULL && entry->long_name != NULL; entry++)
+    if (g_str_equal (entry->long_name, name))
+      return entry;
+  return NULL;
+}
+
+/* The value of option NAME: after its "=", or else the next argument. */
+static const char *
+take_value (Context    *context,
+            int        *i,
+            const char *inline_value)
+{
+  if (inline_value != NULL)
+    return inline_value;
+  if (context->argv[*i + 1] == NULL)
+    return NULL;
+  return context->argv[++*i];
+}
+
+/* Reads a command's own options, and --database, in the program's own words for every
+ * mistake (GOption's are GLib's English where its translations are missing, and word an
+ * unknown option differently from ours); leaves the command's arguments in context->argv.
+ * --help anywhere shows the command's help. FALSE when the command must stop with STATUS. */
 static gboolean
 parse_options (Context      *context,
                const char   *parameters,
@@ -83,21 +218,102 @@ parse_options (Context      *context,
                int           max_args,
                int          *status)
 {
-  g_autoptr(GOptionContext) option_context = g_option_context_new (parameters);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) arguments = g_ptr_array_new_with_free_func (g_free);
+  gboolean options_ended = FALSE;
   int n_args;
 
-  g_option_context_set_help_enabled (option_context, TRUE);
-  if (entries != NULL)
-    g_option_context_add_main_entries (option_context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_translation_domain (option_context, GETTEXT_PACKAGE);
-  /* The strv form takes UTF-8 on every system, Windows included. */
-  if (!g_option_context_parse_strv (option_context, &context->argv, &error))
+  for (int i = 1; context->argv[i] != NULL && !g_str_equal (context->argv[i], "--"); i++)
+    if (is_help_option (context->argv[i]))
+      {
+        print_command_help (context, entries);
+        *status = EXIT_DONE;
+        return FALSE;
+      }
+
+  g_ptr_array_add (arguments, g_strdup (context->argv[0]));
+  for (int i = 1; context->argv[i] != NULL; i++)
     {
-      *status = usage_error ("%s", error->message);
-      return FALSE;
+      const char *arg = context->argv[i];
+      const char *equals;
+      const char *value;
+      const GOptionEntry *entry = NULL;
+      g_autofree char *name = NULL;
+
+      if (options_ended || !looks_like_option (arg))
+        {
+          g_ptr_array_add (arguments, g_strdup (arg));
+          continue;
+        }
+      if (g_str_equal (arg, "--"))
+        {
+          options_ended = TRUE;
+          continue;
+        }
+
+      equals = strchr (arg, '=');
+      name = equals != NULL ? g_strndup (arg, (gsize) (equals - arg)) : g_strdup (arg);
+      if (g_str_equal (name, "--database"))
+        {
+          value = take_value (context, &i, equals != NULL ? equals + 1 : NULL);
+          if (value == NULL || *value == '\0')
+            {
+              *status = usage_error (_("--database needs a file name."));
+              return FALSE;
+            }
+          g_free (context->database);
+          context->database = g_strdup (value);
+          continue;
+        }
+
+      if (g_str_has_prefix (name, "--"))
+        entry = find_option (entries, name + 2);
+      if (entry == NULL)
+        {
+          *status = usage_error (_("Unknown option “%s”."), name);
+          return FALSE;
+        }
+
+      if (entry->arg == G_OPTION_ARG_NONE)
+        {
+          if (equals != NULL)
+            {
+              *status = usage_error (_("%s takes no value."), name);
+              return FALSE;
+            }
+          *(gboolean *) entry->arg_data = TRUE;
+          continue;
+        }
+
+      value = take_value (context, &i, equals != NULL ? equals + 1 : NULL);
+      if (value == NULL)
+        {
+          *status = usage_error (_("%s needs a value."), name);
+          return FALSE;
+        }
+      if (entry->arg == G_OPTION_ARG_INT)
+        {
+          gint64 number;
+
+          if (!g_ascii_string_to_signed (value, 10, G_MININT, G_MAXINT, &number, NULL))
+            {
+              *status = usage_error (_("%s takes a whole number, not “%s”."), name, value);
+              return FALSE;
+            }
+          *(int *) entry->arg_data = (int) number;
+        }
+      else
+        {
+          /* The command line is UTF-8 on every system (see main), so a file name too. */
+          g_assert (entry->arg == G_OPTION_ARG_STRING || entry->arg == G_OPTION_ARG_FILENAME);
+          g_free (*(char **) entry->arg_data);
+          *(char **) entry->arg_data = g_strdup (value);
+        }
     }
+  g_ptr_array_add (arguments, NULL);
+  g_strfreev (context->argv);
+  context->argv = (char **) g_ptr_array_steal (arguments, NULL);
   context->argc = (int) g_strv_length (context->argv);
+
   /* argv[0] is the command name. */
   n_args = context->argc - 1;
   if (n_args < min_args || n_args > max_args)
@@ -106,6 +322,31 @@ parse_options (Context      *context,
                              ? parameters : _("no arguments"));
       return FALSE;
     }
+
+  if (context->database == NULL)
+    context->database = dt_database_default_path ();
+
+  /* Files named on the command line, before any work: a database is not even created for
+   * an import whose file is not there. */
+  {
+    const Command *command = context->command;
+    g_autoptr(GError) error = NULL;
+
+    if (command->input_file > 0 && command->input_file <= n_args &&
+        !g_str_equal (context->argv[command->input_file], "-") &&
+        !dt_file_check_readable (context->argv[command->input_file], &error))
+      {
+        *status = fail (error);
+        return FALSE;
+      }
+    if (command->output_file > 0 && command->output_file <= n_args &&
+        !g_str_equal (context->argv[command->output_file], "-") &&
+        !dt_file_check_writable (context->argv[command->output_file], &error))
+      {
+        *status = fail (error);
+        return FALSE;
+      }
+  }
   return TRUE;
 }
 
@@ -115,7 +356,14 @@ open_database (Context              *context,
                int                  *status)
 {
   g_autoptr(GError) error = NULL;
-  DtDatabase *db = dt_database_open (context->database, flags, &error);
+  DtDatabase *db = NULL;
+
+  /* Else SQLite's own words, when the file is to be created. */
+  if (g_file_test (context->database, G_FILE_TEST_IS_DIR))
+    g_set_error (&error, DT_ERROR, DT_ERROR_DATABASE, _("“%s” is a folder, not a database file."),
+                 context->database);
+  else
+    db = dt_database_open (context->database, flags, &error);
 
   if (db == NULL)
     *status = fail (error);
@@ -398,9 +646,9 @@ command_workdays (Context *context)
   GDate from, result;
   int status = EXIT_DONE;
 
-  /* No options: "-3" is a (wrong) number, not an option. */
-  if (context->argc != 3)
-    return usage_error (_("“%s” takes %s."), context->argv[0], _("DATE N"));
+  /* "-3" stays an argument: a wrong number, not an option. */
+  if (!parse_options (context, _("DATE N"), NULL, 2, 2, &status))
+    return status;
   if (!parse_date_argument (context->argv[1], &from, &status))
     return status;
   number = context->argv[2];
@@ -507,20 +755,52 @@ command_search (Context *context)
 }
 
 static const Command commands[] = {
-  { "init", "", N_("Create the database, or bring it up to date"), command_init },
-  { "import", "[--replace] FILE.json", N_("Import an exchange document (all or nothing)"),
-    command_import },
-  { "export", "[--mask-confidential] FILE.json", N_("Export everything as an exchange document"),
-    command_export },
-  { "demo", "[--petitions=N] [--seed=S]", N_("Fill an empty database with realistic demo data"),
-    command_demo },
-  { "search", "[--limit=N] QUERY", N_("Find petitions, with or without Vietnamese marks"),
-    command_search },
-  { "workdays", "DATE N", N_("The N-th working day after DATE"), command_workdays },
-  { "lunar", "DATE", N_("The lunar date of DATE"), command_lunar },
-  { "check", "[--all]", N_("Check integrity, count records, list what is late"),
-    command_check },
-  { "backup", "[FILE]", N_("Copy the database safely, even while it is in use"), command_backup },
+  { .name = "init", .arguments = "",
+    .summary = N_("Create the database, or bring it up to date"),
+    .description = N_("Creates the database file, or brings one made by an older version up "
+                      "to date; the records in it are kept."),
+    .func = command_init, .uses_database = TRUE },
+  { .name = "import", .arguments = "[--replace] FILE.json",
+    .summary = N_("Import an exchange document (all or nothing)"),
+    .description = N_("Adds the records of an exchange document (JSON) to the database: all "
+                      "of them, or none when one of them is wrong."),
+    .func = command_import, .uses_database = TRUE, .input_file = 1 },
+  { .name = "export", .arguments = "[--mask-confidential] FILE.json",
+    .summary = N_("Export everything as an exchange document"),
+    .description = N_("Writes everything the database holds as an exchange document (JSON); "
+                      "“-” as FILE writes it to the screen."),
+    .func = command_export, .uses_database = TRUE, .output_file = 1 },
+  { .name = "demo", .arguments = "[--petitions=N] [--seed=S]",
+    .summary = N_("Fill an empty database with realistic demo data"),
+    .description = N_("Fills an empty database with realistic made-up records over the five "
+                      "years before this one and this year, to try the program out."),
+    .func = command_demo, .uses_database = TRUE },
+  { .name = "search", .arguments = "[--limit=N] QUERY",
+    .summary = N_("Find petitions, with or without Vietnamese marks"),
+    .description = N_("Finds petitions by code, name, address or the words of their summary "
+                      "and content, typed with or without Vietnamese marks: one line each, "
+                      "best first."),
+    .func = command_search, .uses_database = TRUE },
+  { .name = "workdays", .arguments = "DATE N",
+    .summary = N_("The N-th working day after DATE"),
+    .description = N_("Prints the N-th working day after DATE, by the holidays and make-up "
+                      "days of the database, or by the law’s default holidays when there is "
+                      "no database."),
+    .func = command_workdays, .uses_database = TRUE },
+  { .name = "lunar", .arguments = "DATE",
+    .summary = N_("The lunar date of DATE"),
+    .description = N_("Prints the Vietnamese lunar date of DATE and the name of its year."),
+    .func = command_lunar },
+  { .name = "check", .arguments = "[--all]",
+    .summary = N_("Check integrity, count records, list what is late"),
+    .description = N_("Checks the database for damage, counts its records and lists what is "
+                      "late as of today."),
+    .func = command_check, .uses_database = TRUE },
+  { .name = "backup", .arguments = "[FILE]",
+    .summary = N_("Copy the database safely, even while it is in use"),
+    .description = N_("Copies the database safely, even while it is in use, to FILE or else "
+                      "to a dated file in a “backups” folder beside it."),
+    .func = command_backup, .uses_database = TRUE, .output_file = 1 },
 };
 
 static void
@@ -539,6 +819,9 @@ print_help (FILE *stream)
                           _("Dates are written YYYY-MM-DD. DOITHOAI_TODAY=YYYY-MM-DD replaces "
                             "today's date.\nExit status: 0 done, 1 bad usage, 2 bad input, "
                             "3 database problem."));
+  g_string_append_printf (text, "%s\n",
+                          _("Run “doithoai-cli COMMAND --help” for what a command does and its "
+                            "options."));
   fputs (text->str, stream);
 }
 
@@ -546,7 +829,6 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *database = NULL;
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
   const char *today = g_getenv ("DOITHOAI_TODAY");
   const Command *command = NULL;
@@ -564,24 +846,22 @@ main (int    argc,
 
   dt_i18n_init ();
 
-  /* Global options come before the command. */
+  /* Options before the command; --database may also come after it (parse_options). */
   for (i = 1; i < argc; i++)
     {
       const char *arg = argv[i];
 
-      if (g_str_has_prefix (arg, "--database="))
+      if (g_str_has_prefix (arg, "--database=") || g_str_equal (arg, "--database"))
         {
-            g_free (database);
-            database = g_strdup (arg + strlen ("--database="));
-          }
-      else if (g_str_equal (arg, "--database"))
-        {
-          if (++i >= argc)
+          const char *value = arg[strlen ("--database")] == '=' ? arg + strlen ("--database=")
+                                                                : argv[++i];
+
+          if (value == NULL || *value == '\0')
             return usage_error (_("--database needs a file name."));
-          g_free (database);
-          database = g_strdup (argv[i]);
+          g_free (context.database);
+          context.database = g_strdup (value);
         }
-      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+      else if (is_help_option (arg))
         {
           print_help (stdout);
           return EXIT_DONE;
@@ -592,7 +872,11 @@ main (int    argc,
           return EXIT_DONE;
         }
       else if (arg[0] == '-')
-        return usage_error (_("Unknown option “%s”."), arg);
+        {
+          g_autofree char *name = g_strndup (arg, strcspn (arg, "="));
+
+          return usage_error (_("Unknown option “%s”."), name);
+        }
       else
         break;
     }
@@ -607,24 +891,21 @@ main (int    argc,
       command = &commands[c];
   if (command == NULL)
     return usage_error (_("Unknown command “%s”."), argv[i]);
+  usage_command = command->name;
 
   if (today != NULL && !dt_date_is_valid (today))
     return usage_error (_("DOITHOAI_TODAY must be a real date written YYYY-MM-DD, not “%s”."),
                         today);
 
-  if (database == NULL)
-    database = dt_database_default_path ();
-  if (*database == '\0')
-    return usage_error (_("--database needs a file name."));
-
   for (; i < argc; i++)
     g_ptr_array_add (rest, argv[i]);
   g_ptr_array_add (rest, NULL);
 
-  context.database = database;
+  context.command = command;
   context.argc = (int) rest->len - 1;
   context.argv = g_strdupv ((char **) rest->pdata);
   status = command->func (&context);
   g_strfreev (context.argv);
+  g_free (context.database);
   return status;
 }

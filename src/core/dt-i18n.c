@@ -12,17 +12,17 @@
 static char *
 find_localedir (void)
 {
-  g_autofree char *exe_dir = NULL;
-  g_autofree char *relative = NULL;
-
   /* Uninstalled builds and tests find the catalogue in the build tree. */
   if (g_getenv ("DOITHOAI_LOCALEDIR") != NULL)
     return g_strdup (g_getenv ("DOITHOAI_LOCALEDIR"));
 
 #ifdef G_OS_WIN32
-  exe_dir = g_win32_get_package_installation_directory_of_module (NULL);
-  relative = g_build_filename (exe_dir, "share", "locale", NULL);
-  return g_steal_pointer (&relative);
+  {
+    /* Relative to the executable: the installer lets the office choose the folder. */
+    g_autofree char *exe_dir = g_win32_get_package_installation_directory_of_module (NULL);
+
+    return g_build_filename (exe_dir, "share", "locale", NULL);
+  }
 #else
   if (g_file_test (BUILD_LOCALEDIR "/vi/LC_MESSAGES/" GETTEXT_PACKAGE ".mo", G_FILE_TEST_EXISTS) &&
       !g_file_test (LOCALEDIR "/vi/LC_MESSAGES/" GETTEXT_PACKAGE ".mo", G_FILE_TEST_EXISTS))

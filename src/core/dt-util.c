@@ -75,14 +75,155 @@ dt_date_to_iso (const GDate *date)
 }
 
 char *
+dt_date_format_display (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (date), g_date_get_month (date),
+                          g_date_get_year (date));
+}
+
+char *
 dt_date_to_display (const char *iso)
 {
   GDate date;
 
   if (!dt_date_parse (iso, &date))
     return g_strdup (iso != NULL ? iso : "");
-  return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (&date), g_date_get_month (&date),
-                          g_date_get_year (&date));
+  return dt_date_format_display (&date);
+}
+
+/* Reads a run of at most 4 ASCII digits; returns how many (0 when none, or too many). */
+static guint
+read_number (const char **p,
+             guint       *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (g_ascii_isdigit ((*p)[n]))
+    {
+      if (++n > 4)
+        return 0;
+      *value = *value * 10 + (guint) ((*p)[n - 1] - '0');
+    }
+  *p += n;
+  return n;
+}
+
+static gboolean
+is_date_separator (char c)
+{
+  return c == '/' || c == '-' || c == '.';
+}
+
+/* People type "58" for 1958 and "26" for 2026: the year ending in those two digits that is at
+ * most 20 years after this one (and not after the last year the program accepts). */
+static guint
+expand_two_digit_year (guint yy)
+{
+  GDate today;
+  guint latest;
+  guint year;
+
+  dt_today (&today);
+  latest = MIN (g_date_get_year (&today) + 20, DT_YEAR_MAX);
+  year = latest - latest % 100 + yy;
+  if (year > latest)
+    year -= 100;
+  return year;
+}
+
+static gboolean
+set_typed_format_error (GError **error)
+{
+  g_set_error_literal (error, DT_ERROR, DT_ERROR_INVALID,
+                       _("Type the date as day/month/year, for example 15/4/2025."));
+  return FALSE;
+}
+
+gboolean
+dt_date_parse_typed (const char  *text,
+                     GDate       *date,
+                     GError     **error)
+{
+  g_autofree char *clean = NULL;
+  const char *p;
+  guint first, second, third;
+  guint n_first, n_second, n_third;
+  guint d, m, y;
+  char separator;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  clean = dt_text_clean (text);
+  if (clean == NULL)
+    return set_typed_format_error (error);
+
+  p = clean;
+  n_first = read_number (&p, &first);
+  separator = *p;
+  if (n_first == 0 || !is_date_separator (separator))
+    return set_typed_format_error (error);
+  p++;
+  n_second = read_number (&p, &second);
+  if (n_second == 0 || n_second > 2 || *p != separator)
+    return set_typed_format_error (error);
+  p++;
+  n_third = read_number (&p, &third);
+  if (n_third == 0 || *p != '\0')
+    return set_typed_format_error (error);
+
+  if (n_first == 4 && separator == '-' && n_third <= 2)
+    {
+      y = first;
+      m = second;
+      d = third;
+    }
+  else if (n_first <= 2 && (n_third == 4 || n_third == 2))
+    {
+      d = first;
+      m = second;
+      y = n_third == 2 ? expand_two_digit_year (third) : third;
+    }
+  else
+    return set_typed_format_error (error);
+
+  if (m < 1 || m > 12)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("There is no month %u: type the date as day/month/year, for example "
+                     "15/4/2025."), m);
+      return FALSE;
+    }
+  if (y < DT_YEAR_MIN || y > DT_YEAR_MAX)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("The year %u is out of range: type a year from %d to %d."), y,
+                   DT_YEAR_MIN, DT_YEAR_MAX);
+      return FALSE;
+    }
+  if (d < 1 || d > g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("Month %u of %u has no day %u."), m, y, d);
+      return FALSE;
+    }
+
+  if (date != NULL)
+    g_date_set_dmy (date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}
+
+char *
+dt_date_parse_typed_iso (const char  *text,
+                         GError     **error)
+{
+  GDate date;
+
+  if (!dt_date_parse_typed (text, &date, error))
+    return NULL;
+  return dt_date_to_iso (&date);
 }
 
 gboolean
@@ -172,6 +313,183 @@ dt_text_clean (const char *text)
   return g_strndup (start, (gsize) (end - start));
 }
 
+typedef enum
+{
+  FILE_PROBLEM_MISSING,
+  FILE_PROBLEM_FOLDER,
+  FILE_PROBLEM_DENIED,
+  FILE_PROBLEM_FULL,
+  FILE_PROBLEM_READ_ONLY,
+  FILE_PROBLEM_OTHER,
+} FileProblem;
+
+static FileProblem
+file_problem (const GError *cause)
+{
+  if (cause->domain == G_FILE_ERROR)
+    switch (cause->code)
+      {
+      case G_FILE_ERROR_NOENT:
+      case G_FILE_ERROR_NOTDIR:
+        return FILE_PROBLEM_MISSING;
+      case G_FILE_ERROR_ISDIR:
+        return FILE_PROBLEM_FOLDER;
+      case G_FILE_ERROR_ACCES:
+      case G_FILE_ERROR_PERM:
+        return FILE_PROBLEM_DENIED;
+      case G_FILE_ERROR_NOSPC:
+        return FILE_PROBLEM_FULL;
+      case G_FILE_ERROR_ROFS:
+        return FILE_PROBLEM_READ_ONLY;
+      default:
+        return FILE_PROBLEM_OTHER;
+      }
+  if (cause->domain == G_IO_ERROR)
+    switch (cause->code)
+      {
+      case G_IO_ERROR_NOT_FOUND:
+      case G_IO_ERROR_NOT_DIRECTORY:
+        return FILE_PROBLEM_MISSING;
+      case G_IO_ERROR_IS_DIRECTORY:
+      case G_IO_ERROR_WOULD_MERGE:
+      case G_IO_ERROR_WOULD_RECURSE:
+        return FILE_PROBLEM_FOLDER;
+      case G_IO_ERROR_PERMISSION_DENIED:
+        return FILE_PROBLEM_DENIED;
+      case G_IO_ERROR_NO_SPACE:
+        return FILE_PROBLEM_FULL;
+      case G_IO_ERROR_READ_ONLY:
+        return FILE_PROBLEM_READ_ONLY;
+      default:
+        return FILE_PROBLEM_OTHER;
+      }
+  return FILE_PROBLEM_OTHER;
+}
+
+/* GLib's messages name a temporary file and speak English where its translations are not
+ * installed (Windows, minimal systems): the program says what happened to the file the
+ * person named, in its own words. Only an unforeseen cause keeps GLib's text. */
+static void
+set_file_error (GError       **error,
+                const char    *path,
+                gboolean       writing,
+                const GError  *cause)
+{
+  FileProblem problem = file_problem (cause);
+
+  /* Windows refuses to open a folder as a file with "access denied". */
+  if (problem != FILE_PROBLEM_MISSING && g_file_test (path, G_FILE_TEST_IS_DIR))
+    problem = FILE_PROBLEM_FOLDER;
+
+  switch (problem)
+    {
+    case FILE_PROBLEM_MISSING:
+      if (writing)
+        g_set_error (error, DT_ERROR, DT_ERROR_IO, _("The folder for “%s” does not exist."),
+                     path);
+      else
+        g_set_error (error, DT_ERROR, DT_ERROR_IO, _("There is no file “%s”."), path);
+      break;
+    case FILE_PROBLEM_FOLDER:
+      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” is a folder, not a file."), path);
+      break;
+    case FILE_PROBLEM_DENIED:
+      if (writing)
+        g_set_error (error, DT_ERROR, DT_ERROR_IO, _("You are not allowed to write “%s”."),
+                     path);
+      else
+        g_set_error (error, DT_ERROR, DT_ERROR_IO, _("You are not allowed to read “%s”."),
+                     path);
+      break;
+    case FILE_PROBLEM_FULL:
+      g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                   _("The disk is full: “%s” could not be written."), path);
+      break;
+    case FILE_PROBLEM_READ_ONLY:
+      g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                   _("“%s” is on a disk that cannot be written to."), path);
+      break;
+    case FILE_PROBLEM_OTHER:
+    default:
+      if (writing)
+        g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” could not be written: %s"), path,
+                     cause->message);
+      else
+        g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” could not be read: %s"), path,
+                     cause->message);
+      break;
+    }
+}
+
+gboolean
+dt_file_read (const char  *path,
+              char       **contents,
+              gsize       *length,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!g_file_get_contents (path, contents, length, &local_error))
+    {
+      set_file_error (error, path, FALSE, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dt_file_check_readable (const char  *path,
+                        GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Opening a folder succeeds on some systems; reading it does not. */
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” is a folder, not a file."), path);
+      return FALSE;
+    }
+  file = g_file_new_for_path (path);
+  if (!(stream = g_file_read (file, NULL, &local_error)))
+    {
+      set_file_error (error, path, FALSE, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dt_file_check_writable (const char  *path,
+                        GError     **error)
+{
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” is a folder, not a file."), path);
+      return FALSE;
+    }
+  folder = g_path_get_dirname (path);
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("The folder for “%s” does not exist."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 dt_file_replace (const char  *temporary,
                  const char  *destination,
@@ -184,8 +502,7 @@ dt_file_replace (const char  *temporary,
   if (!g_file_move (from, to, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
                     NULL, NULL, NULL, &local_error))
     {
-      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” could not be written: %s"),
-                   destination, local_error->message);
+      set_file_error (error, destination, TRUE, local_error);
       g_remove (temporary);
       return FALSE;
     }
@@ -204,8 +521,7 @@ dt_file_write (const char  *path,
                                  G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                  0644, &local_error))
     {
-      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” could not be written: %s"),
-                   path, local_error->message);
+      set_file_error (error, path, TRUE, local_error);
       return FALSE;
     }
   return TRUE;

@@ -21,6 +21,18 @@ gboolean  dt_date_is_valid     (const char  *text);
 char     *dt_date_to_iso       (const GDate *date);
 /* dd/mm/yyyy, as Vietnamese documents write dates in running text. */
 char     *dt_date_to_display   (const char  *iso);
+char     *dt_date_format_display (const GDate *date);
+/* A date as a person types it in a form: d/m/yyyy, dd/mm/yyyy, d-m-yy, dd.mm.yyyy (day first,
+ * one separator throughout) or ISO yyyy-mm-dd, with spaces around it. A two-digit year is
+ * the one ending in those digits within 20 years after this year and 79 before it (in 2026:
+ * 00..46 are 2000..2046, 47..99 are 1947..1999). Fails with DT_ERROR_INVALID and a message
+ * that tells the person what to type. */
+gboolean  dt_date_parse_typed  (const char  *text,
+                                GDate       *date,
+                                GError     **error);
+/* The same, as YYYY-MM-DD (NULL on error). */
+char     *dt_date_parse_typed_iso (const char  *text,
+                                   GError     **error);
 gboolean  dt_time_is_valid     (const char  *text);
 /* Today, or DOITHOAI_TODAY when it is set to a valid date. */
 void      dt_today             (GDate       *date);
@@ -31,6 +43,18 @@ char     *dt_utf8_nfc          (const char  *text);
 /* NFC, surrounding white space removed; NULL for NULL, empty or blank input. */
 char     *dt_text_clean        (const char  *text);
 
+/* Reads a whole file. Errors (DT_ERROR_IO) name PATH and say what is wrong in the program's
+ * own words: no such file, a folder, not allowed; so do those of the functions below. */
+gboolean  dt_file_read         (const char  *path,
+                                char       **contents,
+                                gsize       *length,
+                                GError     **error);
+/* Before any work: PATH is a file that can be opened for reading. */
+gboolean  dt_file_check_readable (const char  *path,
+                                  GError     **error);
+/* Before any work: PATH is not a folder, and the folder it goes into exists. */
+gboolean  dt_file_check_writable (const char  *path,
+                                  GError     **error);
 /* Moves a finished temporary file over its destination. */
 gboolean  dt_file_replace      (const char  *temporary,
                                 const char  *destination,

@@ -22,6 +22,7 @@ static const char * const page_names[] = {
 };
 
 static gboolean have_display;
+static gboolean have_bus;
 static char *tmp_dir;
 static DtApplication *shared_application;
 
@@ -45,9 +46,15 @@ temp_path (const char *name)
 static DtApplication *
 test_application_new (void)
 {
+  static guint n_made;
   DtApplication *application = dt_application_new ();
+  g_autofree char *id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_made);
 
-  /* Several instances run one after the other in this process. */
+  /* Several instances live in this process, the shared one beside those that run. Even a
+   * non-unique application exports itself on the session bus at the path of its id, and a
+   * second one at the same path cannot register: each needs its own id. Non-unique, none
+   * hands its command line to another process. */
+  g_application_set_application_id (G_APPLICATION (application), id);
   g_application_set_flags (G_APPLICATION (application),
                            G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
   return application;
@@ -702,6 +709,36 @@ test_application_run_database_option (void)
   run_data_clear (&data);
 }
 
+/* Two at once, each on the session bus: the shared one and one that runs (issue: the
+ * second could not register on a desktop, where there is a bus). */
+static void
+test_application_side_by_side (void)
+{
+  g_autoptr(DtApplication) other = NULL;
+  g_autoptr(GError) error = NULL;
+  DtApplication *shared;
+
+  if (skip_without_display ())
+    return;
+  if (!have_bus)
+    {
+      g_test_skip ("No dbus-daemon to run a session bus with");
+      return;
+    }
+
+  shared = get_application ();
+  g_assert_nonnull (g_application_get_dbus_connection (G_APPLICATION (shared)));
+
+  other = test_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (other), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (g_application_get_dbus_connection (G_APPLICATION (other)));
+  g_assert_cmpstr (g_application_get_dbus_object_path (G_APPLICATION (other)), !=,
+                   g_application_get_dbus_object_path (G_APPLICATION (shared)));
+  /* Neither took the name of the program itself, which a DoiThoai in use may hold. */
+  g_assert_false (g_application_get_is_remote (G_APPLICATION (other)));
+}
+
 static void
 test_application_run_default_database (void)
 {
@@ -745,7 +782,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  /* Not freed: freeing waits for the connection to go (see the end of main). */
+  GTestDBus *bus = NULL;
   g_autofree char *data_home = NULL;
+  g_autofree char *dbus_daemon = NULL;
   int status;
 
   /* Reliable rendering under Xvfb, no accessibility bus, and no user files touched. */
@@ -763,6 +803,21 @@ main (int   argc,
   dt_i18n_init ();
   g_test_init (&argc, &argv, NULL);
 
+  /* A session bus of the run's own, before anything connects to one: the same whether the
+   * machine is a desktop, whose bus may have a DoiThoai on it, or CI, which has none. */
+  dbus_daemon = g_find_program_in_path ("dbus-daemon");
+  if (dbus_daemon != NULL)
+    {
+      /* It unsets DISPLAY, against X11's own way of starting a bus; the display stays. */
+      g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+
+      bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+      g_test_dbus_up (bus);
+      if (display != NULL)
+        g_setenv ("DISPLAY", display, TRUE);
+      have_bus = TRUE;
+    }
+
   have_display = gtk_init_check ();
   if (have_display)
     g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
@@ -777,12 +832,25 @@ main (int   argc,
   g_test_add_func ("/gui/application/run-damaged", test_application_run_damaged);
   g_test_add_func ("/gui/application/run-database-option",
                    test_application_run_database_option);
+  g_test_add_func ("/gui/application/side-by-side", test_application_side_by_side);
   g_test_add_func ("/gui/application/run-default-database",
                    test_application_run_default_database);
 
   status = g_test_run ();
 
   g_clear_object (&shared_application);
+  if (bus != NULL)
+    {
+      /* A registered GtkApplication keeps itself, and so the connection, until the process
+       * ends: g_test_dbus_down (), or freeing the GTestDBus, would wait for that in vain.
+       * Stop the daemon alone, and keep the connection from ending the process when it
+       * sees the bus go. */
+      g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+      if (connection != NULL)
+        g_dbus_connection_set_exit_on_close (connection, FALSE);
+      g_test_dbus_stop (bus);
+    }
   remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
