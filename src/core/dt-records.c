@@ -1781,7 +1781,10 @@ record_load_row (DtDatabase         *db,
           if (code != NULL)
             prefix = record_prefix (spec, code);
           else
-            prefix = g_strdup_printf (_("%s number %" G_GINT64_FORMAT), _(spec->label), id);
+            {
+              g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+              prefix = g_strdup_printf (_("%s number %s"), _(spec->label), number);
+            }
           g_set_error (error, DT_ERROR, DT_ERROR_NOT_FOUND, _("%s does not exist."), prefix);
         }
       else
