@@ -390,6 +390,9 @@ search (DtDatabase  *db,
         continue;
       if (query.n_words > 1 && !rank_may_match (db, &query, i, known, &may, error))
         return FALSE;
+      /* Asked already, for a narrower rank, and nothing. */
+      if (known[i] == NONE)
+        continue;
       if (may && !collect_rank (db, &query, &ranks[i], found, error))
         return FALSE;
     }
