@@ -284,83 +284,75 @@ scan (DtDatabase  *db,
   return TRUE;
 }
 
-/* Adds the petitions of RANK not found yet: spelled as typed first, then the others. */
+/* Sets CACHE[I], if not yet, to the newest folded matches of rank I, found or not, at most
+ * LIMIT: enough to fill up whatever has been found before. The wider ranks are asked first,
+ * when the words are several, from the widest down: one phrase query that finds nothing
+ * spares the narrower ones, each of which would read every petition holding the words to find
+ * no phrase. Their answers are kept for their own turn. */
+static gboolean
+rank_matches (DtDatabase   *db,
+              const Query  *query,
+              guint         i,
+              guint         limit,
+              GArray      **cache,
+              GError      **error)
+{
+  g_autofree char *match = NULL;
+  int wider = ranks[i].wider;
+
+  if (cache[i] != NULL)
+    return TRUE;
+  cache[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (query->n_words > 1 && wider >= 0)
+    {
+      if (!rank_matches (db, query, (guint) wider, limit, cache, error))
+        return FALSE;
+      if (cache[wider]->len == 0)
+        return TRUE;
+    }
+  match = match_expression (query, &ranks[i], FALSE);
+  return scan (db, match, FALSE, NULL, limit, cache[i], error);
+}
+
+/* Adds the petitions of rank I not found yet: spelled as typed first, then the others. */
 static gboolean
 collect_rank (DtDatabase   *db,
               const Query  *query,
-              const Rank   *rank,
+              guint         i,
+              GArray      **cache,
               Found        *found,
               GError      **error)
 {
   g_autoptr(GArray) folded = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) exact = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *folded_match = match_expression (query, rank, FALSE);
   guint wanted = found->limit - found->ids->len;
 
-  /* The folded matches hold the exact ones. Asked first, they spare the exact query where
-   * nothing matches, the slow case: words common, the phrase nowhere. Enough of them are
-   * kept to fill up after however few exact ones. */
-  if (!scan (db, folded_match, FALSE, found, wanted, folded, error))
+  /* The folded matches hold the exact ones: where they are none, the exact query is spared.
+   * Enough of them are kept to fill up after however few exact ones. */
+  if (!rank_matches (db, query, i, found->limit, cache, error))
     return FALSE;
+  for (guint j = 0; j < cache[i]->len && folded->len < wanted; j++)
+    {
+      gint64 id = g_array_index (cache[i], gint64, j);
+
+      if (!g_hash_table_contains (found->seen, &id))
+        g_array_append_val (folded, id);
+    }
   if (folded->len == 0)
     return TRUE;
 
   /* Numbers have no marks to tell the two apart. */
   if (query->marks_matter)
     {
-      g_autofree char *exact_match = match_expression (query, rank, TRUE);
+      g_autofree char *exact_match = match_expression (query, &ranks[i], TRUE);
 
       if (!scan (db, exact_match, TRUE, found, wanted, exact, error))
         return FALSE;
     }
-  for (guint i = 0; i < exact->len; i++)
-    found_add (found, g_array_index (exact, gint64, i), TRUE);
-  for (guint i = 0; i < folded->len && found->ids->len < found->limit; i++)
-    found_add (found, g_array_index (folded, gint64, i), !query->marks_matter);
-  return TRUE;
-}
-
-enum
-{
-  UNKNOWN,
-  NONE,
-  SOME,
-};
-
-/* Sets MAY to whether rank I can match anything, as far as its wider ranks tell. Asked from
- * the widest down: one phrase query that finds nothing spares the narrower ones, each of which
- * would read every petition holding the words to find no phrase. */
-static gboolean
-rank_may_match (DtDatabase   *db,
-                const Query  *query,
-                guint         i,
-                int          *known,
-                gboolean     *may,
-                GError      **error)
-{
-  int wider = ranks[i].wider;
-
-  *may = TRUE;
-  if (wider < 0)
-    return TRUE;
-  if (known[wider] == UNKNOWN)
-    {
-      gboolean wider_may;
-
-      if (!rank_may_match (db, query, (guint) wider, known, &wider_may, error))
-        return FALSE;
-      known[wider] = NONE;
-      if (wider_may)
-        {
-          g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-          g_autofree char *match = match_expression (query, &ranks[wider], FALSE);
-
-          if (!scan (db, match, FALSE, NULL, 1, ids, error))
-            return FALSE;
-          known[wider] = ids->len > 0 ? SOME : NONE;
-        }
-    }
-  *may = known[wider] == SOME;
+  for (guint j = 0; j < exact->len; j++)
+    found_add (found, g_array_index (exact, gint64, j), TRUE);
+  for (guint j = 0; j < folded->len && found->ids->len < found->limit; j++)
+    found_add (found, g_array_index (folded, gint64, j), !query->marks_matter);
   return TRUE;
 }
 
@@ -371,32 +363,26 @@ search (DtDatabase  *db,
         GError     **error)
 {
   g_auto(Query) query = { 0 };
-  int known[G_N_ELEMENTS (ranks)] = { UNKNOWN };
+  GArray *cache[G_N_ELEMENTS (ranks)] = { NULL };
+  gboolean ok = TRUE;
 
   if (!query_parse (&query, text, error))
     return FALSE;
   if (query.n_words == 0 || found->limit == 0)
     return TRUE;
 
-  if (!collect_code (db, &query, found, error))
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (ranks) && found->ids->len < found->limit; i++)
+  ok = collect_code (db, &query, found, error);
+  for (guint i = 0; ok && i < G_N_ELEMENTS (ranks) && found->ids->len < found->limit; i++)
     {
-      gboolean may = TRUE;
-
       /* One word is no phrase: it is a word, or the start of one. */
       if (query.n_words == 1 &&
           (ranks[i].match == MATCH_WORDS || ranks[i].match == MATCH_PHRASE_BEGINNING))
         continue;
-      if (query.n_words > 1 && !rank_may_match (db, &query, i, known, &may, error))
-        return FALSE;
-      /* Asked already, for a narrower rank, and nothing. */
-      if (known[i] == NONE)
-        continue;
-      if (may && !collect_rank (db, &query, &ranks[i], found, error))
-        return FALSE;
+      ok = collect_rank (db, &query, i, cache, found, error);
     }
-  return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (ranks); i++)
+    g_clear_pointer (&cache[i], g_array_unref);
+  return ok;
 }
 
 static void
