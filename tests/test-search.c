@@ -45,11 +45,12 @@ add_rows (DtDatabase *db,
 
 /* The codes found, best first, separated by spaces. */
 static char *
-search (DtDatabase *db,
-        const char *query)
+search_limited (DtDatabase *db,
+                const char *query,
+                guint       limit)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hits = dt_search_petitions (db, query, 50, &error);
+  g_autoptr(GPtrArray) hits = dt_search_petitions (db, query, limit, &error);
   GString *codes = g_string_new (NULL);
 
   g_assert_no_error (error);
@@ -58,6 +59,13 @@ search (DtDatabase *db,
     g_string_append_printf (codes, "%s%s", i ? " " : "",
                             ((DtSearchHit *) g_ptr_array_index (hits, i))->code);
   return g_string_free (codes, FALSE);
+}
+
+static char *
+search (DtDatabase *db,
+        const char *query)
+{
+  return search_limited (db, query, 50);
 }
 
 #define assert_search(db, query, expected) \
@@ -137,6 +145,16 @@ test_name_phrase (DtTestFixture *fixture,
   assert_search (fixture->db, "nguyen van", "N2 N1 N4 N3");
   /* In order: "văn nguyễn" is no one's name. */
   assert_search (fixture->db, "van nguyen", "N4 N3 N2 N1");
+
+  /* Fewer asked, the first of the same. */
+  for (guint limit = 1; limit <= 4; limit++)
+    {
+      const char *all = "N1 N2 N4 N3";
+      g_autofree char *first = g_strndup (all, 3 * limit - 1);
+      g_autofree char *got = search_limited (fixture->db, "nguyen van an", limit);
+
+      g_assert_cmpstr (got, ==, first);
+    }
 }
 
 static void
