@@ -482,6 +482,20 @@ test_fts_syntax (DtTestFixture *fixture,
   assert_search (fixture->db, "petitioner : an", "");
   assert_search (fixture->db, "{petitioner}: an", "");
   assert_search (fixture->db, "summary:near", "");
+
+  /* What reaches FTS5: each word quoted, the columns ours. */
+  {
+    g_autofree char *match = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (dt_search_build_prefix_query ("petitioner:\"Đào* OR", &match, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (match, ==, "{code petitioner place summary content} : "
+                                "(\"petitioner\"* AND \"dao\"* AND \"or\"*)");
+    g_clear_pointer (&match, g_free);
+    g_assert_true (dt_search_build_prefix_query ("(\"*\")", &match, &error));
+    g_assert_null (match);
+  }
 }
 
 static void
