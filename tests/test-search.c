@@ -6,6 +6,7 @@
 #include "dt-database-private.h"
 #include "dt-demo.h"
 #include "dt-error.h"
+#include "dt-exchange.h"
 #include "dt-records.h"
 #include "dt-search.h"
 #include "dt-test-util.h"
@@ -321,11 +322,33 @@ test_changes (DtTestFixture *fixture,
   assert_search (fixture->db, "thuy loi", "");
 }
 
-/* FTS5's own check that each index agrees with the text it holds. */
+static gint64
+count_rows (DtDatabase *db,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_dt_database_get_handle (db), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+/* One entry in each index for each petition, and FTS5's own check that each index agrees
+ * with the text it holds. */
 static void
 assert_index_sound (DtDatabase *db)
 {
   sqlite3 *handle = _dt_database_get_handle (db);
+  gint64 petitions = count_rows (db, "SELECT count(*) FROM petitions");
+
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM petitions_fts"), ==, petitions);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM petitions_exact_fts"), ==, petitions);
+  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM petitions p JOIN petitions_fts f "
+                                   "ON f.rowid = p.id"), ==, petitions);
 
   g_assert_cmpint (sqlite3_exec (handle, "INSERT INTO petitions_fts (petitions_fts, rank) "
                                          "VALUES ('integrity-check', 1)", NULL, NULL, NULL),
@@ -370,6 +393,24 @@ test_bulk (DtTestFixture *fixture,
       g_assert_cmpstr (first->petitioner, ==, petition->petitioner);
       g_assert_true (first->exact);
     }
+
+  /* Replaced whole by an import, in one bulk change again: each petition indexed once, the
+   * old entries gone. */
+  {
+    g_autofree char *document = dt_exchange_export_string (fixture->db, FALSE, &error);
+    g_autoptr(GPtrArray) hits = NULL;
+    DtImportSummary summary = { 0 };
+
+    g_assert_no_error (error);
+    g_assert_true (dt_exchange_import_data (fixture->db, document, strlen (document), "test",
+                                            TRUE, &summary, &error));
+    g_assert_no_error (error);
+    assert_index_sound (fixture->db);
+    hits = dt_search_petitions (fixture->db, codes[0], 5, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (((DtSearchHit *) g_ptr_array_index (hits, 0))->code, ==, codes[0]);
+    g_assert_cmpint (dt_database_count (fixture->db, "petitions", NULL), ==, n);
+  }
 }
 
 /* Raw connection to a test database, with the two functions the search triggers call. */
