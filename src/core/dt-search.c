@@ -218,8 +218,9 @@ collect_code (DtDatabase   *db,
   sqlite3_stmt *stmt;
   int rc;
 
-  /* Codes are unique as written; the three spellings a person types them in keep to the
-   * index, where comparing without case would read every petition. */
+  /* As typed, in capitals, in small letters: three lookups in the unique index of codes,
+   * where comparing without case would read all of them. A code written in mixed case is
+   * found here when typed the same; otherwise among the phrases, its words being indexed. */
   stmt = _dt_database_prepare_static (db, "SELECT id FROM petitions WHERE code IN (?1, ?2, ?3) "
                                           "ORDER BY id DESC", error);
   if (stmt == NULL)
