@@ -933,8 +933,18 @@ _dt_database_end_bulk (DtDatabase  *self,
   ok = ok && _dt_database_exec (self,
                                   "DELETE FROM petitions_fts WHERE rowid IN "
                                   "  (SELECT id FROM temp.deferred_index);"
-                                  "INSERT INTO petitions_fts (rowid, folded, exact) "
-                                  "  SELECT id, dt_fold (text), text FROM petitions_search_text "
+                                  "DELETE FROM petitions_exact_fts WHERE rowid IN "
+                                  "  (SELECT id FROM temp.deferred_index);"
+                                  "INSERT INTO petitions_fts (rowid, code, petitioner, place, "
+                                  "    summary, content) "
+                                  "  SELECT id, code, petitioner, place, summary, content "
+                                  "  FROM petitions_search_text "
+                                  "  WHERE id IN (SELECT id FROM temp.deferred_index);"
+                                  "INSERT INTO petitions_exact_fts (rowid, code, petitioner, "
+                                  "    place, summary, content) "
+                                  "  SELECT id, code_exact, petitioner_exact, place_exact, "
+                                  "    summary_exact, content_exact "
+                                  "  FROM petitions_search_text "
                                   "  WHERE id IN (SELECT id FROM temp.deferred_index);"
                                   "DELETE FROM temp.deferred_index;",
                                   error);
