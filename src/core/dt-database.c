@@ -95,17 +95,21 @@ actor_func (sqlite3_context *context,
   sqlite3_result_text (context, name, -1, SQLITE_TRANSIENT);
 }
 
+typedef char *(*TextFunc) (const char *text);
+
+/* dt_fold () and dt_sort_key (): the text through the function given as user data. */
 static void
-fold_func (sqlite3_context *context,
+text_func (sqlite3_context *context,
            int              argc,
            sqlite3_value  **argv)
 {
+  TextFunc func = (TextFunc) sqlite3_user_data (context);
   const char *text = (const char *) sqlite3_value_text (argv[0]);
 
   if (text == NULL)
     sqlite3_result_null (context);
   else
-    sqlite3_result_text (context, dt_text_fold (text), -1, g_free);
+    sqlite3_result_text (context, func (text), -1, g_free);
 }
 
 static void
@@ -119,19 +123,6 @@ defer_index_func (sqlite3_context *context,
   if (self->bulk)
     g_array_append_val (self->deferred, id);
   sqlite3_result_int (context, self->bulk);
-}
-
-static void
-sort_key_func (sqlite3_context *context,
-               int              argc,
-               sqlite3_value  **argv)
-{
-  const char *text = (const char *) sqlite3_value_text (argv[0]);
-
-  if (text == NULL)
-    sqlite3_result_null (context);
-  else
-    sqlite3_result_text (context, dt_text_sort_key (text), -1, g_free);
 }
 
 static void
@@ -580,11 +571,11 @@ dt_database_open (const char           *path,
   sqlite3_create_function_v2 (self->db, "dt_defer_index", 1, SQLITE_UTF8, self,
                               defer_index_func, NULL, NULL, NULL);
   sqlite3_create_function_v2 (self->db, "dt_fold", 1,
-                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                              fold_func, NULL, NULL, NULL);
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              (gpointer) dt_text_fold, text_func, NULL, NULL, NULL);
   sqlite3_create_function_v2 (self->db, "dt_sort_key", 1,
-                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                              sort_key_func, NULL, NULL, NULL);
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                              (gpointer) dt_text_sort_key, text_func, NULL, NULL, NULL);
   _dt_status_register_sql (self);
   sqlite3_update_hook (self->db, update_hook, self);
   sqlite3_commit_hook (self->db, commit_hook, self);
