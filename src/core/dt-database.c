@@ -14,6 +14,7 @@
 #include "dt-records-private.h"
 #include "dt-text.h"
 #include "dt-error.h"
+#include "dt-output.h"
 #include "dt-util.h"
 
 #define MIGRATIONS_PATH "/io/github/doithoai/DoiThoai/migrations"
@@ -661,7 +662,7 @@ dt_database_backup (DtDatabase  *self,
                     const char  *destination,
                     GError     **error)
 {
-  g_autofree char *partial = NULL;
+  g_autoptr(DtOutput) output = NULL;
   sqlite3 *target = NULL;
   sqlite3_backup *backup;
   int rc;
@@ -669,26 +670,12 @@ dt_database_backup (DtDatabase  *self,
   g_return_val_if_fail (DT_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
 
-  {
-    g_autofree char *wanted = g_canonicalize_filename (destination, NULL);
-    g_autofree char *live = g_canonicalize_filename (self->path, NULL);
-    const char *rest = g_str_has_prefix (wanted, live) ? wanted + strlen (live) : NULL;
+  /* Never over the live file or its working files, whatever name leads to them. */
+  if (!(output = dt_output_new (destination, self, error)))
+    return FALSE;
 
-    if (rest != NULL &&
-        (*rest == '\0' || g_str_equal (rest, "-wal") || g_str_equal (rest, "-shm") ||
-         g_str_equal (rest, "-journal")))
-      {
-        g_set_error (error, DT_ERROR, DT_ERROR_IO,
-                     _("A backup cannot be written over the database itself (“%s”)."),
-                     destination);
-        return FALSE;
-      }
-  }
-
-  partial = g_strconcat (destination, ".part", NULL);
-  g_remove (partial);
-
-  rc = sqlite3_open_v2 (partial, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  rc = sqlite3_open_v2 (dt_output_get_temporary_path (output), &target,
+                        SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (target, "main", self->db, "main");
@@ -708,14 +695,22 @@ dt_database_backup (DtDatabase  *self,
 
   if (rc != SQLITE_OK)
     {
+      g_autofree char *name = g_filename_display_name (destination);
+
       g_set_error (error, DT_ERROR, DT_ERROR_IO,
-                   _("The backup “%s” could not be written: %s"), destination,
+                   _("The backup “%s” could not be written: %s"), name,
                    target != NULL ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
       sqlite3_close (target);
-      g_remove (partial);
+      return FALSE;   /* the output removes the copy and its journal */
+    }
+  if (sqlite3_close (target) != SQLITE_OK)
+    {
+      g_autofree char *name = g_filename_display_name (destination);
+
+      g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                   _("The backup “%s” could not be written: %s"), name, sqlite3_errmsg (target));
+      sqlite3_close_v2 (target);
       return FALSE;
     }
-  sqlite3_close (target);
-
-  return dt_file_replace (partial, destination, error);
+  return dt_output_commit (output, error);
 }

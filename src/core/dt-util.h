@@ -29,14 +29,15 @@ char     *dt_utf8_nfc          (const char  *text);
 /* NFC, surrounding white space removed; NULL for NULL, empty or blank input. */
 char     *dt_text_clean        (const char  *text);
 
-/* Moves a finished temporary file over its destination. */
-gboolean  dt_file_replace      (const char  *temporary,
-                                const char  *destination,
-                                GError     **error);
-/* Writes a whole file through a temporary file and a rename. */
-gboolean  dt_file_write        (const char  *path,
-                                const char  *contents,
+/* TEXT made safe to show inside a message: at most MAX_CHARS characters (then “…”), control
+ * characters escaped (\n, \u001B), bytes that are not UTF-8 shown as \xFF. LENGTH in bytes,
+ * or -1 up to a NUL. */
+char     *dt_text_quote        (const char  *text,
                                 gssize       length,
-                                GError     **error);
+                                guint        max_chars);
+
+/* Long operations report how far they are, from 0 to 1. */
+typedef void (*DtProgressFunc) (double    fraction,
+                                gpointer  user_data);
 
 G_END_DECLS
