@@ -17,6 +17,10 @@
 #include "dt-output.h"
 #include "dt-util.h"
 
+#ifndef W_OK
+# define W_OK 2
+#endif
+
 #define MIGRATIONS_PATH "/io/github/doithoai/DoiThoai/migrations"
 /* 'DtHN' in ASCII: tells our files from other programs' SQLite databases. */
 #define DT_APPLICATION_ID 0x4474484e
@@ -33,6 +37,7 @@ struct _DtDatabase
   gboolean    bulk;
   GArray     *deferred;      /* petition ids whose search entry waits for the bulk's end */
   int         user_version;
+  gboolean    read_only;
 };
 
 G_DEFINE_FINAL_TYPE (DtDatabase, dt_database, G_TYPE_OBJECT)
@@ -166,9 +171,18 @@ _dt_database_fail (DtDatabase  *self,
       g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
                    _("The disk holding “%s” is full. Nothing was saved."), self->path);
       break;
+    case SQLITE_READONLY:
+      if (self->read_only)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                       _("The database “%s” is read-only (the file or its folder cannot be "
+                         "written): it can be searched, checked and exported, not changed. "
+                         "Nothing was changed."), self->path);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-    case SQLITE_READONLY:
     case SQLITE_IOERR:
       g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
                    _("The database “%s” cannot be opened or written: %s"), self->path, detail);
@@ -330,12 +344,36 @@ migrate (DtDatabase  *self,
   return TRUE;
 }
 
+/* A file this user cannot write, or in a folder where SQLite cannot make its -wal and -shm,
+ * is opened to read only. In such a folder, a database that no program has open (no -wal
+ * beside it) is read as immutable: SQLite then needs no -shm. */
+static char *
+read_only_uri (const char *path,
+               gboolean   *read_only)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *absolute = NULL;
+  g_autofree char *uri = NULL;
+
+  if (!*read_only && g_access (path, W_OK) == 0 && g_access (folder, W_OK) == 0)
+    return NULL;
+  *read_only = TRUE;
+  if (g_access (folder, W_OK) == 0 || g_file_test (wal, G_FILE_TEST_EXISTS))
+    return NULL;
+  absolute = g_canonicalize_filename (path, NULL);
+  if (!(uri = g_filename_to_uri (absolute, NULL, NULL)))
+    return NULL;
+  return g_strconcat (uri, "?immutable=1", NULL);
+}
+
 DtDatabase *
 dt_database_open (const char           *path,
                   DtDatabaseOpenFlags   flags,
                   GError              **error)
 {
   g_autoptr(DtDatabase) self = NULL;
+  g_autofree char *uri = NULL;
   int sqlite_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
   int application_id = 0;
   int n_objects = 0;
@@ -373,7 +411,15 @@ dt_database_open (const char           *path,
       return NULL;
     }
 
-  rc = sqlite3_open_v2 (path, &self->db, sqlite_flags, NULL);
+  if (!(flags & DT_DATABASE_OPEN_CREATE) || g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      self->read_only = (flags & DT_DATABASE_OPEN_READ_ONLY) != 0;
+      uri = read_only_uri (path, &self->read_only);
+      if (self->read_only)
+        sqlite_flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX | (uri ? SQLITE_OPEN_URI : 0);
+    }
+
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &self->db, sqlite_flags, NULL);
   if (rc != SQLITE_OK)
     {
       _dt_database_fail (self, rc, error);
@@ -412,6 +458,23 @@ dt_database_open (const char           *path,
       return NULL;
     }
 
+  if (self->read_only)
+    {
+      /* Neither the journal mode nor a migration can be written. */
+      if (self->user_version < dt_database_schema_version ())
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                       _("The database “%s” is read-only and was made by an older version of "
+                         "DoiThoai. Open it once where it can be written, to bring it up to "
+                         "date."), path);
+          return NULL;
+        }
+      if (!_dt_database_exec (self, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; "
+                                    "PRAGMA temp_store = MEMORY;", error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
   if (!_dt_database_exec (self,
                           "PRAGMA journal_mode = WAL;"
                           "PRAGMA synchronous = FULL;"
@@ -434,6 +497,13 @@ dt_database_get_path (DtDatabase *self)
 {
   g_return_val_if_fail (DT_IS_DATABASE (self), NULL);
   return self->path;
+}
+
+gboolean
+dt_database_is_read_only (DtDatabase *self)
+{
+  g_return_val_if_fail (DT_IS_DATABASE (self), FALSE);
+  return self->read_only;
 }
 
 void

@@ -1609,6 +1609,9 @@ dt_exchange_import_stream (DtDatabase       *db,
   if (summary == NULL)
     summary = &local_summary;
   memset (summary, 0, sizeof *summary);
+  /* Said before the document is read, not at its first record. */
+  if (dt_database_is_read_only (db))
+    return _dt_database_fail (db, SQLITE_READONLY, error);
 
   import.db = db;
   import.replace = replace;
