@@ -894,16 +894,16 @@ reader_peek (Reader  *reader,
 {
   for (;;)
     {
-      while (reader->start < reader->end)
-        {
-          guint8 byte = reader->data[reader->start];
+      gsize i = reader->start;
 
-          if (byte != ' ' && byte != '\t' && byte != '\n' && byte != '\r')
-            {
-              *c = byte;
-              return TRUE;
-            }
-          reader_advance (reader, 1);
+      while (i < reader->end && (reader->data[i] == ' ' || reader->data[i] == '\t' ||
+                                 reader->data[i] == '\n' || reader->data[i] == '\r'))
+        i++;
+      reader_advance (reader, i - reader->start);
+      if (i < reader->end)
+        {
+          *c = reader->data[i];
+          return TRUE;
         }
       if (reader->eof)
         {
