@@ -525,6 +525,80 @@ test_import_fifo (DtTestFixture *fixture,
   g_assert_cmpint (run.status, ==, 2);
 }
 
+/* Root may mount: a backup onto a small file system of its own, in a mount namespace that
+ * disappears with the shell. */
+static const char full_disk_script[] =
+  "db=$1; dir=$2; cli=$3; low=$4; high=$5\n"
+  "kb=$low\n"
+  "while [ $kb -le $high ]; do\n"
+  "  mount -t tmpfs -o size=${kb}k tmpfs \"$dir\" || exit 99\n"
+  "  \"$cli\" --database=\"$db\" backup \"$dir/t.sqlite\" >/dev/null 2>&1\n"
+  "  echo \"$kb $? $(ls -A \"$dir\" | tr '\\n' ' ')\"\n"
+  "  umount \"$dir\"\n"
+  "  kb=$((kb + 4))\n"
+  "done\n";
+
+static void
+test_backup_full_disk (DtTestFixture *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "main.sqlite");
+  const char *path = db + strlen ("--database=");
+  g_autofree char *mount_point = g_build_filename (fixture->dir, "disk", NULL);
+  g_autofree char *unshare = g_find_program_in_path ("unshare");
+  g_autofree char *out = NULL;
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) run = { 0 };
+  GStatBuf buf;
+  int wait_status = 0;
+
+  if (unshare == NULL || getuid () != 0 ||
+      !g_spawn_command_line_sync ("unshare -m true", NULL, NULL, &wait_status, NULL) ||
+      wait_status != 0)
+    {
+      g_test_skip ("A small file system of its own needs root and unshare");
+      return;
+    }
+  cli (&run, NULL, db, "demo", "--petitions=200", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  g_assert_cmpint (g_mkdir (mount_point, 0700), ==, 0);
+
+  /* From a disk too small for the copy to one just large enough, 4 KiB at a time: the copy
+   * fits but not its journal, or not the journal mode's change. */
+  low = g_strdup_printf ("%d", (int) (buf.st_size / 1024) - 24);
+  high = g_strdup_printf ("%d", (int) (buf.st_size / 1024) + 40);
+  {
+    const char *argv[] = { unshare, "-m", "sh", "-c", full_disk_script, "sh", path, mount_point,
+                           g_getenv ("DOITHOAI_CLI"), low, high, NULL };
+    g_autoptr(GError) error = NULL;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                  &wait_status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  }
+
+  if (g_test_verbose ())
+    g_printerr ("%s", out);
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 17);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (g_strstrip (lines[i]), " ", -1);
+      gboolean done = g_str_equal (words[1], "0");
+
+      /* Written whole, or not at all and nothing left behind. */
+      if (done ? g_strv_length (words) != 3 || !g_str_equal (words[2], "t.sqlite")
+               : g_strv_length (words) != 2 || !g_str_equal (words[1], "2"))
+        g_error ("A backup onto a disk of %s KiB left: %s", words[0], lines[i]);
+    }
+  /* The last one had room enough. */
+  g_assert_true (g_str_has_suffix (lines[16], " 0 t.sqlite"));
+}
+
 /* Root may write anything: the read-only cases run as “nobody” then. */
 static const char * const *
 other_user (void)
@@ -629,6 +703,7 @@ main (int    argc,
   DT_TEST_ADD ("/cli/export-stdout-full", test_export_stdout_full);
   DT_TEST_ADD ("/cli/import-fifo", test_import_fifo);
   DT_TEST_ADD ("/cli/read-only", test_read_only);
+  DT_TEST_ADD ("/cli/backup-full-disk", test_backup_full_disk);
 #endif
 
   return g_test_run ();

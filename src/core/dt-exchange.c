@@ -1672,6 +1672,9 @@ dt_exchange_import_stream (DtDatabase       *db,
   if (!ok)
     {
       memset (summary, 0, sizeof *summary);
+      if (local_error == NULL)
+        g_set_error (&local_error, DT_ERROR, DT_ERROR_DATABASE, _("Database error in “%s”: %s"),
+                     dt_database_get_path (db), "?");
       make_message_safe (local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
     }
@@ -1712,7 +1715,7 @@ dt_exchange_import_file_full (DtDatabase       *db,
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
-  goffset size;
+  goffset size = -1;
 
   g_return_val_if_fail (DT_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
