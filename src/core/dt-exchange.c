@@ -802,8 +802,39 @@ typedef struct
   guint64       offset;      /* bytes of the document before data[0] */
   gboolean      eof;
   int           line;        /* of data[start], as jansson counts: from 1 */
-  int           column;      /* characters before data[start] on its line */
+  /* The column is counted only for a message: from COLUMN_FROM, a place in the document
+   * still in the buffer, after COLUMN_BASE characters of the line already dropped. */
+  guint64       column_from;
+  int           column_base;
 } Reader;
+
+static int
+count_chars (const guint8 *p,
+             const guint8 *end)
+{
+  int n = 0;
+
+  for (; p < end; p++)
+    if ((*p & 0xc0) != 0x80)
+      n++;
+  return n;
+}
+
+/* Characters before data[start] on its line. */
+static int
+reader_column (Reader *reader)
+{
+  return reader->column_base + count_chars (reader->data + (reader->column_from - reader->offset),
+                                            reader->data + reader->start);
+}
+
+/* Where a message places the next byte C: jansson's columns count what was read. */
+static int
+place_column (Reader *reader,
+              int     c)
+{
+  return reader_column (reader) + (c != -1);
+}
 
 static gboolean
 syntax_error (Reader      *reader,
@@ -832,6 +863,8 @@ reader_fill (Reader  *reader,
     return TRUE;
   if (reader->start > 0)
     {
+      reader->column_base = reader_column (reader);
+      reader->column_from = reader->offset + reader->start;
       memmove (reader->data, reader->data + reader->start, held);
       reader->offset += reader->start;
       reader->start = 0;
@@ -877,12 +910,10 @@ reader_advance (Reader *reader,
   while ((newline = memchr (p, '\n', (gsize) (end - p))) != NULL)
     {
       reader->line++;
-      reader->column = 0;
       p = newline + 1;
+      reader->column_from = reader->offset + (guint64) (p - reader->data);
+      reader->column_base = 0;
     }
-  for (; p < end; p++)
-    if ((*p & 0xc0) != 0x80)
-      reader->column++;
   reader->start += n;
 }
 
@@ -930,7 +961,7 @@ reader_expect (Reader      *reader,
       reader_advance (reader, 1);
       return TRUE;
     }
-  return syntax_error (reader, alternative, reader->line, reader->column + 1, error);
+  return syntax_error (reader, alternative, reader->line, place_column (reader, c), error);
 }
 
 /* One JSON value, whole. */
@@ -964,7 +995,7 @@ reader_value (Reader  *reader,
           g_autofree char *safe = dt_text_quote (json_error.text, -1, G_MAXUINT);
 
           syntax_error (reader, safe, reader->line + json_error.line - 1,
-                        json_error.line == 1 ? reader->column + json_error.column
+                        json_error.line == 1 ? reader_column (reader) + json_error.column
                                              : json_error.column, error);
           return NULL;
         }
@@ -1328,8 +1359,8 @@ read_section (Import   *import,
       if (c == ']')
         break;
       if (c != ',')
-        return syntax_error (reader, _("“,” or “]” expected"), reader->line, reader->column + 1,
-                             error);
+        return syntax_error (reader, _("“,” or “]” expected"), reader->line,
+                             place_column (reader, c), error);
       reader_advance (reader, 1);
     }
   reader_advance (reader, 1);
@@ -1438,7 +1469,7 @@ read_document (Import  *import,
     return FALSE;
   /* Notepad on Windows may start a UTF-8 file with a byte order mark. */
   if (reader->end >= 3 && memcmp (reader->data, "\xef\xbb\xbf", 3) == 0)
-    reader->start = 3;
+    reader->start = reader->column_from = 3;
 
   if (!reader_peek (reader, &c, error))
     return FALSE;
@@ -1463,7 +1494,7 @@ read_document (Import  *import,
       {
         g_autoptr(json_t) key = NULL;
         int line = reader->line;
-        int column = reader->column + 1;
+        int column = place_column (reader, c);
 
         if (c != '"')
           return syntax_error (reader, _("a key in quotes expected"), line, column, error);
@@ -1482,7 +1513,7 @@ read_document (Import  *import,
           }
         if (c != ',')
           return syntax_error (reader, _("“,” or “}” expected"), reader->line,
-                               reader->column + 1, error);
+                               place_column (reader, c), error);
         reader_advance (reader, 1);
         if (!reader_peek (reader, &c, error))
           return FALSE;
@@ -1492,7 +1523,7 @@ read_document (Import  *import,
     return FALSE;
   if (c != -1)
     return syntax_error (reader, _("the document goes on after its end"), reader->line,
-                         reader->column + 1, error);
+                         place_column (reader, c), error);
 
   if (!import->has_format)
     {
