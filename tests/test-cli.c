@@ -397,6 +397,36 @@ test_rules_commands (DtTestFixture *fixture,
   g_assert_nonnull (strstr (run.out, "nothing late"));
 }
 
+static void
+test_export_guard (DtTestFixture *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "main.sqlite");
+  const char *path = db + strlen ("--database=");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_auto(Run) run = { 0 };
+
+  cli (&run, NULL, db, "demo", "--petitions=30", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db, "export", "-", NULL);
+  before = g_steal_pointer (&run.out);
+
+  /* Over the database itself, or its journal: refused, exit 2, the database unharmed. */
+  cli (&run, NULL, db, "export", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "open database"));
+  cli (&run, NULL, db, "export", wal, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli (&run, NULL, db, "backup", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli (&run, NULL, db, "export", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, before);
+}
+
+#ifdef G_OS_UNIX
+/* Redirections need the Unix side of GSubprocessLauncher. */
 /* Runs doithoai-cli with ARGV (NULL-terminated), its standard input read from IN_PATH and its
  * output written to OUT_PATH when they are not NULL; RUN_AS, when not NULL, goes before the
  * program (another user). Returns the exit status; the error output in ERR. */
@@ -439,34 +469,6 @@ cli_redirected (const char * const  *run_as,
 }
 
 static void
-test_export_guard (DtTestFixture *fixture,
-                   gconstpointer  data)
-{
-  g_autofree char *db = database_option (fixture, "main.sqlite");
-  const char *path = db + strlen ("--database=");
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *before = NULL;
-  g_auto(Run) run = { 0 };
-
-  cli (&run, NULL, db, "demo", "--petitions=30", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, db, "export", "-", NULL);
-  before = g_steal_pointer (&run.out);
-
-  /* Over the database itself, or its journal: refused, exit 2, the database unharmed. */
-  cli (&run, NULL, db, "export", path, NULL);
-  g_assert_cmpint (run.status, ==, 2);
-  g_assert_nonnull (strstr (run.err, "open database"));
-  cli (&run, NULL, db, "export", wal, NULL);
-  g_assert_cmpint (run.status, ==, 2);
-  cli (&run, NULL, db, "backup", path, NULL);
-  g_assert_cmpint (run.status, ==, 2);
-  cli (&run, NULL, db, "export", "-", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, before);
-}
-
-static void
 test_import_stdin (DtTestFixture *fixture,
                    gconstpointer  data)
 {
@@ -486,7 +488,6 @@ test_import_stdin (DtTestFixture *fixture,
   g_assert_nonnull (strstr (err, "standard input"));
 }
 
-#ifdef G_OS_UNIX
 static void
 test_export_stdout_full (DtTestFixture *fixture,
                          gconstpointer  data)
@@ -698,8 +699,8 @@ main (int    argc,
   DT_TEST_ADD ("/cli/backup", test_backup);
   DT_TEST_ADD ("/cli/rules-commands", test_rules_commands);
   DT_TEST_ADD ("/cli/export-guard", test_export_guard);
-  DT_TEST_ADD ("/cli/import-stdin", test_import_stdin);
 #ifdef G_OS_UNIX
+  DT_TEST_ADD ("/cli/import-stdin", test_import_stdin);
   DT_TEST_ADD ("/cli/export-stdout-full", test_export_stdout_full);
   DT_TEST_ADD ("/cli/import-fifo", test_import_fifo);
   DT_TEST_ADD ("/cli/read-only", test_read_only);
