@@ -252,20 +252,19 @@ write_records (Writer              *writer,
 
 static gboolean
 write_document (DtDatabase  *db,
-                Writer      *w,
+                Writer      *writer,
                 GError     **error)
 {
   static const char * const list_keys[] = { "villages", "agencies", "fields" };
   static const char * const tables[] = { "plans", "sessions", "petitions" };
-  Writer writer = *w;
   g_autoptr(DtUnit) unit = NULL;
   g_autoptr(GPtrArray) calendar = NULL;
   g_autoptr(json_t) unit_json = NULL;
   g_autoptr(json_t) rules_json = NULL;
   gboolean ok = FALSE;
 
-  writer.buffer = g_string_sized_new (1 << 20);
-  writer.first = TRUE;
+  writer->buffer = g_string_sized_new (1 << 20);
+  writer->first = TRUE;
   if (!(unit = dt_unit_load (db, error)) || !(calendar = dt_calendar_list (db, error)))
     goto out;
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
@@ -274,16 +273,16 @@ write_document (DtDatabase  *db,
 
       if (count < 0)
         goto out;
-      writer.total += (guint64) count;
+      writer->total += (guint64) count;
     }
 
-  g_string_append (writer.buffer, "{\n  \"format\": \"" DT_EXCHANGE_FORMAT "\",\n");
-  g_string_append_printf (writer.buffer, "  \"version\": %d,\n  \"unit\": ", DT_EXCHANGE_VERSION);
+  g_string_append (writer->buffer, "{\n  \"format\": \"" DT_EXCHANGE_FORMAT "\",\n");
+  g_string_append_printf (writer->buffer, "  \"version\": %d,\n  \"unit\": ", DT_EXCHANGE_VERSION);
   unit_json = record_to_json (&_dt_unit_spec, unit, NULL);
-  writer_add_json (&writer, unit_json);
-  g_string_append (writer.buffer, ",\n  \"rules\": ");
+  writer_add_json (writer, unit_json);
+  g_string_append (writer->buffer, ",\n  \"rules\": ");
   rules_json = record_to_json (&_dt_rules_spec, unit, NULL);
-  writer_add_json (&writer, rules_json);
+  writer_add_json (writer, rules_json);
 
   for (guint i = 0; i < G_N_ELEMENTS (list_keys); i++)
     {
@@ -294,11 +293,11 @@ write_document (DtDatabase  *db,
         goto out;
       for (guint j = 0; names[j] != NULL; j++)
         json_array_append_new (array, json_string (names[j]));
-      g_string_append_printf (writer.buffer, ",\n  \"%s\": ", list_keys[i]);
-      writer_add_json (&writer, array);
+      g_string_append_printf (writer->buffer, ",\n  \"%s\": ", list_keys[i]);
+      writer_add_json (writer, array);
     }
 
-  g_string_append (writer.buffer, ",\n  \"calendar\": [");
+  g_string_append (writer->buffer, ",\n  \"calendar\": [");
   for (guint i = 0; i < calendar->len; i++)
     {
       DtCalendarYear *year = g_ptr_array_index (calendar, i);
@@ -313,22 +312,22 @@ write_document (DtDatabase  *db,
       json_object_set_new (object, "year", json_integer (year->year));
       json_object_set_new (object, "holidays", holidays);
       json_object_set_new (object, "workdays", workdays);
-      g_string_append (writer.buffer, i == 0 ? "\n    " : ",\n    ");
-      writer_add_json (&writer, object);
+      g_string_append (writer->buffer, i == 0 ? "\n    " : ",\n    ");
+      writer_add_json (writer, object);
     }
-  g_string_append (writer.buffer, calendar->len ? "\n  ]" : "]");
+  g_string_append (writer->buffer, calendar->len ? "\n  ]" : "]");
 
-  if (!write_records (&writer, db, "plans", &_dt_plan_spec, error) ||
-      !write_records (&writer, db, "sessions", &_dt_session_spec, error) ||
-      !write_records (&writer, db, "petitions", &_dt_petition_spec, error))
+  if (!write_records (writer, db, "plans", &_dt_plan_spec, error) ||
+      !write_records (writer, db, "sessions", &_dt_session_spec, error) ||
+      !write_records (writer, db, "petitions", &_dt_petition_spec, error))
     goto out;
-  g_string_append (writer.buffer, "\n}\n");
-  ok = writer_flush (&writer, TRUE, error);
-  if (ok && writer.progress != NULL)
-    writer.progress (1.0, writer.progress_data);
+  g_string_append (writer->buffer, "\n}\n");
+  ok = writer_flush (writer, TRUE, error);
+  if (ok && writer->progress != NULL)
+    writer->progress (1.0, writer->progress_data);
 
 out:
-  g_string_free (writer.buffer, TRUE);
+  g_string_free (writer->buffer, TRUE);
   return ok;
 }
 
@@ -781,7 +780,6 @@ apply_unit (DtDatabase       *db,
   return TRUE;
 }
 
-
 /* ------------------------------------------------------------------------------------------
  * The document as a stream
  *
@@ -824,6 +822,8 @@ count_chars (const guint8 *p,
 static int
 reader_column (Reader *reader)
 {
+  if (reader->data == NULL)
+    return reader->column_base;
   return reader->column_base + count_chars (reader->data + (reader->column_from - reader->offset),
                                             reader->data + reader->start);
 }
