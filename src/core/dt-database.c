@@ -345,21 +345,24 @@ migrate (DtDatabase  *self,
 }
 
 /* A file this user cannot write, or in a folder where SQLite cannot make its -wal and -shm,
- * is opened to read only. In such a folder, a database that no program has open (no -wal
- * beside it) is read as immutable: SQLite then needs no -shm. */
+ * is opened to read only. In such a folder, a database that no program has open and that
+ * was closed cleanly (no -wal or -journal beside it) is read as immutable: SQLite then needs
+ * no -shm. */
 static char *
 read_only_uri (const char *path,
                gboolean   *read_only)
 {
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
   g_autofree char *absolute = NULL;
   g_autofree char *uri = NULL;
 
   if (!*read_only && g_access (path, W_OK) == 0 && g_access (folder, W_OK) == 0)
     return NULL;
   *read_only = TRUE;
-  if (g_access (folder, W_OK) == 0 || g_file_test (wal, G_FILE_TEST_EXISTS))
+  if (g_access (folder, W_OK) == 0 || g_file_test (wal, G_FILE_TEST_EXISTS) ||
+      g_file_test (journal, G_FILE_TEST_EXISTS))
     return NULL;
   absolute = g_canonicalize_filename (path, NULL);
   if (!(uri = g_filename_to_uri (absolute, NULL, NULL)))
