@@ -362,21 +362,6 @@ test_backup (DtTestFixture *fixture,
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
 }
 
-/* Files in FOLDER whose name contains PART. */
-static guint
-count_files (const char *folder,
-             const char *part)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (strstr (name, part) != NULL)
-      n++;
-  return n;
-}
-
 static void
 test_backup_guard (DtTestFixture *fixture,
                    gconstpointer  data)
@@ -424,7 +409,7 @@ test_backup_guard (DtTestFixture *fixture,
   fixture->db = dt_database_open (fixture->path, DT_DATABASE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
   g_assert_cmpint (dt_database_count (fixture->db, "agencies", NULL), ==, 2);
-  g_assert_cmpuint (count_files (fixture->dir, ".part"), ==, 0);
+  g_assert_cmpuint (dt_test_count_files (fixture->dir, ".part"), ==, 0);
 }
 
 #ifdef G_OS_UNIX
@@ -442,7 +427,7 @@ test_backup_not_regular (DtTestFixture *fixture,
   g_assert_nonnull (strstr (error->message, "pipe.sqlite"));
   g_assert_cmpint (lstat (fifo, &buf), ==, 0);
   g_assert_true (S_ISFIFO (buf.st_mode));
-  g_assert_cmpuint (count_files (fixture->dir, ".part"), ==, 0);
+  g_assert_cmpuint (dt_test_count_files (fixture->dir, ".part"), ==, 0);
 }
 
 static void
@@ -473,8 +458,8 @@ test_backup_full_disk (DtTestFixture *fixture,
       g_assert_null (strstr (error->message, ".part"));
       g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
       /* Neither the copy nor SQLite's journal of it. */
-      g_assert_cmpuint (count_files (fixture->dir, ".part"), ==, 0);
-      g_assert_cmpuint (count_files (fixture->dir, "-journal"), ==, 0);
+      g_assert_cmpuint (dt_test_count_files (fixture->dir, ".part"), ==, 0);
+      g_assert_cmpuint (dt_test_count_files (fixture->dir, "-journal"), ==, 0);
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);

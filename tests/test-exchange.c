@@ -371,21 +371,6 @@ test_unit_kept (DtTestFixture *fixture,
   g_assert_cmpstr (back->name, ==, "ĐẢNG BỘ XÃ KHÁC");
 }
 
-/* Files in FOLDER whose name contains PART: what a failed write must not leave behind. */
-static guint
-count_files (const char *folder,
-             const char *part)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (strstr (name, part) != NULL)
-      n++;
-  return n;
-}
-
 static void
 add_villages (DtDatabase *db,
               guint       n)
@@ -463,7 +448,7 @@ test_export_refuses_database (DtTestFixture *fixture,
   g_assert_no_error (error);
   after = export (fixture->db);
   g_assert_cmpstr (before, ==, after);
-  g_assert_cmpuint (count_files (fixture->dir, ".part"), ==, 0);
+  g_assert_cmpuint (dt_test_count_files (fixture->dir, ".part"), ==, 0);
 }
 
 #ifdef G_OS_UNIX
@@ -490,7 +475,7 @@ test_export_not_regular (DtTestFixture *fixture,
   g_assert_false (dt_exchange_export_file (fixture->db, folder, FALSE, &error));
   g_assert_error (error, DT_ERROR, DT_ERROR_IO);
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
-  g_assert_cmpuint (count_files (fixture->dir, ".part"), ==, 0);
+  g_assert_cmpuint (dt_test_count_files (fixture->dir, ".part"), ==, 0);
 }
 
 static void
@@ -516,7 +501,7 @@ test_export_full_disk (DtTestFixture *fixture,
       g_assert_null (strstr (error->message, ".part"));
       g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
       g_assert_cmpstr (contents, ==, "bản cũ");
-      g_assert_cmpuint (count_files (fixture->dir, ".part"), ==, 0);
+      g_assert_cmpuint (dt_test_count_files (fixture->dir, ".part"), ==, 0);
       return;
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
@@ -855,7 +840,7 @@ test_cancel_and_progress (DtTestFixture *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
-  g_assert_cmpuint (count_files (fixture->dir, ".part"), ==, 0);
+  g_assert_cmpuint (dt_test_count_files (fixture->dir, ".part"), ==, 0);
 
   g_array_set_size (fractions, 0);
   g_assert_true (dt_exchange_export_to (fixture->db, FALSE, discard, NULL, NULL, record_cb,
