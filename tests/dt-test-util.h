@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <string.h>
+
 #include <glib.h>
 #include <glib/gstdio.h>
 
@@ -75,4 +77,19 @@ dt_test_file_checksum (const char *path)
   if (!g_file_get_contents (path, &contents, &length, NULL))
     return g_strdup ("(missing)");
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* Files in FOLDER whose name contains PART: what a failed write must not leave behind. */
+static inline guint
+dt_test_count_files (const char *folder,
+                     const char *part)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (strstr (name, part) != NULL)
+      n++;
+  return n;
 }

@@ -8,6 +8,12 @@
 
 #include "dt-test-util.h"
 
+#include <gio/gio.h>
+#ifdef G_OS_UNIX
+# include <sys/stat.h>
+# include <unistd.h>
+#endif
+
 typedef struct
 {
   int   status;
@@ -605,6 +611,294 @@ test_unknown_option (DtTestFixture *fixture,
   g_assert_false (g_file_test (db + strlen ("--database="), G_FILE_TEST_EXISTS));
 }
 
+static void
+test_export_guard (DtTestFixture *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "main.sqlite");
+  const char *path = db + strlen ("--database=");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL;
+  g_auto(Run) run = { 0 };
+
+  cli (&run, NULL, db, "demo", "--petitions=30", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db, "export", "-", NULL);
+  before = g_steal_pointer (&run.out);
+
+  /* Over the database itself, or its journal: refused, exit 2, the database unharmed. */
+  cli (&run, NULL, db, "export", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "open database"));
+  cli (&run, NULL, db, "export", wal, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli (&run, NULL, db, "backup", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  cli (&run, NULL, db, "export", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, before);
+}
+
+#ifdef G_OS_UNIX
+/* Redirections need the Unix side of GSubprocessLauncher. */
+/* Runs doithoai-cli with ARGV (NULL-terminated), its standard input read from IN_PATH and its
+ * output written to OUT_PATH when they are not NULL; RUN_AS, when not NULL, goes before the
+ * program (another user). Returns the exit status; the error output in ERR. */
+static int
+cli_redirected (const char * const  *run_as,
+                const char          *in_path,
+                const char          *out_path,
+                char               **err,
+                const char * const  *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDERR_PIPE;
+
+  for (guint i = 0; run_as != NULL && run_as[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) run_as[i]);
+  g_ptr_array_add (args, (gpointer) g_getenv ("DOITHOAI_CLI"));
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) argv[i]);
+  g_ptr_array_add (args, NULL);
+
+  if (out_path == NULL)
+    flags |= G_SUBPROCESS_FLAGS_STDOUT_PIPE;
+  launcher = g_subprocess_launcher_new (flags);
+  g_subprocess_launcher_setenv (launcher, "DOITHOAI_TODAY", "2026-11-26", TRUE);
+  if (in_path != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, in_path);
+  if (out_path != NULL)
+    g_subprocess_launcher_set_stdout_file_path (launcher, out_path);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, err, &error);
+  g_assert_no_error (error);
+  if (g_test_verbose ())
+    g_printerr ("exit %d\nstderr: %s\n", g_subprocess_get_exit_status (process), *err);
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_import_stdin (DtTestFixture *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "stdin.sqlite");
+  g_autofree char *full = dt_test_data_path ("full.json");
+  g_autofree char *err = NULL;
+  const char *argv[] = { db, "import", "-", NULL };
+  g_auto(Run) run = { 0 };
+
+  g_assert_cmpint (cli_redirected (NULL, full, NULL, &err, argv), ==, 0);
+  cli (&run, NULL, db, "search", "tran thi", NULL);
+  g_assert_nonnull (strstr (run.out, "2025-0001"));
+
+  /* What is not JSON is named as standard input. */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cli_redirected (NULL, db + strlen ("--database="), NULL, &err, argv), ==, 2);
+  g_assert_nonnull (strstr (err, "standard input"));
+}
+
+static void
+test_export_stdout_full (DtTestFixture *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "full.sqlite");
+  g_autofree char *err = NULL;
+  const char *argv[] = { db, "export", "-", NULL };
+  g_auto(Run) run = { 0 };
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("No /dev/full here");
+      return;
+    }
+  cli (&run, NULL, db, "demo", "--petitions=30", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  /* Standard output on a full disk: a failure, not a success with nothing written. */
+  g_assert_cmpint (cli_redirected (NULL, NULL, "/dev/full", &err, argv), ==, 3);
+  g_assert_nonnull (strstr (err, "standard output"));
+}
+
+static void
+test_import_fifo (DtTestFixture *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "fifo.sqlite");
+  g_autofree char *fifo = g_build_filename (fixture->dir, "pipe.json", NULL);
+  g_auto(Run) run = { 0 };
+
+  /* Nothing writes into the pipe: the import must not wait for it. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  cli (&run, NULL, db, "import", fifo, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "not a regular file"));
+  cli (&run, NULL, db, "import", "/dev/zero", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+/* Root may mount: a backup onto a small file system of its own, in a mount namespace that
+ * disappears with the shell. */
+static const char full_disk_script[] =
+  "db=$1; dir=$2; cli=$3; low=$4; high=$5\n"
+  "kb=$low\n"
+  "while [ $kb -le $high ]; do\n"
+  "  mount -t tmpfs -o size=${kb}k tmpfs \"$dir\" || exit 99\n"
+  "  \"$cli\" --database=\"$db\" backup \"$dir/t.sqlite\" >/dev/null 2>&1\n"
+  "  echo \"$kb $? $(ls -A \"$dir\" | tr '\\n' ' ')\"\n"
+  "  umount \"$dir\"\n"
+  "  kb=$((kb + 4))\n"
+  "done\n";
+
+static void
+test_backup_full_disk (DtTestFixture *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "main.sqlite");
+  const char *path = db + strlen ("--database=");
+  g_autofree char *mount_point = g_build_filename (fixture->dir, "disk", NULL);
+  g_autofree char *unshare = g_find_program_in_path ("unshare");
+  g_autofree char *out = NULL;
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(Run) run = { 0 };
+  GStatBuf buf;
+  int wait_status = 0;
+
+  if (unshare == NULL || getuid () != 0 ||
+      !g_spawn_command_line_sync ("unshare -m true", NULL, NULL, &wait_status, NULL) ||
+      wait_status != 0)
+    {
+      g_test_skip ("A small file system of its own needs root and unshare");
+      return;
+    }
+  cli (&run, NULL, db, "demo", "--petitions=200", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  g_assert_cmpint (g_mkdir (mount_point, 0700), ==, 0);
+
+  /* From a disk too small for the copy to one just large enough, 4 KiB at a time: the copy
+   * fits but not its journal, or not the journal mode's change. */
+  low = g_strdup_printf ("%d", (int) (buf.st_size / 1024) - 24);
+  high = g_strdup_printf ("%d", (int) (buf.st_size / 1024) + 40);
+  {
+    const char *argv[] = { unshare, "-m", "sh", "-c", full_disk_script, "sh", path, mount_point,
+                           g_getenv ("DOITHOAI_CLI"), low, high, NULL };
+    g_autoptr(GError) error = NULL;
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                  &wait_status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  }
+
+  if (g_test_verbose ())
+    g_printerr ("%s", out);
+  lines = g_strsplit (g_strstrip (out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 17);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (g_strstrip (lines[i]), " ", -1);
+      gboolean done = g_str_equal (words[1], "0");
+
+      /* Written whole, or not at all and nothing left behind. */
+      if (done ? g_strv_length (words) != 3 || !g_str_equal (words[2], "t.sqlite")
+               : g_strv_length (words) != 2 || !g_str_equal (words[1], "2"))
+        g_error ("A backup onto a disk of %s KiB left: %s", words[0], lines[i]);
+    }
+  /* The last one had room enough. */
+  g_assert_true (g_str_has_suffix (lines[16], " 0 t.sqlite"));
+}
+
+/* Root may write anything: the read-only cases run as “nobody” then. */
+static const char * const *
+other_user (void)
+{
+  static const char * const as_nobody[] = { "setpriv", "--reuid=65534", "--regid=65534",
+                                            "--clear-groups", NULL };
+  g_autofree char *setpriv = NULL;
+
+  if (getuid () != 0)
+    return NULL;
+  setpriv = g_find_program_in_path ("setpriv");
+  return setpriv != NULL ? as_nobody : (const char * const *) -1;
+}
+
+static void
+test_read_only (DtTestFixture *fixture,
+                gconstpointer  data)
+{
+  const char * const *run_as = other_user ();
+  g_autofree char *full = dt_test_data_path ("full.json");
+  g_autofree char *closed = g_build_filename (fixture->dir, "closed", NULL);
+  g_autofree char *open = g_build_filename (fixture->dir, "open", NULL);
+  const char *folders[] = { closed, open };
+  g_autofree char *expected = NULL;
+  g_auto(Run) run = { 0 };
+
+  if (run_as == (const char * const *) -1)
+    {
+      g_test_skip ("Running as root without setpriv: permissions cannot be tested");
+      return;
+    }
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *path = g_build_filename (folders[i], "db.sqlite", NULL);
+      g_autofree char *option = g_strconcat ("--database=", path, NULL);
+
+      g_assert_cmpint (g_mkdir (folders[i], 0755), ==, 0);
+      cli (&run, NULL, option, "import", full, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      cli (&run, NULL, option, "export", "-", NULL);
+      g_free (expected);
+      expected = g_steal_pointer (&run.out);
+      g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+    }
+  /* A read-only file in a folder that cannot be written either, and one in a folder open to
+   * all, where SQLite can make its -shm. */
+  g_assert_cmpint (g_chmod (closed, 0555), ==, 0);
+  g_assert_cmpint (g_chmod (open, 0777), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *path = g_build_filename (folders[i], "db.sqlite", NULL);
+      g_autofree char *option = g_strconcat ("--database=", path, NULL);
+      g_autofree char *out = g_build_filename (fixture->dir, "out.json", NULL);
+      g_autofree char *before = dt_test_file_checksum (path);
+      g_autofree char *after = NULL;
+      g_autofree char *exported = NULL;
+      g_autofree char *err = NULL;
+      const char *search[] = { option, "search", "tran thi", NULL };
+      const char *check[] = { option, "check", NULL };
+      const char *export[] = { option, "export", "-", NULL };
+      const char *import[] = { option, "import", "--replace", full, NULL };
+
+      g_assert_cmpint (cli_redirected (run_as, NULL, NULL, &err, search), ==, 0);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (cli_redirected (run_as, NULL, NULL, &err, check), ==, 0);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (cli_redirected (run_as, NULL, out, &err, export), ==, 0);
+      g_assert_true (g_file_get_contents (out, &exported, NULL, NULL));
+      g_assert_cmpstr (exported, ==, expected);
+      g_remove (out);
+      g_clear_pointer (&err, g_free);
+
+      /* A change: exit 3, and the message says why. */
+      g_assert_cmpint (cli_redirected (run_as, NULL, NULL, &err, import), ==, 3);
+      g_assert_nonnull (strstr (err, "read-only"));
+      after = dt_test_file_checksum (path);
+      g_assert_cmpstr (before, ==, after);
+    }
+  /* Left as they were found, for the clean-up. */
+  g_chmod (closed, 0755);
+}
+#endif
+
 int
 main (int    argc,
       char **argv)
@@ -622,6 +916,14 @@ main (int    argc,
   DT_TEST_ADD ("/cli/database-after-command", test_database_after_command);
   DT_TEST_ADD ("/cli/own-words", test_own_words);
   DT_TEST_ADD ("/cli/unknown-option", test_unknown_option);
+  DT_TEST_ADD ("/cli/export-guard", test_export_guard);
+#ifdef G_OS_UNIX
+  DT_TEST_ADD ("/cli/import-stdin", test_import_stdin);
+  DT_TEST_ADD ("/cli/export-stdout-full", test_export_stdout_full);
+  DT_TEST_ADD ("/cli/import-fifo", test_import_fifo);
+  DT_TEST_ADD ("/cli/read-only", test_read_only);
+  DT_TEST_ADD ("/cli/backup-full-disk", test_backup_full_disk);
+#endif
 
   return g_test_run ();
 }

@@ -7,9 +7,17 @@
 
 #include "dt-database-private.h"
 #include "dt-error.h"
+#include "dt-exchange.h"
 #include "dt-records.h"
 #include "dt-search.h"
 #include "dt-test-util.h"
+
+#ifdef G_OS_UNIX
+# include <signal.h>
+# include <sys/resource.h>
+# include <sys/stat.h>
+# include <unistd.h>
+#endif
 
 static void
 raw_exec (const char *path,
@@ -362,6 +370,162 @@ test_backup (DtTestFixture *fixture,
   g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_backup_guard (DtTestFixture *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *base = g_path_get_basename (fixture->path);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *dotted = g_build_filename (fixture->dir, ".", base, NULL);
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dt_list_add (fixture->db, DT_LIST_AGENCIES, "UBND xã", &error));
+  g_ptr_array_add (targets, g_strdup (fixture->path));
+  g_ptr_array_add (targets, g_strdup (wal));
+  g_ptr_array_add (targets, g_strconcat (fixture->path, "-journal", NULL));
+  g_ptr_array_add (targets, g_strdup (dotted));
+#ifdef G_OS_UNIX
+  {
+    /* A folder linked to the database's folder, and a hard link to the file. */
+    g_autofree char *linked = g_build_filename (fixture->dir, "linked", NULL);
+    g_autofree char *hard = g_build_filename (fixture->dir, "hard.sqlite", NULL);
+
+    g_assert_cmpint (symlink (fixture->dir, linked), ==, 0);
+    g_assert_cmpint (link (fixture->path, hard), ==, 0);
+    g_ptr_array_add (targets, g_build_filename (linked, base, NULL));
+    g_ptr_array_add (targets, g_strconcat ((char *) targets->pdata[targets->len - 1], "-shm",
+                                           NULL));
+    g_ptr_array_add (targets, g_strdup (hard));
+  }
+#endif
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const char *target = g_ptr_array_index (targets, i);
+
+      if (!dt_database_backup (fixture->db, target, &error))
+        g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+      else
+        g_error ("A backup was written over the database as “%s”", target);
+      g_clear_error (&error);
+    }
+
+  /* Still the same database, with its records, and no copy or journal left about. */
+  g_assert_true (dt_list_add (fixture->db, DT_LIST_AGENCIES, "Công an xã", &error));
+  g_clear_object (&fixture->db);
+  fixture->db = dt_database_open (fixture->path, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dt_database_count (fixture->db, "agencies", NULL), ==, 2);
+  g_assert_cmpuint (dt_test_count_files (fixture->dir, ".part"), ==, 0);
+}
+
+#ifdef G_OS_UNIX
+static void
+test_backup_not_regular (DtTestFixture *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->dir, "pipe.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  struct stat buf;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_false (dt_database_backup (fixture->db, fifo, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "pipe.sqlite"));
+  g_assert_cmpint (lstat (fifo, &buf), ==, 0);
+  g_assert_true (S_ISFIFO (buf.st_mode));
+  g_assert_cmpuint (dt_test_count_files (fixture->dir, ".part"), ==, 0);
+}
+
+static void
+test_backup_full_disk (DtTestFixture *fixture,
+                       gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *target = g_build_filename (fixture->dir, "Sao lưu.sqlite", NULL);
+      g_autoptr(GError) error = NULL;
+      struct rlimit limit = { 64 * 1024, 64 * 1024 };
+
+      g_assert_true (_dt_database_savepoint (fixture->db, &error));
+      for (guint i = 0; i < 3000; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("Thôn số %u, một cái tên khá dài cho đủ chỗ",
+                                                   i);
+          g_assert_true (dt_list_add (fixture->db, DT_LIST_VILLAGES, name, &error));
+        }
+      g_assert_true (_dt_database_release (fixture->db, &error));
+
+      /* Past 64 KiB every write fails, as on a full disk. */
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      g_assert_false (dt_database_backup (fixture->db, target, &error));
+      g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "Sao lưu.sqlite"));
+      g_assert_null (strstr (error->message, ".part"));
+      g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+      /* Neither the copy nor SQLite's journal of it. */
+      g_assert_cmpuint (dt_test_count_files (fixture->dir, ".part"), ==, 0);
+      g_assert_cmpuint (dt_test_count_files (fixture->dir, "-journal"), ==, 0);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+#endif
+
+static void
+test_read_only (DtTestFixture *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(DtPetition) petition = dt_petition_new ();
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *exported = NULL;
+
+  petition->code = g_strdup ("2025-0001");
+  petition->received = g_strdup ("2025-04-15");
+  petition->channel = g_strdup ("direct");
+  petition->petitioner = g_strdup ("Đặng Thị Hương");
+  petition->summary = g_strdup ("Đề nghị sửa cầu");
+  g_assert_true (dt_petition_insert (fixture->db, petition, &error));
+  g_clear_object (&fixture->db);
+  before = dt_test_file_checksum (fixture->path);
+
+  fixture->db = dt_database_open (fixture->path, DT_DATABASE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (dt_database_is_read_only (fixture->db));
+
+  /* Reading works: search, check, export. */
+  hits = dt_search_petitions (fixture->db, "dang huong", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  problems = dt_database_check (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  exported = dt_exchange_export_string (fixture->db, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (exported, "Đặng Thị Hương"));
+
+  /* A change says the file is read-only, and the file stays as it was. */
+  g_assert_false (dt_list_add (fixture->db, DT_LIST_VILLAGES, "Thôn Đông", &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_DATABASE);
+  g_assert_cmpint (dt_error_exit_status (error), ==, 3);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_clear_error (&error);
+  g_assert_false (dt_exchange_import_data (fixture->db, exported, strlen (exported), "x.json",
+                                           TRUE, NULL, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_clear_object (&fixture->db);
+  after = dt_test_file_checksum (fixture->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -378,6 +542,12 @@ main (int    argc,
   DT_TEST_ADD ("/core/database/audit-log", test_audit_log);
   DT_TEST_ADD ("/core/database/transaction-rollback", test_transaction_rollback);
   DT_TEST_ADD ("/core/database/backup", test_backup);
+  DT_TEST_ADD ("/core/database/backup-guard", test_backup_guard);
+#ifdef G_OS_UNIX
+  DT_TEST_ADD ("/core/database/backup-not-regular", test_backup_not_regular);
+  DT_TEST_ADD ("/core/database/backup-full-disk", test_backup_full_disk);
+#endif
+  DT_TEST_ADD ("/core/database/read-only", test_read_only);
   DT_TEST_ADD ("/core/database/locked", test_locked);
   DT_TEST_ADD ("/core/database/upgrade-from-1", test_upgrade_from_1);
 

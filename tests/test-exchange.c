@@ -4,7 +4,15 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <gio/gio.h>
+#ifdef G_OS_UNIX
+# include <signal.h>
+# include <sys/resource.h>
+# include <sys/stat.h>
+# include <unistd.h>
+#endif
 
+#include "dt-database-private.h"
 #include "dt-error.h"
 #include "dt-exchange.h"
 #include "dt-records.h"
@@ -364,6 +372,484 @@ test_unit_kept (DtTestFixture *fixture,
   g_assert_cmpstr (back->name, ==, "ĐẢNG BỘ XÃ KHÁC");
 }
 
+static void
+add_villages (DtDatabase *db,
+              guint       n)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_dt_database_savepoint (db, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Thôn số %u, một cái tên khá dài cho đủ chỗ", i);
+      g_assert_true (dt_list_add (db, DT_LIST_VILLAGES, name, &error));
+    }
+  g_assert_true (_dt_database_release (db, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_export_refuses_database (DtTestFixture *fixture,
+                              gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *fixture_text = read_fixture ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (import (fixture->db, fixture_text, FALSE, &error));
+  before = export (fixture->db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *target = g_strconcat (fixture->path, suffixes[i], NULL);
+      gboolean existed = g_file_test (target, G_FILE_TEST_EXISTS);
+
+      g_assert_false (dt_exchange_export_file (fixture->db, target, FALSE, &error));
+      g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, target));
+      g_clear_error (&error);
+      g_assert_cmpint (g_file_test (target, G_FILE_TEST_EXISTS), ==, existed);
+    }
+
+  /* The same file under other names: another spelling, a linked folder, a hard link. */
+  {
+    g_autofree char *base = g_path_get_basename (fixture->path);
+    g_autofree char *dotted = g_build_filename (fixture->dir, ".", base, NULL);
+
+    g_assert_false (dt_exchange_export_file (fixture->db, dotted, FALSE, &error));
+    g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+    g_clear_error (&error);
+#ifdef G_OS_UNIX
+    {
+      g_autofree char *linked = g_build_filename (fixture->dir, "link", NULL);
+      g_autofree char *through = g_build_filename (linked, base, NULL);
+      g_autofree char *wal = g_strconcat (through, "-wal", NULL);
+      g_autofree char *hard = g_build_filename (fixture->dir, "hard.sqlite", NULL);
+
+      g_assert_cmpint (symlink (fixture->dir, linked), ==, 0);
+      g_assert_false (dt_exchange_export_file (fixture->db, through, FALSE, &error));
+      g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+      g_clear_error (&error);
+      g_assert_false (dt_exchange_export_file (fixture->db, wal, FALSE, &error));
+      g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+      g_clear_error (&error);
+      g_assert_cmpint (link (fixture->path, hard), ==, 0);
+      g_assert_false (dt_exchange_export_file (fixture->db, hard, FALSE, &error));
+      g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+      g_clear_error (&error);
+    }
+#endif
+  }
+
+  /* The database is whole and still a database. */
+  g_clear_object (&fixture->db);
+  fixture->db = dt_database_open (fixture->path, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  after = export (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (dt_test_count_files (fixture->dir, ".part"), ==, 0);
+}
+
+#ifdef G_OS_UNIX
+static void
+test_export_not_regular (DtTestFixture *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->dir, "pipe.json", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "folder.json", NULL);
+  g_autoptr(GError) error = NULL;
+  struct stat buf;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  /* A pipe stays a pipe: nothing renamed over it. */
+  g_assert_false (dt_exchange_export_file (fixture->db, fifo, FALSE, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_clear_error (&error);
+  g_assert_cmpint (lstat (fifo, &buf), ==, 0);
+  g_assert_true (S_ISFIFO (buf.st_mode));
+
+  g_assert_false (dt_exchange_export_file (fixture->db, folder, FALSE, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  g_assert_cmpuint (dt_test_count_files (fixture->dir, ".part"), ==, 0);
+}
+
+static void
+test_export_full_disk (DtTestFixture *fixture,
+                       gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *target = g_build_filename (fixture->dir, "xuất.json", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      struct rlimit limit = { 16 * 1024, 16 * 1024 };
+
+      add_villages (fixture->db, 600);
+      g_assert_true (g_file_set_contents (target, "bản cũ", -1, NULL));
+      /* Past 16 KiB every write fails, as on a full disk. */
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      g_assert_false (dt_exchange_export_file (fixture->db, target, FALSE, &error));
+      g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, target));
+      g_assert_null (strstr (error->message, ".part"));
+      g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "bản cũ");
+      g_assert_cmpuint (dt_test_count_files (fixture->dir, ".part"), ==, 0);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_import_not_regular (DtTestFixture *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->dir, "pipe.json", NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  /* No program writes into the pipe: opening it would wait forever. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_false (dt_exchange_import_file (fixture->db, fifo, FALSE, NULL, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "not a regular file"));
+  g_clear_error (&error);
+
+  /* A device that never ends is not read at all. */
+  g_assert_false (dt_exchange_import_file (fixture->db, "/dev/zero", FALSE, NULL, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_false (dt_exchange_import_file (fixture->db, fixture->dir, FALSE, NULL, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+}
+#endif
+
+static void
+test_import_too_large (DtTestFixture *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "big.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A sparse file: large on paper, nothing on the disk. */
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (G_OUTPUT_STREAM (out), "{", 1, NULL, NULL, &error));
+  g_assert_true (g_seekable_truncate (G_SEEKABLE (out), (goffset) DT_EXCHANGE_MAX_BYTES + 1,
+                                      NULL, &error));
+  g_assert_true (g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error));
+
+  g_assert_false (dt_exchange_import_file (fixture->db, path, FALSE, NULL, &error));
+  if (g_test_verbose ())
+    g_printerr ("%s\n", error->message);
+  g_assert_error (error, DT_ERROR, DT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1.0\u00a0GiB"));
+}
+
+/* An input that never ends: a document's start, then spaces for ever. */
+#define TEST_TYPE_ENDLESS (test_endless_get_type ())
+G_DECLARE_FINAL_TYPE (TestEndless, test_endless, TEST, ENDLESS, GInputStream)
+
+struct _TestEndless
+{
+  GInputStream parent_instance;
+  gboolean     started;
+};
+
+G_DEFINE_FINAL_TYPE (TestEndless, test_endless, G_TYPE_INPUT_STREAM)
+
+static gssize
+test_endless_read (GInputStream  *stream,
+                   void          *buffer,
+                   gsize          count,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  TestEndless *self = TEST_ENDLESS (stream);
+  const char *start = "{\"format\": \"doithoai-exchange\", \"version\": 1, \"villages\": ";
+
+  if (!self->started && count > strlen (start))
+    {
+      self->started = TRUE;
+      memcpy (buffer, start, strlen (start));
+      return (gssize) strlen (start);
+    }
+  memset (buffer, ' ', count);
+  return (gssize) count;
+}
+
+static void
+test_endless_class_init (TestEndlessClass *klass)
+{
+  G_INPUT_STREAM_CLASS (klass)->read_fn = test_endless_read;
+}
+
+static void
+test_endless_init (TestEndless *self)
+{
+}
+
+static void
+test_import_endless (DtTestFixture *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GInputStream) endless = g_object_new (TEST_TYPE_ENDLESS, NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* Standard input from a program that never stops: reading ends at the limit. */
+  g_assert_false (dt_exchange_import_stream (fixture->db, endless, "standard input", -1, FALSE,
+                                             NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1.0\u00a0GiB"));
+  g_assert_cmpint (dt_database_count (fixture->db, "villages", NULL), ==, 0);
+}
+
+static void
+test_value_limits (DtTestFixture *fixture,
+                   gconstpointer  data)
+{
+  struct
+  {
+    const char *before;
+    const char *after;
+    const char *place;
+  } cases[] = {
+    { "{\"format\": \"doithoai-exchange\", \"version\": 1, \"petitions\": [{\"code\": \"P-1\", "
+      "\"channel\": \"phone\", \"summary\": \"s\", \"received\": \"", "\"}]}", "received" },
+    { "{\"format\": \"doithoai-exchange\", \"version\": 1, \"petitions\": [{\"code\": \"",
+      "\", \"channel\": \"phone\", \"summary\": \"s\", \"received\": \"2025-01-01\"}]}",
+      "petitions[0]" },
+    { "{\"format\": \"doithoai-exchange\", \"version\": 1, \"petitions\": [{\"code\": \"P-1\", "
+      "\"channel\": \"phone\", \"received\": \"2025-01-01\", \"summary\": \"", "\"}]}",
+      "summary" },
+    { "{\"format\": \"doithoai-exchange\", \"version\": 1, \"villages\": [\"", "\"]}",
+      "villages" },
+    { "{\"format\": \"doithoai-exchange\", \"version\": 1, \"petitions\": [{\"code\": \"P-1\", "
+      "\"channel\": \"phone\", \"received\": \"2025-01-01\", \"summary\": \"s\", "
+      "\"village\": \"", "\"}]}", "village" },
+  };
+  /* 10 MB of one letter: each of these values is far past what the field allows. */
+  g_autofree char *huge = g_strnfill (10 * 1000 * 1000, 'A');
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *document = g_strconcat (cases[i].before, huge, cases[i].after, NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (import (fixture->db, document, FALSE, &error));
+      g_assert_error (error, DT_ERROR, DT_ERROR_INVALID);
+      if (strlen (error->message) > 400 || strstr (error->message, cases[i].place) == NULL)
+        g_error ("case %u: %.400s… (%zu bytes)", i, error->message, strlen (error->message));
+      g_assert_nonnull (strstr (error->message, "too long"));
+      g_assert_nonnull (strstr (error->message, "AAAAAAAAAA…"));
+    }
+  g_assert_cmpint (dt_database_count (fixture->db, "petitions", NULL), ==, 0);
+  g_assert_cmpint (dt_database_count (fixture->db, "villages", NULL), ==, 0);
+}
+
+static gboolean
+message_is_safe (const char *message)
+{
+  if (!g_utf8_validate (message, -1, NULL))
+    return FALSE;
+  for (const char *p = message; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_messages_escaped (DtTestFixture *fixture,
+                       gconstpointer  data)
+{
+  const char *documents[] = {
+    /* A terminal escape sequence in a code and in a date. */
+    "{\"format\": \"doithoai-exchange\", \"version\": 1, \"petitions\": [{\"code\": "
+    "\"\\u001b[31mĐỎ\", \"received\": \"x\\u001b]0;title\\u0007\", \"channel\": \"phone\", "
+    "\"summary\": \"s\"}]}",
+    /* Bytes that are not UTF-8, where the parser quotes what it read. */
+    "{\"format\": \xff\xfe}",
+    "{\"format\": \"doithoai-exchange\", \"version\": 1, \"villages\": [\"Th\xc3\xb4n\", "
+    "\"\x1b\x5b\x32\x4a\"]}",
+    /* Twice the same code, with a line break in it. */
+    "{\"format\": \"doithoai-exchange\", \"version\": 1, \"plans\": [{\"code\": \"K\\u0085H\", "
+    "\"year\": 2025}, {\"code\": \"K\\u0085H\", \"year\": 2025}]}",
+  };
+  /* What the message shows instead. */
+  const char *shown[] = { "\\u001B[31mĐỎ", "bad\\u001B[2J\\xFF", "bad\\u001B[2J\\xFF",
+                          "K\\u0085H" };
+  g_autofree char *name = g_strdup ("bad\x1b[2J\xff.json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (dt_exchange_import_data (fixture->db, documents[i], strlen (documents[i]),
+                                               name, FALSE, NULL, &error));
+      g_assert_error (error, DT_ERROR, DT_ERROR_INVALID);
+      if (!message_is_safe (error->message) || strstr (error->message, shown[i]) == NULL)
+        g_error ("document %u: “%s” should be safe and show “%s”", i, error->message, shown[i]);
+    }
+}
+
+static void
+test_any_key_order (DtTestFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *fixture_text = read_fixture ();
+  g_autofree char *other_path = g_build_filename (fixture->dir, "other.sqlite", NULL);
+  g_autoptr(DtDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) reversed = g_string_new ("{");
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  g_autoptr(DtPetition) petition = NULL;
+  const char *keys[] = { "petitions", "sessions", "plans", "calendar", "fields", "agencies",
+                         "villages", "rules", "unit", "version", "format" };
+  json_t *root = json_loads (fixture_text, 0, NULL);
+
+  g_assert_true (import (fixture->db, fixture_text, FALSE, &error));
+  expected = export (fixture->db);
+
+  /* The same document with its keys the other way round: petitions before the sessions they
+   * name, sessions before their plans, the header last. */
+  g_assert_cmpuint (json_object_size (root), ==, G_N_ELEMENTS (keys));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      char *text = json_dumps (json_object_get (root, keys[i]), JSON_ENCODE_ANY);
+
+      g_assert_nonnull (text);
+      g_string_append_printf (reversed, "%s\n\"%s\": %s", i > 0 ? "," : "", keys[i], text);
+      free (text);
+    }
+  g_string_append (reversed, "}");
+  g_assert_true (g_str_has_prefix (reversed->str, "{\n\"petitions\""));
+
+  other = dt_database_open (other_path, DT_DATABASE_OPEN_CREATE, &error);
+  g_assert_true (import (other, reversed->str, FALSE, &error));
+  g_assert_no_error (error);
+  got = export (other);
+  g_assert_cmpstr (expected, ==, got);
+
+  /* The header first this time: what names a session not yet read waits for it. */
+  g_clear_object (&other);
+  g_remove (other_path);
+  other = dt_database_open (other_path, DT_DATABASE_OPEN_CREATE, &error);
+  g_string_assign (reversed, "{\"format\": \"doithoai-exchange\", \"version\": 1");
+  for (guint i = 0; i < 9; i++)
+    {
+      char *text = json_dumps (json_object_get (root, keys[i]), JSON_ENCODE_ANY);
+
+      g_string_append_printf (reversed, ",\n\"%s\": %s", keys[i], text);
+      free (text);
+    }
+  g_string_append (reversed, "}");
+  g_assert_true (import (other, reversed->str, FALSE, &error));
+  g_assert_no_error (error);
+  petition = dt_petition_load (other, "2025-0001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (petition->session, ==, "HN-2025-01");
+  g_assert_cmpint (dt_database_count (other, "petitions", NULL), ==, 3);
+  g_assert_cmpint (dt_database_count (other, "sessions", NULL),
+                   ==, dt_database_count (fixture->db, "sessions", NULL));
+  json_decref (root);
+}
+
+static void
+cancel_cb (double   fraction,
+           gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+static void
+record_cb (double   fraction,
+           gpointer user_data)
+{
+  GArray *fractions = user_data;
+
+  g_array_append_val (fractions, fraction);
+}
+
+static gboolean
+discard (gpointer     user_data,
+         const void  *data,
+         gsize        length,
+         GError     **error)
+{
+  return TRUE;
+}
+
+static void
+test_cancel_and_progress (DtTestFixture *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *fixture_text = read_fixture ();
+  g_autofree char *target = g_build_filename (fixture->dir, "xuất.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dt_list_add (fixture->db, DT_LIST_VILLAGES, "Thôn Yên Lạc", &error));
+  before = export (fixture->db);
+
+  /* Import cancelled half way: the database exactly as before. */
+  stream = g_memory_input_stream_new_from_data (fixture_text, -1, NULL);
+  g_assert_false (dt_exchange_import_stream (fixture->db, stream, "a.json",
+                                             (goffset) strlen (fixture_text), FALSE, NULL,
+                                             cancellable, cancel_cb, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  after = export (fixture->db);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (dt_database_count (fixture->db, "petitions", NULL), ==, 0);
+
+  /* Not cancelled: the progress goes up to 1. */
+  g_clear_object (&stream);
+  stream = g_memory_input_stream_new_from_data (fixture_text, -1, NULL);
+  g_assert_true (dt_exchange_import_stream (fixture->db, stream, "a.json",
+                                            (goffset) strlen (fixture_text), FALSE, NULL,
+                                            NULL, record_cb, fractions, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fractions->len, >=, 2);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >, g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+
+  /* Export cancelled: nothing at the target, no temporary left. */
+  g_cancellable_reset (cancellable);
+  g_assert_false (dt_exchange_export_file_full (fixture->db, target, FALSE, cancellable,
+                                                cancel_cb, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (target, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (dt_test_count_files (fixture->dir, ".part"), ==, 0);
+
+  g_array_set_size (fractions, 0);
+  g_assert_true (dt_exchange_export_to (fixture->db, FALSE, discard, NULL, NULL, record_cb,
+                                        fractions, &error));
+  g_assert_cmpuint (fractions->len, >=, 2);
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -383,6 +869,18 @@ main (int    argc,
   ADD ("/core/exchange/unit-kept", NULL, test_unit_kept);
   ADD ("/core/exchange/calendar-kept", NULL, test_calendar_kept);
   ADD ("/core/exchange/where-and-bom", NULL, test_where_and_bom);
+  ADD ("/core/exchange/export-refuses-database", NULL, test_export_refuses_database);
+#ifdef G_OS_UNIX
+  ADD ("/core/exchange/export-not-regular", NULL, test_export_not_regular);
+  ADD ("/core/exchange/export-full-disk", NULL, test_export_full_disk);
+  ADD ("/core/exchange/import-not-regular", NULL, test_import_not_regular);
+#endif
+  ADD ("/core/exchange/import-too-large", NULL, test_import_too_large);
+  ADD ("/core/exchange/import-endless", NULL, test_import_endless);
+  ADD ("/core/exchange/value-limits", NULL, test_value_limits);
+  ADD ("/core/exchange/messages-escaped", NULL, test_messages_escaped);
+  ADD ("/core/exchange/any-key-order", NULL, test_any_key_order);
+  ADD ("/core/exchange/cancel-and-progress", NULL, test_cancel_and_progress);
   for (guint i = 0; i < G_N_ELEMENTS (bad_documents); i++)
     {
       g_autofree char *path = g_strdup_printf ("/core/exchange/rejected/%s", bad_documents[i].name);

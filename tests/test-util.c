@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "dt-error.h"
+#include "dt-output.h"
 #include "dt-util.h"
 
 static void
@@ -190,25 +191,20 @@ test_file_messages (void)
   g_assert_false (dt_file_check_writable (in_missing, &error));
   assert_file_error (error, "The folder for “", in_missing, "” does not exist.");
   g_clear_error (&error);
-  g_assert_false (dt_file_write (in_missing, "{}", -1, &error));
+  g_assert_false (dt_output_write_file (in_missing, NULL, "{}", 2, &error));
   assert_file_error (error, "The folder for “", in_missing, "” does not exist.");
   g_clear_error (&error);
   g_assert_false (dt_file_check_writable (folder, &error));
   assert_file_error (error, "“", folder, "” is a folder, not a file.");
   g_clear_error (&error);
-  g_assert_false (dt_file_write (folder, "{}", -1, &error));
+  g_assert_false (dt_output_write_file (folder, NULL, "{}", 2, &error));
   assert_file_error (error, "“", folder, "” is a folder, not a file.");
   g_clear_error (&error);
-  g_assert_true (g_file_set_contents (temporary, "x", -1, NULL));
-  g_assert_false (dt_file_replace (temporary, folder, &error));
-  assert_file_error (error, "“", folder, "” is a folder, not a file.");
-  g_clear_error (&error);
-  g_assert_false (g_file_test (temporary, G_FILE_TEST_EXISTS));
 
   /* And when all is well. */
   g_assert_true (dt_file_check_writable (good, &error));
   g_assert_no_error (error);
-  g_assert_true (dt_file_write (good, "{}", -1, &error));
+  g_assert_true (dt_output_write_file (good, NULL, "{}", 2, &error));
   g_assert_no_error (error);
   g_assert_true (dt_file_check_readable (good, &error));
   g_assert_no_error (error);

@@ -11,7 +11,12 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #ifdef G_OS_WIN32
+# include <fcntl.h>
+# include <io.h>
 # include <windows.h>
+# include <gio/gwin32inputstream.h>
+#else
+# include <gio/gunixinputstream.h>
 #endif
 
 #include "dt-database.h"
@@ -398,6 +403,7 @@ command_import (Context *context)
   g_autoptr(GError) error = NULL;
   DtImportSummary summary;
   gboolean existed;
+  gboolean ok;
   int status = EXIT_DONE;
 
   if (!parse_options (context, _("FILE.json"), entries, 1, 1, &status))
@@ -405,7 +411,20 @@ command_import (Context *context)
   existed = g_file_test (context->database, G_FILE_TEST_EXISTS);
   if (!(db = open_database (context, DT_DATABASE_OPEN_CREATE, &status)))
     return status;
-  if (!dt_exchange_import_file (db, context->argv[1], replace, &summary, &error))
+  if (g_str_equal (context->argv[1], "-"))
+    {
+#ifdef G_OS_WIN32
+      g_autoptr(GInputStream) in = g_win32_input_stream_new (GetStdHandle (STD_INPUT_HANDLE),
+                                                             FALSE);
+#else
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (0, FALSE);
+#endif
+      ok = dt_exchange_import_stream (db, in, _("standard input"), -1, replace, &summary, NULL,
+                                      NULL, NULL, &error);
+    }
+  else
+    ok = dt_exchange_import_file (db, context->argv[1], replace, &summary, &error);
+  if (!ok)
     {
       status = fail (error);
       g_printerr ("%s\n", _("Nothing was imported: the database is unchanged."));
@@ -436,6 +455,38 @@ command_import (Context *context)
   return EXIT_DONE;
 }
 
+static gboolean
+stdout_error (int      saved_errno,
+              GError **error)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("The export could not be written to standard output: %s. What was written is "
+                 "incomplete."), g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Every piece checked: a full disk or a closed pipe must not look like success. */
+static gboolean
+write_stdout (gpointer     user_data,
+              const void  *data,
+              gsize        length,
+              GError     **error)
+{
+  errno = 0;
+  if (fwrite (data, 1, length, stdout) != length || ferror (stdout))
+    return stdout_error (errno != 0 ? errno : EIO, error);
+  return TRUE;
+}
+
+static gboolean
+flush_stdout (GError **error)
+{
+  errno = 0;
+  if (fflush (stdout) != 0 || ferror (stdout))
+    return stdout_error (errno != 0 ? errno : EIO, error);
+  return TRUE;
+}
+
 static int
 command_export (Context *context)
 {
@@ -458,11 +509,17 @@ command_export (Context *context)
 
   if (g_str_equal (path, "-"))
     {
-      g_autofree char *text = dt_exchange_export_string (db, mask, &error);
-      if (text == NULL)
-        return fail (error);
-      fputs (text, stdout);
-      return fflush (stdout) == 0 ? EXIT_DONE : EXIT_INPUT;
+#ifdef G_OS_WIN32
+      /* The same bytes as in a file: no CR added before each line feed. */
+      _setmode (_fileno (stdout), _O_BINARY);
+#endif
+      if (!dt_exchange_export_to (db, mask, write_stdout, NULL, NULL, NULL, NULL, &error) ||
+          !flush_stdout (&error))
+        {
+          g_printerr ("doithoai-cli: %s\n", error->message);
+          return EXIT_DATABASE;
+        }
+      return EXIT_DONE;
     }
   if (!dt_exchange_export_file (db, path, mask, &error))
     return fail (error);

@@ -16,7 +16,12 @@
 #include "dt-records-private.h"
 #include "dt-text.h"
 #include "dt-error.h"
+#include "dt-output.h"
 #include "dt-util.h"
+
+#ifndef W_OK
+# define W_OK 2
+#endif
 
 #define MIGRATIONS_PATH "/io/github/doithoai/DoiThoai/migrations"
 /* 'DtHN' in ASCII: tells our files from other programs' SQLite databases. */
@@ -47,6 +52,7 @@ struct _DtDatabase
   gboolean        bulk;
   GArray         *deferred;      /* petition ids whose search entry waits for the bulk's end */
   int             user_version;
+  gboolean        read_only;
 
   GArray         *pending;       /* DtChangedRow: noted by the update hook, not yet committed */
   gboolean        committed;     /* the commit hook ran since the changes were last told */
@@ -304,9 +310,18 @@ _dt_database_fail (DtDatabase  *self,
       g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
                    _("The disk holding “%s” is full. Nothing was saved."), self->path);
       break;
+    case SQLITE_READONLY:
+      if (self->read_only)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                       _("The database “%s” is read-only (the file or its folder cannot be "
+                         "written): it can be searched, checked and exported, not changed. "
+                         "Nothing was changed."), self->path);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-    case SQLITE_READONLY:
     case SQLITE_IOERR:
       g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
                    _("The database “%s” cannot be opened or written: %s"), self->path, detail);
@@ -507,12 +522,39 @@ migrate (DtDatabase  *self,
   return TRUE;
 }
 
+/* A file this user cannot write, or in a folder where SQLite cannot make its -wal and -shm,
+ * is opened to read only. In such a folder, a database that no program has open and that
+ * was closed cleanly (no -wal or -journal beside it) is read as immutable: SQLite then needs
+ * no -shm. */
+static char *
+read_only_uri (const char *path,
+               gboolean   *read_only)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *absolute = NULL;
+  g_autofree char *uri = NULL;
+
+  if (!*read_only && g_access (path, W_OK) == 0 && g_access (folder, W_OK) == 0)
+    return NULL;
+  *read_only = TRUE;
+  if (g_access (folder, W_OK) == 0 || g_file_test (wal, G_FILE_TEST_EXISTS) ||
+      g_file_test (journal, G_FILE_TEST_EXISTS))
+    return NULL;
+  absolute = g_canonicalize_filename (path, NULL);
+  if (!(uri = g_filename_to_uri (absolute, NULL, NULL)))
+    return NULL;
+  return g_strconcat (uri, "?immutable=1", NULL);
+}
+
 DtDatabase *
 dt_database_open (const char           *path,
                   DtDatabaseOpenFlags   flags,
                   GError              **error)
 {
   g_autoptr(DtDatabase) self = NULL;
+  g_autofree char *uri = NULL;
   int sqlite_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
   int application_id = 0;
   int n_objects = 0;
@@ -558,7 +600,15 @@ dt_database_open (const char           *path,
       return NULL;
     }
 
-  rc = sqlite3_open_v2 (path, &self->db, sqlite_flags, NULL);
+  if (!(flags & DT_DATABASE_OPEN_CREATE) || g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      self->read_only = (flags & DT_DATABASE_OPEN_READ_ONLY) != 0;
+      uri = read_only_uri (path, &self->read_only);
+      if (self->read_only)
+        sqlite_flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX | (uri ? SQLITE_OPEN_URI : 0);
+    }
+
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &self->db, sqlite_flags, NULL);
   if (rc != SQLITE_OK)
     {
       _dt_database_fail (self, rc, error);
@@ -603,6 +653,23 @@ dt_database_open (const char           *path,
                    _("“%s” is a database of another program, not of DoiThoai. "
                      "It was not changed."), path);
       return NULL;
+    }
+
+  if (self->read_only)
+    {
+      /* Neither the journal mode nor a migration can be written. */
+      if (self->user_version < dt_database_schema_version ())
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                       _("The database “%s” is read-only and was made by an older version of "
+                         "DoiThoai. Open it once where it can be written, to bring it up to "
+                         "date."), path);
+          return NULL;
+        }
+      if (!_dt_database_exec (self, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536; "
+                                    "PRAGMA temp_store = MEMORY;", error))
+        return NULL;
+      return g_steal_pointer (&self);
     }
 
   if (!_dt_database_exec (self,
@@ -860,6 +927,13 @@ dt_database_get_path (DtDatabase *self)
   return self->path;
 }
 
+gboolean
+dt_database_is_read_only (DtDatabase *self)
+{
+  g_return_val_if_fail (DT_IS_DATABASE (self), FALSE);
+  return self->read_only;
+}
+
 void
 dt_database_set_busy_timeout (DtDatabase *self,
                               int         milliseconds)
@@ -1086,7 +1160,7 @@ dt_database_backup (DtDatabase  *self,
                     const char  *destination,
                     GError     **error)
 {
-  g_autofree char *partial = NULL;
+  g_autoptr(DtOutput) output = NULL;
   sqlite3 *target = NULL;
   sqlite3_backup *backup;
   int rc;
@@ -1094,26 +1168,12 @@ dt_database_backup (DtDatabase  *self,
   g_return_val_if_fail (DT_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
 
-  {
-    g_autofree char *wanted = g_canonicalize_filename (destination, NULL);
-    g_autofree char *live = g_canonicalize_filename (self->path, NULL);
-    const char *rest = g_str_has_prefix (wanted, live) ? wanted + strlen (live) : NULL;
+  /* Never over the live file or its working files, whatever name leads to them. */
+  if (!(output = dt_output_new (destination, self, error)))
+    return FALSE;
 
-    if (rest != NULL &&
-        (*rest == '\0' || g_str_equal (rest, "-wal") || g_str_equal (rest, "-shm") ||
-         g_str_equal (rest, "-journal")))
-      {
-        g_set_error (error, DT_ERROR, DT_ERROR_IO,
-                     _("A backup cannot be written over the database itself (“%s”)."),
-                     destination);
-        return FALSE;
-      }
-  }
-
-  partial = g_strconcat (destination, ".part", NULL);
-  g_remove (partial);
-
-  rc = sqlite3_open_v2 (partial, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  rc = sqlite3_open_v2 (dt_output_get_temporary_path (output), &target,
+                        SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
     {
       backup = sqlite3_backup_init (target, "main", self->db, "main");
@@ -1133,14 +1193,22 @@ dt_database_backup (DtDatabase  *self,
 
   if (rc != SQLITE_OK)
     {
+      g_autofree char *name = g_filename_display_name (destination);
+
       g_set_error (error, DT_ERROR, DT_ERROR_IO,
-                   _("The backup “%s” could not be written: %s"), destination,
+                   _("The backup “%s” could not be written: %s"), name,
                    target != NULL ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
       sqlite3_close (target);
-      g_remove (partial);
+      return FALSE;   /* the output removes the copy and its journal */
+    }
+  if (sqlite3_close (target) != SQLITE_OK)
+    {
+      g_autofree char *name = g_filename_display_name (destination);
+
+      g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                   _("The backup “%s” could not be written: %s"), name, sqlite3_errmsg (target));
+      sqlite3_close_v2 (target);
       return FALSE;
     }
-  sqlite3_close (target);
-
-  return dt_file_replace (partial, destination, error);
+  return dt_output_commit (output, error);
 }

@@ -26,6 +26,8 @@ typedef enum
 {
   DT_DATABASE_OPEN_EXISTING = 0,
   DT_DATABASE_OPEN_CREATE   = 1 << 0,
+  /* Only reads. A file or folder that cannot be written opens this way by itself. */
+  DT_DATABASE_OPEN_READ_ONLY = 1 << 1,
 } DtDatabaseOpenFlags;
 
 /* Version of the schema this program writes (the newest migration). */
@@ -39,6 +41,8 @@ DtDatabase *dt_database_open            (const char           *path,
 DtDatabase *dt_database_open_another    (DtDatabase           *self,
                                          GError              **error);
 const char *dt_database_get_path        (DtDatabase           *self);
+/* Opened only to read: every change fails with a message that says so. */
+gboolean    dt_database_is_read_only    (DtDatabase           *self);
 /* How long a change waits for another program's to finish before giving up with
  * DT_ERROR_LOCKED (5 seconds unless set). */
 void        dt_database_set_busy_timeout (DtDatabase          *self,

@@ -98,6 +98,14 @@ gboolean  _dt_records_foreach   (DtDatabase         *db,
                                  DtRecordFunc        func,
                                  gpointer            user_data,
                                  GError            **error);
+/* Whether TABLE has a row whose COLUMN is VALUE (its id in ID). FALSE both when there is none
+ * and on failure, which sets ERROR. */
+gboolean  _dt_row_exists        (DtDatabase         *db,
+                                 const char         *table,
+                                 const char         *column,
+                                 const char         *value,
+                                 gint64             *id,
+                                 GError            **error);
 /* Sets or clears a petition's duplicate_of after the fact (imports whose
  * originals come later in the document). */
 gboolean  _dt_petition_set_duplicate (DtDatabase  *db,

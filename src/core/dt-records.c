@@ -1295,6 +1295,17 @@ row_exists (DtDatabase  *db,
   return rc == SQLITE_ROW;
 }
 
+gboolean
+_dt_row_exists (DtDatabase  *db,
+                const char  *table,
+                const char  *column,
+                const char  *value,
+                gint64      *id,
+                GError     **error)
+{
+  return row_exists (db, table, column, value, id, error);
+}
+
 static gboolean
 check_references (DtDatabase         *db,
                   const DtEntitySpec *spec,

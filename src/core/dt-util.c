@@ -369,8 +369,8 @@ file_problem (const GError *cause)
 /* GLib's messages name a temporary file and speak English where its translations are not
  * installed (Windows, minimal systems): the program says what happened to the file the
  * person named, in its own words. Only an unforeseen cause keeps GLib's text. */
-static void
-set_file_error (GError       **error,
+void
+dt_file_set_error (GError       **error,
                 const char    *path,
                 gboolean       writing,
                 const GError  *cause)
@@ -435,7 +435,7 @@ dt_file_read (const char  *path,
 
   if (!g_file_get_contents (path, contents, length, &local_error))
     {
-      set_file_error (error, path, FALSE, local_error);
+      dt_file_set_error (error, path, FALSE, local_error);
       return FALSE;
     }
   return TRUE;
@@ -446,6 +446,7 @@ dt_file_check_readable (const char  *path,
                         GError     **error)
 {
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
 
@@ -459,9 +460,18 @@ dt_file_check_readable (const char  *path,
       return FALSE;
     }
   file = g_file_new_for_path (path);
+  /* Looked at before it is opened: opening a pipe with no writer waits forever. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, NULL,
+                            NULL);
+  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                   _("“%s” is not a regular file (it is a device or a pipe)."), path);
+      return FALSE;
+    }
   if (!(stream = g_file_read (file, NULL, &local_error)))
     {
-      set_file_error (error, path, FALSE, local_error);
+      dt_file_set_error (error, path, FALSE, local_error);
       return FALSE;
     }
   return TRUE;
@@ -490,39 +500,56 @@ dt_file_check_writable (const char  *path,
   return TRUE;
 }
 
-gboolean
-dt_file_replace (const char  *temporary,
-                 const char  *destination,
-                 GError     **error)
+static gboolean
+must_escape (gunichar c)
 {
-  g_autoptr(GFile) from = g_file_new_for_path (temporary);
-  g_autoptr(GFile) to = g_file_new_for_path (destination);
-  g_autoptr(GError) local_error = NULL;
-
-  if (!g_file_move (from, to, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
-                    NULL, NULL, NULL, &local_error))
-    {
-      set_file_error (error, destination, TRUE, local_error);
-      g_remove (temporary);
-      return FALSE;
-    }
-  return TRUE;
+  /* C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional overrides
+   * that make a terminal show text in another order than it is. */
+  return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029 ||
+         (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
-gboolean
-dt_file_write (const char  *path,
-               const char  *contents,
-               gssize       length,
-               GError     **error)
+char *
+dt_text_quote (const char *text,
+               gssize      length,
+               guint       max_chars)
 {
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) out = NULL;
+  const char *p;
+  const char *end;
+  guint n = 0;
 
-  if (!g_file_set_contents_full (path, contents, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0644, &local_error))
+  if (text == NULL)
+    return g_strdup ("");
+  end = text + (length < 0 ? strlen (text) : (gsize) length);
+  out = g_string_sized_new (MIN ((gsize) (end - text), (gsize) max_chars * 2) + 8);
+  for (p = text; p < end; n++)
     {
-      set_file_error (error, path, TRUE, local_error);
-      return FALSE;
+      gunichar c;
+
+      if (n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02X", (guint) (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (must_escape (c))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
     }
-  return TRUE;
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -55,14 +55,21 @@ gboolean  dt_file_check_readable (const char  *path,
 /* Before any work: PATH is not a folder, and the folder it goes into exists. */
 gboolean  dt_file_check_writable (const char  *path,
                                   GError     **error);
-/* Moves a finished temporary file over its destination. */
-gboolean  dt_file_replace      (const char  *temporary,
-                                const char  *destination,
-                                GError     **error);
-/* Writes a whole file through a temporary file and a rename. */
-gboolean  dt_file_write        (const char  *path,
-                                const char  *contents,
+/* ERROR (DT_ERROR_IO) in the program's own words for CAUSE, a GFileError or GIOError met
+ * reading or WRITING the file PATH: no folder, a folder, not allowed, disk full … */
+void      dt_file_set_error    (GError      **error,
+                                const char   *path,
+                                gboolean      writing,
+                                const GError *cause);
+/* TEXT made safe to show inside a message: at most MAX_CHARS characters (then “…”), control
+ * characters escaped (\n, \u001B), bytes that are not UTF-8 shown as \xFF. LENGTH in bytes,
+ * or -1 up to a NUL. */
+char     *dt_text_quote        (const char  *text,
                                 gssize       length,
-                                GError     **error);
+                                guint        max_chars);
+
+/* Long operations report how far they are, from 0 to 1. */
+typedef void (*DtProgressFunc) (double    fraction,
+                                gpointer  user_data);
 
 G_END_DECLS
