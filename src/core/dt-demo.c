@@ -439,6 +439,13 @@ write_petition (Demo        *demo,
                                        petition->summary, petition->petitioner,
                                        petition->village);
   petition->confidential = g_rand_int_range (demo->rand, 0, 100) < 3;
+  /* Whom it concerns, from its code: the random sequence, and so the rest, stays as it was.
+   * Most opinions are on the organisation; some on an official; the rest recorded as neither. */
+  {
+    guint share = g_str_hash (petition->code) % 100;
+
+    petition->concerns = g_strdup (share < 60 ? "organisation" : share < 75 ? "official" : NULL);
+  }
 
   roll = (guint) g_rand_int_range (demo->rand, 0, 100);
   if (roll < 3 && demo->all_codes->len > 0)
