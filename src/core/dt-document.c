@@ -758,6 +758,9 @@ ensure_layout (DtDocument *self)
       Block *block = g_ptr_array_index (self->blocks, i);
       guint first = self->units->len;
 
+      /* A note (the answer to an opinion) stays with the paragraph it is about. */
+      if (block->kind == BLOCK_TEXT && block->style == DT_TEXT_NOTE && first > 0)
+        ((Unit *) g_ptr_array_index (self->units, first - 1))->keep_with_next = TRUE;
       if (block->kind == BLOCK_TEXT)
         layout_paragraph (self, block->style, block->markup);
       else if (block->table->rows->len > 0)

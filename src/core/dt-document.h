@@ -28,7 +28,7 @@ typedef enum
   DT_TEXT_BODY,       /* 14, justified, first line indented */
   DT_TEXT_HEADING,    /* 14 bold, justified, first line indented, kept with what follows */
   DT_TEXT_CENTERED,   /* 14, centred, kept with what follows ("Kính gửi: …") */
-  DT_TEXT_NOTE,       /* 14 italic, justified, first line indented */
+  DT_TEXT_NOTE,       /* 14 italic, justified, first line indented, kept with what precedes */
 } DtTextStyle;
 
 DtDocument *dt_document_new             (void);
