@@ -661,8 +661,6 @@ job_load (Job                     *job,
   DtDocumentKind kind = request->kind;
   g_autofree char *stored_number = NULL;
   g_autofree char *stored_date = NULL;
-  g_autofree char *type = NULL;
-  g_autofree char *symbol = NULL;
 
   job->db = db;
   job->request = request;
