@@ -927,7 +927,7 @@ static const Command commands[] = {
                       "late as of today."),
     .func = command_check, .uses_database = TRUE },
   { .name = "document", .arguments = "KIND OPTIONS --output=FILE.pdf",
-    .summary = N_("Print a notice, minutes, conclusion, slip, letter or plan to PDF"),
+    .summary = N_("Write a notice, minutes or other document as PDF"),
     .description = N_("Writes one printed document as a PDF file: KIND is notice, minutes or "
                       "conclusion (of --session), transfer (of --petition), reminder (to "
                       "--agency) or plan (--plan). It carries the number and date recorded, "
