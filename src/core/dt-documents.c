@@ -1004,12 +1004,13 @@ build_notice (Job     *job,
 
 /* What was said about a petition at the session, for the minutes. */
 static char *
-petition_outcome (const DtPetition *petition)
+petition_outcome (const DtSession  *session,
+                  const DtPetition *petition)
 {
   if (petition->answer != NULL)
-    return g_strdup_printf ("Trả lời tại %s: %s", "Hội nghị", petition->answer);
+    return g_strdup_printf ("Trả lời tại %s: %s", session_noun (session), petition->answer);
   if (petition->declined_reason != NULL)
-    return g_strdup_printf ("Ý kiến của %s: %s", "chủ trì", petition->declined_reason);
+    return g_strdup_printf ("Ý kiến của chủ trì: %s", petition->declined_reason);
   if (petition->escalated_to != NULL)
     return g_strdup_printf ("Tiếp thu, tổng hợp báo cáo, đề nghị %s xem xét, giải quyết.",
                             petition->escalated_to);
@@ -1078,7 +1079,7 @@ build_minutes (Job     *job,
       g_autofree char *who = petitioner_with_place (petition);
       g_autofree char *words = petition_words (petition, TRUE);
       g_autofree char *text = sentence (words);
-      g_autofree char *outcome = petition_outcome (petition);
+      g_autofree char *outcome = petition_outcome (session, petition);
       g_autofree char *lead = NULL;
       g_autofree char *channel = NULL;
 
