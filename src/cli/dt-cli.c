@@ -21,6 +21,7 @@
 
 #include "dt-database.h"
 #include "dt-demo.h"
+#include "dt-documents.h"
 #include "dt-error.h"
 #include "dt-exchange.h"
 #include "dt-calendar.h"
@@ -811,6 +812,135 @@ command_search (Context *context)
   return EXIT_DONE;
 }
 
+/* One printed document as a PDF: the record is named by the option of its kind. */
+static int
+command_document (Context *context)
+{
+  g_autofree char *session = NULL;
+  g_autofree char *petitions = NULL;
+  g_autofree char *agency = NULL;
+  g_autofree char *plan = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *output = NULL;
+  gboolean record = FALSE;
+  GOptionEntry entries[] = {
+    { "session", 0, 0, G_OPTION_ARG_STRING, &session,
+      N_("The session of a notice, minutes or conclusion"), N_("CODE") },
+    { "petition", 0, 0, G_OPTION_ARG_STRING, &petitions,
+      N_("The petitions of a transfer slip, separated by commas"), N_("CODE[,CODE…]") },
+    { "agency", 0, 0, G_OPTION_ARG_STRING, &agency, N_("The agency of a reminder letter"),
+      N_("NAME") },
+    { "plan", 0, 0, G_OPTION_ARG_STRING, &plan, N_("The plan to print"), N_("CODE") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+      N_("Reminder: what is owed on this date (default: the letter’s date)"), N_("DATE") },
+    { "number", 0, 0, G_OPTION_ARG_STRING, &number,
+      N_("The number (default: the one recorded, else the next one)"), N_("NUMBER") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+      N_("The document’s date (default: the one recorded, else today)"), N_("DATE") },
+    { "record", 0, 0, G_OPTION_ARG_NONE, &record,
+      N_("Record the number and date on the session, plan or petitions"), NULL },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"),
+      N_("FILE.pdf") },
+    { NULL }
+  };
+  static const char * const needs[DT_N_DOCUMENT_KINDS] = {
+    "--session", "--session", "--session", "--petition", "--agency", "--plan",
+  };
+  g_autoptr(DtDatabase) db = NULL;
+  g_autoptr(DtDocument) document = NULL;
+  g_autoptr(DtDocumentRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  DtDocumentKind kind;
+  const char *given[DT_N_DOCUMENT_KINDS];
+  int status = EXIT_DONE;
+  GDate check;
+
+  if (!parse_options (context, _("KIND"), entries, 1, 1, &status))
+    return status;
+  if (!dt_document_kind_from_name (context->argv[1], &kind))
+    return usage_error (_("“%s” is not a kind of document: notice, minutes, conclusion, "
+                          "transfer, reminder or plan."), context->argv[1]);
+
+  given[DT_DOCUMENT_NOTICE] = given[DT_DOCUMENT_MINUTES] = given[DT_DOCUMENT_CONCLUSION] = session;
+  given[DT_DOCUMENT_TRANSFER] = petitions;
+  given[DT_DOCUMENT_REMINDER] = agency;
+  given[DT_DOCUMENT_PLAN] = plan;
+  if (given[kind] == NULL || *given[kind] == '\0')
+    return usage_error (_("A %s needs %s."), context->argv[1], needs[kind]);
+  if ((session != NULL && kind > DT_DOCUMENT_CONCLUSION) ||
+      (petitions != NULL && kind != DT_DOCUMENT_TRANSFER) ||
+      (agency != NULL && kind != DT_DOCUMENT_REMINDER) ||
+      (plan != NULL && kind != DT_DOCUMENT_PLAN) ||
+      (as_of != NULL && kind != DT_DOCUMENT_REMINDER))
+    return usage_error (_("A %s is made from %s alone."), context->argv[1], needs[kind]);
+  if (output == NULL || *output == '\0')
+    return usage_error (_("Say where to write the PDF with --output=FILE.pdf."));
+  if (as_of != NULL && !parse_date_argument (as_of, &check, &status))
+    return status;
+  if (date != NULL && !parse_date_argument (date, &check, &status))
+    return status;
+
+  /* The output's folder first, and never over the database itself: a wrong --output is a
+   * usage mistake, told before any work. */
+  if (!dt_file_check_writable (output, &error))
+    {
+      g_printerr ("doithoai-cli: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  {
+    g_autofree char *a = g_canonicalize_filename (output, NULL);
+    g_autofree char *b = g_canonicalize_filename (context->database, NULL);
+
+    if (g_str_equal (a, b))
+      return usage_error (_("“%s” is the database: write the PDF to another file."), output);
+  }
+
+  if (!(db = open_database (context, DT_DATABASE_OPEN_EXISTING, &status)))
+    return status;
+
+  request = dt_document_request_new (kind);
+  request->session = g_strdup (session);
+  request->agency = g_strdup (agency);
+  request->plan = g_strdup (plan);
+  request->as_of = g_strdup (as_of);
+  request->number = g_strdup (number);
+  request->date = g_strdup (date);
+  if (petitions != NULL)
+    {
+      g_auto(GStrv) codes = g_strsplit (petitions, ",", -1);
+      g_autoptr(GPtrArray) clean = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; codes[i] != NULL; i++)
+        {
+          g_strstrip (codes[i]);
+          if (*codes[i] != '\0')
+            g_ptr_array_add (clean, g_strdup (codes[i]));
+        }
+      g_ptr_array_add (clean, NULL);
+      request->petitions = (char **) g_ptr_array_steal (clean, NULL);
+    }
+
+  if (!(document = dt_document_build (db, request, &error)))
+    return fail (error);
+  if (!dt_document_write_pdf (document, output, db, &error))
+    {
+      /* The file named on the command line cannot be written: try another one. */
+      g_printerr ("doithoai-cli: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+  if (record && !dt_document_record (db, request, &error))
+    {
+      g_printerr ("doithoai-cli: %s\n", error->message);
+      g_printerr (_("The PDF was written, but its number was not recorded.\n"));
+      return dt_error_exit_status (error);
+    }
+  g_print (_("%s written to %s (%d pages)\n"), dt_document_get_name (document), output,
+           dt_document_get_n_pages (document));
+  return EXIT_DONE;
+}
+
 static const Command commands[] = {
   { .name = "init", .arguments = "",
     .summary = N_("Create the database, or bring it up to date"),
@@ -853,6 +983,13 @@ static const Command commands[] = {
     .description = N_("Checks the database for damage, counts its records and lists what is "
                       "late as of today."),
     .func = command_check, .uses_database = TRUE },
+  { .name = "document", .arguments = "KIND OPTIONS --output=FILE.pdf",
+    .summary = N_("Write a notice, minutes or other document as PDF"),
+    .description = N_("Writes one printed document as a PDF file: KIND is notice, minutes or "
+                      "conclusion (of --session), transfer (of --petition), reminder (to "
+                      "--agency) or plan (--plan). It carries the number and date recorded, "
+                      "else the next number and today; --record keeps them."),
+    .func = command_document, .uses_database = TRUE },
   { .name = "backup", .arguments = "[FILE]",
     .summary = N_("Copy the database safely, even while it is in use"),
     .description = N_("Copies the database safely, even while it is in use, to FILE or else "
