@@ -500,6 +500,21 @@ session_cb (const DtReportSession  *s,
   return w->failed == LXW_NO_ERROR;
 }
 
+/* A confidential petitioner's name leaves no trace, not even inside the summary where the
+ * secretary may have written it (as the exchange format masks it). */
+static char *
+mask_name (const char *text,
+           const char *name)
+{
+  g_autoptr(GString) masked = NULL;
+
+  if (text == NULL || name == NULL || *name == '\0')
+    return g_strdup (text);
+  masked = g_string_new (text);
+  g_string_replace (masked, name, MASKED, 0);
+  return g_string_free (g_steal_pointer (&masked), FALSE);
+}
+
 /* ------------------------------------------------------------------------------------------
  * Ý kiến, kiến nghị: the register of the period
  * ------------------------------------------------------------------------------------------ */
@@ -525,6 +540,8 @@ petition_cb (const DtReportPetition  *p,
   const char *channel = dt_choice_label_vi (DT_RECORD_PETITION, "channel", p->channel);
   const char *petitioner = p->confidential ? MASKED : p->petitioner;
   const char *status = _dt_report_category_label_vi (p->category);
+  g_autofree char *summary = p->confidential ? mask_name (p->summary, p->petitioner)
+                                             : g_strdup (p->summary);
   lxw_row_t row;
 
   if (p->duplicate_of != NULL)
@@ -533,7 +550,7 @@ petition_cb (const DtReportPetition  *p,
     remark = g_strdup_printf ("Chuyển đến: %s", p->escalated_to);
   {
     const char *texts[] = { NULL, p->code, NULL, channel, petitioner, p->village, p->field,
-                            p->summary, p->agency, NULL, NULL, status, NULL, remark };
+                            summary, p->agency, NULL, NULL, status, NULL, remark };
 
     fit_row (w, sheet, texts, G_N_ELEMENTS (texts));
   }
@@ -546,7 +563,7 @@ petition_cb (const DtReportPetition  *p,
   put_text (w, sheet, row, 4, petitioner, w->f.td);
   put_text (w, sheet, row, 5, p->village, w->f.td);
   put_text (w, sheet, row, 6, p->field, w->f.td);
-  put_text (w, sheet, row, 7, p->summary, w->f.td);
+  put_text (w, sheet, row, 7, summary, w->f.td);
   put_text (w, sheet, row, 8, p->agency, w->f.td);
   put_date (w, sheet, row, 9, p->assigned_date, w->f.td_date);
   put_date (w, sheet, row, 10, p->assigned_date != NULL ? p->deadline : NULL, w->f.td_date);
@@ -623,9 +640,12 @@ write_overdue (Writer    *w,
 
 #define COLUMN(i) ((const char *) sqlite3_column_text (stmt, (i)))
       {
-        const char *petitioner = sqlite3_column_int (stmt, 3) ? MASKED : COLUMN (2);
+        gboolean confidential = sqlite3_column_int (stmt, 3) != 0;
+        const char *petitioner = confidential ? MASKED : COLUMN (2);
+        g_autofree char *summary = confidential ? mask_name (COLUMN (6), COLUMN (2))
+                                                : g_strdup (COLUMN (6));
         const char *texts[] = { NULL, COLUMN (0), NULL, petitioner, COLUMN (4), COLUMN (5),
-                                COLUMN (6), COLUMN (7) };
+                                summary, COLUMN (7) };
 
         fit_row (w, sheet, texts, G_N_ELEMENTS (texts));
         row = sheet->row++;
@@ -635,7 +655,7 @@ write_overdue (Writer    *w,
         put_text (w, sheet, row, 3, petitioner, w->f.td);
         put_text (w, sheet, row, 4, COLUMN (4), w->f.td);
         put_text (w, sheet, row, 5, COLUMN (5), w->f.td);
-        put_text (w, sheet, row, 6, COLUMN (6), w->f.td);
+        put_text (w, sheet, row, 6, summary, w->f.td);
         put_text (w, sheet, row, 7, COLUMN (7), w->f.td);
       }
 #undef COLUMN

@@ -344,7 +344,10 @@ slot (DtReport *report,
 {
   g_return_val_if_fail (year == DT_REPORT_TOTAL || (year >= 0 && (guint) year < report->n_years),
                         0);
-  return year == DT_REPORT_TOTAL ? 0 : (guint) year + 1;
+  /* The one year of another period is the whole period. */
+  if (year == DT_REPORT_TOTAL || report->period.kind != DT_PERIOD_YEARS)
+    return 0;
+  return (guint) year + 1;
 }
 
 const DtReportFigures *
