@@ -178,7 +178,8 @@ put_text (Writer      *w,
       note (w, worksheet_write_blank (sheet->ws, row, col, format));
       return;
     }
-  if (g_utf8_strlen (text, -1) > MAX_CELL_CHARS)
+  /* Fewer bytes than the limit is fewer characters too. */
+  if (strlen (text) > MAX_CELL_CHARS && g_utf8_strlen (text, -1) > MAX_CELL_CHARS)
     text = cut = g_utf8_substring (text, 0, MAX_CELL_CHARS);
   note (w, worksheet_write_string (sheet->ws, row, col, text, format));
 }
@@ -250,34 +251,44 @@ count_lines (const char *text,
              double      per_unit)
 {
   glong capacity = MAX (1, (glong) (width * per_unit));
-  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
-  guint lines = 0;
+  glong used = 0;       /* characters on the line so far */
+  glong word = 0;       /* characters of the word being read */
+  guint lines = 1;
 
-  for (guint i = 0; paragraphs[i] != NULL; i++)
+  /* Most cells fit on one line: told by their length alone. */
+  if ((glong) strlen (text) <= capacity && strchr (text, '\n') == NULL)
+    return 1;
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
     {
-      g_auto(GStrv) words = g_strsplit (paragraphs[i], " ", -1);
-      glong used = 0;
+      gunichar c = g_utf8_get_char (p);
 
-      lines++;
-      for (guint j = 0; words[j] != NULL; j++)
+      if (c != ' ' && c != '\n' && c != 0)
         {
-          glong length = g_utf8_strlen (words[j], -1);
-
-          if (length == 0)
-            continue;
-          if (used > 0 && used + 1 + length <= capacity)
-            used += 1 + length;
+          word++;
+          continue;
+        }
+      if (word > 0)
+        {
+          if (used > 0 && used + 1 + word <= capacity)
+            used += 1 + word;
           else
             {
               if (used > 0)
                 lines++;
               /* A word longer than the line breaks where it must. */
-              lines += (guint) ((length - 1) / capacity);
-              used = (length - 1) % capacity + 1;
+              lines += (guint) ((word - 1) / capacity);
+              used = (word - 1) % capacity + 1;
             }
+          word = 0;
         }
-      if (lines > 40)
+      if (c == 0 || lines > 40)
         break;
+      if (c == '\n')
+        {
+          lines++;
+          used = 0;
+        }
     }
   return lines;
 }
@@ -403,7 +414,12 @@ fit_row (Writer             *w,
          const char * const *texts,
          guint               n)
 {
-  set_height (w, sheet, sheet->row, row_height (texts, sheet->widths, n, FALSE));
+  double height = row_height (texts, sheet->widths, n, FALSE);
+
+  /* One line fits the default height (15 pt): most rows say nothing of it, and the file is
+   * the smaller for it. */
+  if (height > 3 + LINE_POINTS)
+    set_height (w, sheet, sheet->row, height);
 }
 
 static void
@@ -1296,6 +1312,31 @@ write_workbook (Writer      *w,
   return !g_cancellable_set_error_if_cancelled (w->cancellable, error);
 }
 
+static gint64
+query_cache_size (DtDatabase *db)
+{
+  sqlite3_stmt *stmt = _dt_database_prepare_static (db, "PRAGMA cache_size", NULL);
+  gint64 size = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    size = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return size;
+}
+
+static void
+restore_cache_size (DtDatabase *db,
+                    gint64      size)
+{
+  g_autofree char *pragma = NULL;
+
+  if (size == 0)
+    return;
+  pragma = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, size);
+  _dt_database_exec (db, pragma, NULL);
+}
+
 gboolean
 dt_report_write_file (DtDatabase            *db,
                       const DtPeriod        *period,
@@ -1310,6 +1351,7 @@ dt_report_write_file (DtDatabase            *db,
   g_autofree char *temporary = NULL;
   Writer w = { 0 };
   gboolean own_transaction;
+  gint64 cache_size;
   gboolean ok;
 
   g_return_val_if_fail (DT_IS_DATABASE (db), FALSE);
@@ -1323,9 +1365,15 @@ dt_report_write_file (DtDatabase            *db,
       !(temporary = create_temporary (path, error)))
     return FALSE;
 
+  /* The report reads each page once, in order: a small page cache does (the connection's
+   * own is sized for imports), and keeps the memory low at 100,000 petitions. */
+  cache_size = query_cache_size (db);
+  if (cache_size != 0)
+    _dt_database_exec (db, "PRAGMA cache_size = -4096", NULL);
   own_transaction = sqlite3_get_autocommit (_dt_database_get_handle (db)) != 0;
   if (own_transaction && !_dt_database_exec (db, "BEGIN", error))
     {
+      restore_cache_size (db, cache_size);
       g_remove (temporary);
       return FALSE;
     }
@@ -1345,6 +1393,7 @@ dt_report_write_file (DtDatabase            *db,
     }
   if (own_transaction)
     _dt_database_exec (db, ok ? "COMMIT" : "ROLLBACK", NULL);
+  restore_cache_size (db, cache_size);
 
   if (!ok || !install_file (temporary, path, error))
     {
