@@ -454,6 +454,7 @@ main (int    argc,
         g_autoptr(DtReport) figures = dt_report_compute (db, &period, &as_of, NULL, &error);
 
         g_assert_no_error (error);
+        g_assert_nonnull (figures);
         best = MIN (best, (g_get_monotonic_time () - start) / 1e6);
       }
     g_print ("figures alone (dt_report_compute) %6.3f s\n", best);
