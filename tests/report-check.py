@@ -218,11 +218,15 @@ def check_sessions(ws, expected):
     first = header_row(ws, "Mã số")
     rows = [r for r in range(first + 1, ws.max_row + 1) if ws.cell(r, 2).value]
     got = [ws.cell(r, 2).value for r in rows]
-    want = [code for code, _ in expected["sessions"]]
+    want = [row[0] for row in expected["sessions"]]
     if got != want:
         fail(f"{ws.title}: {got}, expected {want}")
-    for r, (code, date) in zip(rows, expected["sessions"]):
+    for r, (code, date, status, notice, conclusion, attendance) in zip(rows, expected["sessions"]):
         check_date_cell(ws, ws.cell(r, 4), date)
+        got = [ws.cell(r, col).value for col in (8, 12, 14, 9)]
+        if got != [status, notice, conclusion, attendance]:
+            fail(f"{ws.title} {code}: status, notice, conclusion, attendance are {got}, "
+                 f"expected {[status, notice, conclusion, attendance]}")
     checked.append(f"{len(rows)} sessions")
 
 

@@ -1129,10 +1129,42 @@ expectations (const HandWorked *h,
                                       e->c[C_LATE], e->c[C_IN_TIME], e->c[C_OVERDUE]));
     }
 
+  /* Sessions, by DESIGN §6 again: held by A, notice due lead days before (the plan's 5, or
+   * the unit's 7), conclusion due 10 days after, and not there yet when written after A. */
   for (guint i = 0; i < G_N_ELEMENTS (sessions); i++)
-    if (strcmp (sessions[i].date, start) >= 0 && strcmp (sessions[i].date, end) <= 0)
-      json_array_append_new (sessions_rows, json_pack ("[s, s]", sessions[i].code,
-                                                       sessions[i].date));
+    {
+      const TestSession *t = &sessions[i];
+      gboolean held = g_str_equal (t->status, "held") && by (t->date, as_of);
+      const char *status_vi = held ? "Đã tổ chức"
+                              : g_str_equal (t->status, "held") ? "Dự kiến"
+                              : dt_choice_label_vi (DT_RECORD_SESSION, "status", t->status);
+      const char *notice = NULL, *conclusion = NULL;
+
+      if (strcmp (t->date, start) < 0 || strcmp (t->date, end) > 0)
+        continue;
+      if (held)
+        {
+          g_autofree char *notice_due = NULL, *conclusion_due = NULL;
+          GDate date;
+
+          set_date (&date, t->date);
+          g_date_subtract_days (&date, t->plan != NULL ? 5 : 7);
+          notice_due = dt_date_to_iso (&date);
+          set_date (&date, t->date);
+          g_date_add_days (&date, 10);
+          conclusion_due = dt_date_to_iso (&date);
+          notice = by (t->notice_date, as_of) && strcmp (t->notice_date, notice_due) <= 0
+                   ? "Đúng hạn" : "Chậm";
+          if (by (t->conclusion_date, as_of))
+            conclusion = strcmp (t->conclusion_date, conclusion_due) <= 0 ? "Đúng hạn" : "Chậm";
+          else
+            conclusion = strcmp (as_of, conclusion_due) > 0 ? "Chậm" : "Chưa đến hạn";
+        }
+      json_array_append_new (sessions_rows,
+                             json_pack ("[s, s, s, s?, s?, o]", t->code, t->date, status_vi,
+                                        notice, conclusion,
+                                        held ? json_integer (t->attendance) : json_null ()));
+    }
 
   json_object_set_new (root, "summary", summary);
   json_object_set_new (root, "register", register_rows);
