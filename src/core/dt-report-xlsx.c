@@ -1068,8 +1068,13 @@ write_review (Writer   *w,
                        "Ý kiến, kiến nghị được giao cho cơ quan, đơn vị");
   write_signature (w, sheet);
 
-  /* Below the signature: the statuses and the fields, one series per year. */
+  /* On a page of its own after the signature: the statuses, one series per year. */
   chart_row = sheet->row + 1;
+  {
+    lxw_row_t breaks[] = { chart_row, 0 };
+
+    note (w, worksheet_set_h_pagebreaks (sheet->ws, breaks));
+  }
   {
     lxw_chart *chart = workbook_add_chart (w->wb, LXW_CHART_COLUMN);
     lxw_chart_options options = { .x_offset = 4, .y_offset = 4, .x_scale = 1.8, .y_scale = 1.3,
