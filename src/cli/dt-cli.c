@@ -27,6 +27,8 @@
 #include "dt-calendar.h"
 #include "dt-i18n.h"
 #include "dt-lunar.h"
+#include "dt-period.h"
+#include "dt-report.h"
 #include "dt-search.h"
 #include "dt-status.h"
 #include "dt-util.h"
@@ -941,6 +943,59 @@ command_document (Context *context)
   return EXIT_DONE;
 }
 
+static int
+command_report (Context *context)
+{
+  g_autofree char *period_text = NULL;
+  g_autofree char *as_of_text = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text,
+      N_("2025-06, 2025-Q2, 2025-H1, 2025-9M, 2025, 2021..2025 or FROM..TO"), N_("P") },
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("Figures as of DATE (default: the period's end, or today when earlier)"), N_("DATE") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("The workbook to write"),
+      N_("FILE.xlsx") },
+    { NULL }
+  };
+  g_autoptr(DtDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *as_of_shown = NULL;
+  g_autofree char *title = NULL;
+  DtPeriod period;
+  GDate as_of;
+  int status = EXIT_DONE;
+
+  if (!parse_options (context, "", entries, 0, 0, &status))
+    return status;
+  if (period_text == NULL)
+    return usage_error (_("Say which period with --period, such as --period=2025-Q2."));
+  if (output == NULL || *output == '\0')
+    return usage_error (_("Say where to write the workbook with --output=FILE.xlsx."));
+  if (!dt_period_parse (period_text, &period, &error))
+    return usage_error ("%s", error->message);
+  if (as_of_text == NULL)
+    dt_period_default_as_of (&period, NULL, &as_of);
+  else if (!dt_date_parse (as_of_text, &as_of))
+    return usage_error (_("--as-of takes a real date written YYYY-MM-DD, not “%s”."),
+                        as_of_text);
+  if (!dt_period_check_as_of (&period, &as_of, &error))
+    return usage_error ("%s", error->message);
+
+  if (!(db = open_database (context, DT_DATABASE_OPEN_EXISTING, &status)))
+    return status;
+  if (!dt_report_write_file (db, &period, &as_of, output, NULL, NULL, NULL, &error))
+    {
+      status = fail (error);
+      g_printerr ("%s\n", _("No report was written."));
+      return status;
+    }
+  title = dt_period_title (&period);
+  as_of_shown = dt_date_format_display (&as_of);
+  g_print (_("Report for %s, as of %s, written to %s\n"), title, as_of_shown, output);
+  return EXIT_DONE;
+}
+
 static const Command commands[] = {
   { .name = "init", .arguments = "",
     .summary = N_("Create the database, or bring it up to date"),
@@ -978,6 +1033,14 @@ static const Command commands[] = {
     .summary = N_("The lunar date of DATE"),
     .description = N_("Prints the Vietnamese lunar date of DATE and the name of its year."),
     .func = command_lunar },
+  { .name = "report", .arguments = "--period=P [--as-of=D] --output=F",
+    .summary = N_("Write the Excel report form of a period"),
+    .description = N_("Writes the Excel report form of a period: a month (2025-06), a quarter "
+                      "(2025-Q2), six months (2025-H1), nine months (2025-9M), a year (2025), a "
+                      "review of several years, one column each (2021..2025), or from one day "
+                      "to another (2025-04-01..2025-06-30). Figures are as of the period's end, "
+                      "or today when that is earlier, unless --as-of says otherwise."),
+    .func = command_report, .uses_database = TRUE },
   { .name = "check", .arguments = "[--all]",
     .summary = N_("Check integrity, count records, list what is late"),
     .description = N_("Checks the database for damage, counts its records and lists what is "

@@ -373,7 +373,17 @@ dt_output_commit (DtOutput  *self,
 #endif
   if (g_rename (self->temporary, self->target) != 0)
     {
-      set_io_error (error, self->path, errno);
+      int saved_errno = errno;
+      g_autofree char *name = display_name (self->path);
+
+      /* Windows keeps the files a program has open (Excel, a PDF viewer) locked. */
+      if ((saved_errno == EACCES || saved_errno == EPERM || saved_errno == EBUSY) &&
+          g_file_test (self->target, G_FILE_TEST_EXISTS))
+        g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                     _("“%s” could not be replaced: it may be open in another program, such "
+                       "as Excel. Close it there, or choose another name, and try again."), name);
+      else
+        set_io_error (error, self->path, saved_errno);
       goto fail;
     }
   sync_folder (self->target);

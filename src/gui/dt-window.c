@@ -5,6 +5,7 @@
 
 #include "dt-overview-page.h"
 #include "dt-placeholder-page.h"
+#include "dt-report-dialog.h"
 #include "dt-window.h"
 
 /* A saved size smaller than this comes from a damaged setting. */
@@ -94,6 +95,22 @@ show_page_action (GtkWidget  *widget,
     }
 
   gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+/* win.reports: the report dialog with the current quarter; win.report-for ("2025-H1"): with
+ * that period, as the overview's "reports due" asks. */
+static void
+reports_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DtWindow *self = DT_WINDOW (widget);
+  DtPeriod period;
+
+  if (parameter != NULL && dt_period_parse (g_variant_get_string (parameter, NULL), &period, NULL))
+    dt_report_dialog_show (GTK_WINDOW (self), self->database, &period);
+  else
+    dt_report_dialog_show (GTK_WINDOW (self), self->database, NULL);
 }
 
 static void
@@ -229,6 +246,10 @@ dt_window_class_init (DtWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.reports", NULL, reports_action);
+  gtk_widget_class_install_action (widget_class, "win.report-for", "s", reports_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reports",
+                                       NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
