@@ -418,7 +418,6 @@ build_query (const DtPetitionFilter *filter,
 {
   const char *table = state_index_suits (filter, order) ? "petitions INDEXED BY petitions_state"
                                                         : "petitions";
-  g_autoptr(GString) overdue = NULL;
 
   switch (order)
     {
@@ -430,16 +429,14 @@ build_query (const DtPetitionFilter *filter,
     case DT_PETITION_ORDER_DEADLINE:
     case DT_PETITION_ORDER_DAYS_OVERDUE:
       /* Sorted by the program (sort_by_deadline ()): SQLite's sorter on 100,000 text keys
-       * takes longer than reading them. The flag says "being resolved" (§2.2). */
-      overdue = g_string_new ("0");
-      if (order == DT_PETITION_ORDER_DAYS_OVERDUE)
-        {
-          g_string_assign (overdue, "CASE WHEN assigned_date IS NULL THEN 0 ELSE ");
-          append_status_condition (overdue, DT_STATUS_ASSIGNED);
-          g_string_append (overdue, " END");
-        }
-      return g_strdup_printf ("SELECT id, dt_deadline (assigned_date, deadline), %s FROM %s "
-                              "WHERE 1%s", overdue->str, table, where);
+       * takes longer than reading them. The dates decide, for the few past their deadline,
+       * whether they are being resolved and so overdue. */
+      if (order == DT_PETITION_ORDER_DEADLINE)
+        return g_strdup_printf ("SELECT id, dt_deadline (assigned_date, deadline) FROM %s "
+                                "WHERE 1%s", table, where);
+      return g_strdup_printf ("SELECT id, dt_deadline (assigned_date, deadline), resolved_date, "
+                              "answered_date, declined_date, withdrawn_date, escalated_date, "
+                              "assigned_date FROM %s WHERE 1%s", table, where);
     case DT_PETITION_ORDER_RECEIVED:
     default:
       return g_strdup_printf ("SELECT id FROM %s WHERE 1%s ORDER BY received DESC, id DESC",
@@ -502,10 +499,12 @@ sort_by_deadline (sqlite3_stmt    *stmt,
                   const GDate     *as_of,
                   GArray          *ids)
 {
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (SortKey));
+  g_autoptr(GArray) keys = g_array_sized_new (FALSE, FALSE, sizeof (SortKey), 4096);
   gint32 today = (gint32) (g_date_get_year (as_of) * 10000 + g_date_get_month (as_of) * 100 +
                            g_date_get_day (as_of));
   int rc;
+
+  g_autofree char *as_of_iso = dt_date_to_iso (as_of);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -513,9 +512,20 @@ sort_by_deadline (sqlite3_stmt    *stmt,
       SortKey key = { sqlite3_column_int64 (stmt, 0), iso_number (deadline), 0 };
       GDate date;
 
-      /* Only what is overdue needs days counted. */
-      if (sqlite3_column_int (stmt, 2) && key.deadline < today && dt_date_parse (deadline, &date))
-        key.days_overdue = g_date_days_between (&date, as_of);
+      /* Only what is past its deadline can be overdue: only that needs its status. */
+      if (order == DT_PETITION_ORDER_DAYS_OVERDUE && key.deadline < today)
+        {
+#define TEXT_AT(i) ((const char *) sqlite3_column_text (stmt, i))
+          DtPetitionDates dates = {
+            .resolved_date = TEXT_AT (2), .answered_date = TEXT_AT (3),
+            .declined_date = TEXT_AT (4), .withdrawn_date = TEXT_AT (5),
+            .escalated_date = TEXT_AT (6), .assigned_date = TEXT_AT (7),
+          };
+#undef TEXT_AT
+          if (dt_petition_status_as_of (&dates, as_of_iso) == DT_STATUS_ASSIGNED &&
+              dt_date_parse (deadline, &date))
+            key.days_overdue = g_date_days_between (&date, as_of);
+        }
       g_array_append_val (keys, key);
     }
   g_array_sort (keys, order == DT_PETITION_ORDER_DEADLINE ? compare_deadline

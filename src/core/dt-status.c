@@ -56,6 +56,25 @@ on_or_before (const char *date,
   return date != NULL && strcmp (date, as_of) <= 0;
 }
 
+DtStatus
+dt_petition_status_as_of (const DtPetitionDates *dates,
+                          const char            *as_of_iso)
+{
+  if (on_or_before (dates->resolved_date, as_of_iso))
+    return DT_STATUS_RESOLVED;
+  if (on_or_before (dates->answered_date, as_of_iso))
+    return DT_STATUS_ANSWERED;
+  if (on_or_before (dates->declined_date, as_of_iso))
+    return DT_STATUS_DECLINED;
+  if (on_or_before (dates->withdrawn_date, as_of_iso))
+    return DT_STATUS_WITHDRAWN;
+  if (on_or_before (dates->escalated_date, as_of_iso))
+    return DT_STATUS_ESCALATED;
+  if (on_or_before (dates->assigned_date, as_of_iso))
+    return DT_STATUS_ASSIGNED;
+  return DT_STATUS_RECEIVED;
+}
+
 static void
 compute_state (const DtPetitionDates *dates,
                const char            *as_of_iso,
@@ -65,21 +84,7 @@ compute_state (const DtPetitionDates *dates,
                DtPetitionState       *state)
 {
   memset (state, 0, sizeof *state);
-
-  if (on_or_before (dates->resolved_date, as_of_iso))
-    state->status = DT_STATUS_RESOLVED;
-  else if (on_or_before (dates->answered_date, as_of_iso))
-    state->status = DT_STATUS_ANSWERED;
-  else if (on_or_before (dates->declined_date, as_of_iso))
-    state->status = DT_STATUS_DECLINED;
-  else if (on_or_before (dates->withdrawn_date, as_of_iso))
-    state->status = DT_STATUS_WITHDRAWN;
-  else if (on_or_before (dates->escalated_date, as_of_iso))
-    state->status = DT_STATUS_ESCALATED;
-  else if (on_or_before (dates->assigned_date, as_of_iso))
-    state->status = DT_STATUS_ASSIGNED;
-  else
-    state->status = DT_STATUS_RECEIVED;
+  state->status = dt_petition_status_as_of (dates, as_of_iso);
 
   state->open = state->status == DT_STATUS_ESCALATED || state->status == DT_STATUS_ASSIGNED ||
                 state->status == DT_STATUS_RECEIVED;

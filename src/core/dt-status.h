@@ -47,6 +47,9 @@ const char *dt_status_name      (DtStatus status);   /* "resolved", stable */
 const char *dt_status_label     (DtStatus status);   /* in the interface language */
 const char *dt_status_label_vi  (DtStatus status);   /* for documents: always Vietnamese */
 
+/* The status alone, as of AS_OF_ISO (YYYY-MM-DD): the first rule of DESIGN §2.2 that holds. */
+DtStatus  dt_petition_status_as_of  (const DtPetitionDates *dates,
+                                     const char            *as_of_iso);
 /* Never stored: derived from the dates as of AS_OF (DESIGN §2.2). */
 void      dt_petition_state_compute (const DtPetitionDates *dates,
                                      const GDate           *as_of,
