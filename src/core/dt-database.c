@@ -1093,19 +1093,21 @@ dt_database_backup (DtDatabase  *self,
   g_return_val_if_fail (DT_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (destination != NULL, FALSE);
 
+  /* By identity, not by name: DOITHOAI.SQLITE is the same file on Windows, and so is a link. */
   {
-    g_autofree char *wanted = g_canonicalize_filename (destination, NULL);
-    g_autofree char *live = g_canonicalize_filename (self->path, NULL);
-    const char *rest = g_str_has_prefix (wanted, live) ? wanted + strlen (live) : NULL;
+    static const char * const companions[] = { "", "-wal", "-shm", "-journal" };
 
-    if (rest != NULL &&
-        (*rest == '\0' || g_str_equal (rest, "-wal") || g_str_equal (rest, "-shm") ||
-         g_str_equal (rest, "-journal")))
+    for (guint i = 0; i < G_N_ELEMENTS (companions); i++)
       {
-        g_set_error (error, DT_ERROR, DT_ERROR_IO,
-                     _("A backup cannot be written over the database itself (“%s”)."),
-                     destination);
-        return FALSE;
+        g_autofree char *live = g_strconcat (self->path, companions[i], NULL);
+
+        if (dt_file_same (destination, live))
+          {
+            g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                         _("A backup cannot be written over the database itself (“%s”)."),
+                         destination);
+            return FALSE;
+          }
       }
   }
 

@@ -55,6 +55,14 @@ gboolean  dt_file_check_readable (const char  *path,
 /* Before any work: PATH is not a folder, and the folder it goes into exists. */
 gboolean  dt_file_check_writable (const char  *path,
                                   GError     **error);
+/* TRUE when A and B name one file, however they are spelt: files that exist are compared by
+ * identity (G_FILE_ATTRIBUTE_ID_FILE: device and inode, or volume and file index on Windows),
+ * which sees through symbolic and hard links, "..", letter case and 8.3 short names on
+ * Windows. A name that does not exist yet is the same as another one that does not exist
+ * either when both are in the same folder (by identity) under the same name (letter case
+ * ignored on Windows and macOS, whose file systems ignore it). */
+gboolean  dt_file_same         (const char  *a,
+                                const char  *b);
 /* Moves a finished temporary file over its destination. */
 gboolean  dt_file_replace      (const char  *temporary,
                                 const char  *destination,
