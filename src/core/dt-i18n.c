@@ -61,20 +61,16 @@ find_localedir (void)
 #endif
 }
 
-/* The catalogue's folder may have Vietnamese letters on Windows: libintl takes it in UTF-16
- * there (wbindtextdomain, gettext 0.20 and later), as the ANSI code page cannot spell them. */
+/* The catalogue's folder may have Vietnamese letters on Windows, which libintl's narrow
+ * bindtextdomain () takes in the ANSI code page: the folder is handed over as GLib does for
+ * its own catalogue, in the code page when it can be spelt there, else by its 8.3 short
+ * name. libintl 0.21's wide wbindtextdomain () is the last resort only: under wine it loses
+ * the catalogue whenever another domain was looked up first (GIO's registry thread does that
+ * at start-up), so the interface came up in English at random. */
 static void
 bind_catalogue (const char *localedir)
 {
-#if defined(G_OS_WIN32) && defined(LIBINTL_VERSION) && LIBINTL_VERSION >= 0x001400
-  g_autofree gunichar2 *wide = g_utf8_to_utf16 (localedir, -1, NULL, NULL, NULL);
-
-  if (wide != NULL)
-    {
-      wbindtextdomain (GETTEXT_PACKAGE, (const wchar_t *) wide);
-      return;
-    }
-#elif defined(G_OS_WIN32)
+#ifdef G_OS_WIN32
   g_autofree char *ansi = g_win32_locale_filename_from_utf8 (localedir);
 
   if (ansi != NULL)
@@ -82,6 +78,17 @@ bind_catalogue (const char *localedir)
       bindtextdomain (GETTEXT_PACKAGE, ansi);
       return;
     }
+# if defined(LIBINTL_VERSION) && LIBINTL_VERSION >= 0x001400
+  {
+    g_autofree gunichar2 *wide = g_utf8_to_utf16 (localedir, -1, NULL, NULL, NULL);
+
+    if (wide != NULL)
+      {
+        wbindtextdomain (GETTEXT_PACKAGE, (const wchar_t *) wide);
+        return;
+      }
+  }
+# endif
 #endif
   bindtextdomain (GETTEXT_PACKAGE, localedir);
 }
