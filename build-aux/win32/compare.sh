@@ -186,6 +186,22 @@ else
   cat "$work/out/backup-upper.windows.err"
 fi
 
+# A console: in a terminal wine gives the program one, and Vietnamese must come out whole
+# (through WriteConsoleW; the C runtime's text mode would garble it even with the console
+# set to UTF-8).
+if command -v script > /dev/null; then
+  script -qc "$(printf '%q ' wine "$windows_cli" lunar 2026-02-17)" \
+    "$work/out/console.typescript" < /dev/null > /dev/null 2>&1
+  if grep -q "Bính Ngọ" "$work/out/console.typescript"; then
+    pass "console: Vietnamese shown whole (lunar 2026-02-17: Bính Ngọ)"
+  else
+    fail "console: Vietnamese garbled"
+    cat -v "$work/out/console.typescript"
+  fi
+else
+  echo "skipped console check: no 'script' command (util-linux)"
+fi
+
 # Translations: the portable folder (bin\ + share\locale\) and the uninstalled build
 # (its po\) both speak Vietnamese, without DOITHOAI_LOCALEDIR.
 usage=$(grep -A1 '^msgid "Usage:"' "$source_root/po/vi.po" | sed -n 's/^msgstr "\(.*\)"/\1/p')

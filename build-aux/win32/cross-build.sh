@@ -114,7 +114,8 @@ fetch_source() {
   local name=$1 dir version
   mkdir -p "$sources"
   dir=$(find "$sources" -mindepth 1 -maxdepth 1 -type d -name "$name-[0-9]*" | sort | tail -n 1)
-  if [ -z "$dir" ] || [ ! -f "$dir/debian/changelog" ]; then
+  if [ -z "$dir" ] || { [ ! -f "$dir/debian/changelog" ] && [ ! -f "$dir/.upstream-tarball" ]; }
+  then
     # The newest version first; an archive may list a version whose files it lacks.
     for version in $(apt-cache showsrc "$name" | sed -n 's/^Version: //p' | sort -r -V); do
       if (cd "$sources" && apt-get source -q -o APT::Sandbox::User=root "$name=$version" >&2)
@@ -125,20 +126,39 @@ fetch_source() {
     done
     dir=$(find "$sources" -mindepth 1 -maxdepth 1 -type d -name "$name-[0-9]*" | sort | tail -n 1)
   fi
+  if [ -z "$dir" ]; then
+    # Some of Debian's own files may be missing from the archive while the upstream tarball
+    # of the same source package is there: it is used as it is, without Debian's patches.
+    local tarball
+    tarball=$(find "$sources" -maxdepth 1 -name "${name}_*.orig.tar.*" ! -name "*.asc" |
+              sort | tail -n 1)
+    if [ -n "$tarball" ]; then
+      echo "   $name: Debian's patches cannot be fetched; using $(basename "$tarball")" >&2
+      tar -xf "$tarball" -C "$sources"
+      dir=$(find "$sources" -mindepth 1 -maxdepth 1 -type d -name "$name-[0-9]*" | sort |
+            tail -n 1)
+      [ -z "$dir" ] || basename "$tarball" > "$dir/.upstream-tarball"
+    fi
+  fi
   [ -n "$dir" ] || { echo "cross-build.sh: no source for $name" >&2; exit 1; }
   echo "$dir"
 }
 
 source_version() {
-  dpkg-parsechangelog -l "$1/debian/changelog" -S Version
+  if [ -f "$1/debian/changelog" ]; then
+    dpkg-parsechangelog -l "$1/debian/changelog" -S Version
+  else
+    echo "upstream $(cat "$1/.upstream-tarball")"
+  fi
 }
 
 # Runs build_$1 unless the same source version was built with the same recipe before.
 # Bump a recipe's number below when its build_ function changes.
 declare -A recipe=([zlib]=1 [libffi]=1 [pcre2]=1 [gettext]=1 [glib2.0]=1 [sqlite3]=1
-                   [jansson]=1 [libxlsxwriter]=1)
+                   [jansson]=1 [libxlsxwriter]=1 [pixman]=1 [libpng1.6]=1 [fribidi]=1
+                   [harfbuzz]=1 [cairo]=1 [pango1.0]=1)
 dependency() {
-  local name=$1 dir version stamp start
+  local name=$1 dir version stamp start status
   dir=$(fetch_source "$name")
   version="$(source_version "$dir") recipe ${recipe[$name]}"
   stamp=$stamps/$name
@@ -150,11 +170,16 @@ dependency() {
   start=$SECONDS
   rm -rf "${work:?}/$name"
   mkdir -p "$work/$name" "$stamps"
-  build_one "$name" "$dir" "$work/$name" > "$work/$name.log" 2>&1 || {
+  # In a subshell of its own, not in a condition: errexit stays in force in the recipe.
+  set +e
+  (set -e; build_one "$name" "$dir" "$work/$name") > "$work/$name.log" 2>&1
+  status=$?
+  set -e
+  if [ $status -ne 0 ]; then
     tail -n 40 "$work/$name.log"
     echo "cross-build.sh: $name failed; the whole log is $work/$name.log" >&2
     exit 1
-  }
+  fi
   echo "$version" > "$stamp"
   echo "   $name: $((SECONDS - start)) s"
 }
@@ -169,6 +194,18 @@ build_one() {
     sqlite3) build_sqlite "$2" "$3" ;;
     jansson) build_jansson "$2" "$3" ;;
     libxlsxwriter) build_xlsxwriter "$2" "$3" ;;
+    pixman) meson_cross "$2" "$3" -Dtests=disabled -Dgtk=disabled -Dlibpng=disabled \
+              -Dopenmp=disabled ;;
+    libpng1.6) build_libpng "$2" "$3" ;;
+    fribidi) meson_cross "$2" "$3" -Ddocs=false ;;
+    harfbuzz) meson_cross "$2" "$3" -Dtests=disabled -Ddocs=disabled -Dfreetype=disabled \
+                -Dcairo=disabled -Dicu=disabled -Dgraphite=disabled -Dchafa=disabled \
+                -Dintrospection=disabled -Dglib=enabled -Dgobject=disabled \
+                -Dbenchmark=disabled ;;
+    cairo) build_cairo "$2" "$3" ;;
+    pango1.0) meson_cross "$2" "$3" -Dintrospection=disabled -Dgtk_doc=false \
+                -Dinstall-tests=false -Dfontconfig=disabled -Dfreetype=disabled \
+                -Dcairo=enabled -Dlibthai=disabled -Dxft=disabled -Dsysprof=disabled ;;
   esac
 }
 
@@ -230,14 +267,17 @@ build_pcre2() {
      --enable-unicode && "${slow[@]}" make -j"$jobs" && make install)
 }
 
+# Debian's patches touch the autotools files of some packages (gettext, cairo): make would
+# regenerate them with automake; the generated files of the tarball are used as they are.
+keep_autotools=(ACLOCAL=true AUTOMAKE=true AUTOCONF=true AUTOHEADER=true)
+
 # Only gettext's libintl (GLib needs it; GLib's own fallback is a download). NLS stays
-# enabled, or no libintl-8.dll is built. Debian's patches touch the autotools files: the
-# generated ones shipped in the tarball are used as they are.
+# enabled, or no libintl-8.dll is built.
 build_gettext() {
   local src=$1 out=$2
-  local keep=(ACLOCAL=true AUTOMAKE=true AUTOCONF=true AUTOHEADER=true)
   (cd "$out" && configure_cross_runtime "$src" &&
-     "${slow[@]}" make -j"$jobs" -C intl "${keep[@]}" && make -C intl install "${keep[@]}")
+     "${slow[@]}" make -j"$jobs" -C intl "${keep_autotools[@]}" &&
+     make -C intl install "${keep_autotools[@]}")
 }
 
 configure_cross_runtime() {
@@ -246,6 +286,39 @@ configure_cross_runtime() {
     --prefix="$prefix" --enable-shared --disable-static --enable-nls --disable-java \
     --disable-csharp --disable-libasprintf --disable-c++ --disable-openmp --without-emacs \
     --without-libiconv-prefix --disable-rpath
+}
+
+meson_cross() {
+  local src=$1 out=$2
+  shift 2
+  meson setup "$out" "$src" --cross-file "$cache/cross.ini" --prefix "$prefix" \
+    --buildtype release --wrap-mode nodownload -Ddefault_library=shared "$@"
+  "${slow[@]}" ninja -C "$out" -j"$jobs"
+  meson install -C "$out" --no-rebuild
+}
+
+build_libpng() {
+  local src=$1 out=$2
+  (cd "$out" && configure_cross "$src" && "${slow[@]}" make -j"$jobs" && make install)
+}
+
+# Cairo 1.16 for the documents: Windows surfaces and fonts, PDF and PNG, no X11 or
+# FreeType. Its configure adds -D_FORTIFY_SOURCE=2, which MinGW cannot link without libssp:
+# a copy of the source without that flag is built.
+build_cairo() {
+  local src=$1 out=$2 copy=$2/src
+  cp -a "$src" "$copy"
+  sed -i 's/ -Wp,-D_FORTIFY_SOURCE=2//' "$copy/configure"
+  touch -r "$src/configure" "$copy/configure"
+  mkdir -p "$out/build"
+  (cd "$out/build" && configure_cross "$copy" --enable-win32 --enable-win32-font \
+     --enable-pdf --enable-ps --enable-svg --enable-png --enable-gobject --disable-xlib \
+     --disable-xcb --disable-ft --disable-fc --disable-quartz --disable-script \
+     --disable-interpreter --disable-trace --disable-gtk-doc &&
+   "${slow[@]}" make -j"$jobs" -C src "${keep_autotools[@]}" &&
+   make -C src install "${keep_autotools[@]}" &&
+   make -C util/cairo-gobject "${keep_autotools[@]}" &&
+   make -C util/cairo-gobject install "${keep_autotools[@]}")
 }
 
 build_glib() {
@@ -380,6 +453,44 @@ print("   libxlsxwriter under wine wrote", sys.argv[1])
 EOF
 }
 
+# MinGW's own run-time DLLs (HarfBuzz, in C++, needs libgcc's), beside the others so that
+# wine and the portable folder find them.
+copy_runtime() {
+  local dll path
+  for dll in libgcc_s_seh-1.dll libstdc++-6.dll; do
+    path=$("$host-gcc" -print-file-name="$dll")
+    if [ -f "$path" ]; then
+      cp "$path" "$prefix/bin/"
+    fi
+  done
+}
+
+# A PDF with Vietnamese text drawn by Pango and Cairo, written into a folder with
+# Vietnamese letters, under wine: read back natively with pdftotext when it is installed.
+check_pdf() {
+  local out=$work/pdf-check folder flags
+  mkdir -p "$out"
+  flags=$(PKG_CONFIG_LIBDIR="$prefix/lib/pkgconfig" pkg-config --cflags --libs pangocairo cairo-pdf)
+  # shellcheck disable=SC2086 # pkg-config's words
+  "$host-gcc" -municode -o "$out/pdf-check.exe" "$here/pdf-check.c" $flags
+  folder="$out/Dữ liệu báo cáo"
+  rm -rf "$folder"
+  mkdir -p "$folder"
+  # Pango's Windows backend complains (criticals) about some of wine's own fonts: counted.
+  wine "$out/pdf-check.exe" "$(winepath -w "$folder")\\Thông báo.pdf" 2> "$out/stderr.txt" || {
+    cat "$out/stderr.txt" >&2
+    return 1
+  }
+  if command -v pdftotext > /dev/null; then
+    pdftotext "$folder/Thông báo.pdf" - | grep -q "Đối thoại với Nhân dân" || {
+      echo "cross-build.sh: the PDF drawn under wine lacks its Vietnamese text" >&2
+      return 1
+    }
+  fi
+  echo "   Pango and Cairo under wine drew $folder/Thông báo.pdf" \
+    "($(grep -c CRITICAL "$out/stderr.txt") Pango criticals about wine's fonts)"
+}
+
 # --- The project ---------------------------------------------------------------------------
 
 build_project() {
@@ -387,10 +498,10 @@ build_project() {
   local start=$SECONDS
   if [ ! -f "$build/build.ninja" ]; then
     meson setup "$build" "$source_root" --cross-file "$cache/cross.ini" -Dgui=disabled \
-      --prefix "$build/portable-prefix"
+      -Dwerror=true --prefix "$build/portable-prefix"
   else
     meson setup --reconfigure "$build" "$source_root" --cross-file "$cache/cross.ini" \
-      -Dgui=disabled --prefix "$build/portable-prefix" > "$build/reconfigure.log" ||
+      -Dgui=disabled -Dwerror=true --prefix "$build/portable-prefix" > "$build/reconfigure.log" ||
       { cat "$build/reconfigure.log"; return 1; }
   fi
   ninja -C "$build" -j"$jobs"
@@ -460,6 +571,12 @@ for name in zlib libffi pcre2 gettext glib2.0 sqlite3 jansson libxlsxwriter; do
   dependency "$name"
 done
 check_xlsxwriter
+# For the documents (Pango and Cairo, drawing PDFs): not linked by the project yet.
+for name in pixman libpng1.6 fribidi harfbuzz cairo pango1.0; do
+  dependency "$name"
+done
+copy_runtime
+check_pdf
 
 build_project
 assemble_portable
