@@ -490,7 +490,9 @@ dt_file_check_writable (const char  *path,
   return TRUE;
 }
 
-/* The file's identity, or NULL when it does not exist or cannot be looked at. */
+/* The file's identity, or NULL when it does not exist, cannot be looked at, or its file
+ * system gives no file numbers (GLib's id then ends in ":0", the same for every file: some
+ * network shares): the caller then compares names. */
 static char *
 file_identity (const char *path)
 {
@@ -501,7 +503,9 @@ file_identity (const char *path)
                                                                     G_FILE_ATTRIBUTE_ID_FILE)
                                 : NULL;
 
-  return id != NULL && *id != '\0' ? g_strdup (id) : NULL;
+  if (id == NULL || *id == '\0' || g_str_has_suffix (id, ":0"))
+    return NULL;
+  return g_strdup (id);
 }
 
 static gboolean
@@ -534,7 +538,7 @@ dt_file_same (const char *a,
   if (id_a != NULL || id_b != NULL)
     return id_a != NULL && id_b != NULL && g_str_equal (id_a, id_b);
 
-  /* Neither exists: the same name in the same folder. */
+  /* Neither exists (or neither has a file number): the same name in the same folder. */
   {
     g_autofree char *absolute_a = g_canonicalize_filename (a, NULL);
     g_autofree char *absolute_b = g_canonicalize_filename (b, NULL);

@@ -60,7 +60,8 @@ gboolean  dt_file_check_writable (const char  *path,
  * which sees through symbolic and hard links, "..", letter case and 8.3 short names on
  * Windows. A name that does not exist yet is the same as another one that does not exist
  * either when both are in the same folder (by identity) under the same name (letter case
- * ignored on Windows and macOS, whose file systems ignore it). */
+ * ignored on Windows and macOS, whose file systems ignore it); so are files on a file system
+ * without file numbers. For every check that a file is not the live database. */
 gboolean  dt_file_same         (const char  *a,
                                 const char  *b);
 /* Moves a finished temporary file over its destination. */
