@@ -88,12 +88,12 @@ write_console (DWORD       which,
     return FALSE;
   while (done < length)
     {
-      /* Older consoles take at most 64 KiB a call; a surrogate pair is never split. */
+      /* Older consoles take at most 64 KiB a call; a surrogate pair is never split (a chunk
+       * does not end on a high surrogate, 0xD800 to 0xDBFF). */
       DWORD chunk = (DWORD) MIN (length - done, 8192);
       DWORD written = 0;
 
-      if (done + (glong) chunk < length && g_unichar_type (wide[done + chunk - 1]) ==
-          G_UNICODE_SURROGATE)
+      if (done + (glong) chunk < length && (wide[done + chunk - 1] & 0xFC00) == 0xD800)
         chunk--;
       if (!WriteConsoleW (handle, wide + done, chunk, &written, NULL) || written == 0)
         break;
