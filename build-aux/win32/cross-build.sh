@@ -571,7 +571,7 @@ for name in zlib libffi pcre2 gettext glib2.0 sqlite3 jansson libxlsxwriter; do
   dependency "$name"
 done
 check_xlsxwriter
-# For the documents (Pango and Cairo, drawing PDFs): not linked by the project yet.
+# For the documents (Pango and Cairo drawing PDFs) and the core that links them.
 for name in pixman libpng1.6 fribidi harfbuzz cairo pango1.0; do
   dependency "$name"
 done
