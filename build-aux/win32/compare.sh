@@ -31,15 +31,17 @@ unset WINEPATH DOITHOAI_LOCALEDIR LANGUAGE LC_ALL DOITHOAI_LANGUAGE
 export LANG=C.UTF-8
 export DOITHOAI_TODAY=2026-11-26
 
+# The whole build, not the program alone: its catalogue (po/) too, or the Linux side would
+# answer in English.
 if [ -z "$linux_cli" ]; then
   if [ -x "$source_root/_build/src/cli/doithoai-cli" ]; then
-    ninja -C "$source_root/_build" src/cli/doithoai-cli >/dev/null
+    ninja -C "$source_root/_build" >/dev/null
     linux_cli=$source_root/_build/src/cli/doithoai-cli
   else
     if [ ! -f "$source_root/_build-console/build.ninja" ]; then
       meson setup "$source_root/_build-console" "$source_root" -Dgui=disabled >/dev/null
     fi
-    ninja -C "$source_root/_build-console" src/cli/doithoai-cli >/dev/null
+    ninja -C "$source_root/_build-console" >/dev/null
     linux_cli=$source_root/_build-console/src/cli/doithoai-cli
   fi
 fi
@@ -171,10 +173,87 @@ compare demo-search-unmarked --exact --found "--database=@DIR@/mẫu.sqlite" sea
 compare unknown-command frobnicate
 compare bad-date workdays 2026-02-30 3
 
+# Reports and documents, where this version of the program has them: the files each side
+# wrote are read back here, natively, and compared by what they hold (the cells of every
+# sheet; the text of every page), and kept in WINDOWS_BUILD/compare-output for a look.
+kept=$windows_build/compare-output
+rm -rf "$kept"
+mkdir -p "$kept"
+
+compare_workbooks() {
+  local name=$1
+  if ! /usr/bin/python3 -c "import openpyxl" 2> /dev/null; then
+    echo "skipped $name: no python3-openpyxl"
+    return
+  fi
+  cp "$windows_dir/$name" "$kept/"
+  if /usr/bin/python3 - "$linux_dir/$name" "$windows_dir/$name" <<'EOF'
+import sys
+import openpyxl
+
+def cells(path):
+    book = openpyxl.load_workbook(path)
+    return [(sheet.title, [[cell.value for cell in row] for row in sheet.iter_rows()])
+            for sheet in book.worksheets]
+
+linux, windows = cells(sys.argv[1]), cells(sys.argv[2])
+if linux != windows:
+    for (name_a, rows_a), (name_b, rows_b) in zip(linux, windows):
+        for n, (a, b) in enumerate(zip(rows_a, rows_b)):
+            if a != b:
+                print(f"{name_a}/{name_b} row {n + 1}: {a} != {b}")
+                break
+    sys.exit(1)
+print(f"   {len(linux)} sheets, {sum(len(rows) for _, rows in linux)} rows")
+EOF
+  then
+    pass "$name: the same cells on both sides"
+  else
+    fail "$name: the workbooks differ"
+  fi
+}
+
+compare_pdfs() {
+  local name=$1 a b
+  if ! command -v pdftotext > /dev/null; then
+    echo "skipped $name: no pdftotext (poppler-utils)"
+    return
+  fi
+  cp "$windows_dir/$name" "$kept/"
+  # The same words in the same order; line breaks may differ with the fonts at hand.
+  a=$(pdftotext "$linux_dir/$name" - | tr -s '[:space:]' ' ')
+  b=$(pdftotext "$windows_dir/$name" - | tr -s '[:space:]' ' ')
+  if [ -n "$a" ] && [ "$a" = "$b" ]; then
+    pass "$name: the same text on both sides ($(echo "$a" | wc -w) words)"
+  else
+    fail "$name: the documents differ"
+    diff <(echo "$a" | tr ' ' '\n') <(echo "$b" | tr ' ' '\n') | head -n 10
+  fi
+}
+
+if "$linux_cli" --help | grep -q "^  report "; then
+  compare report-2025 "$db" report --period=2025 "--output=@DIR@/Báo cáo năm 2025.xlsx"
+  compare_workbooks "Báo cáo năm 2025.xlsx"
+  compare report-demo "--database=@DIR@/mẫu.sqlite" report --period=2026-Q3 \
+    "--output=@DIR@/Báo cáo quý III.xlsx"
+  compare_workbooks "Báo cáo quý III.xlsx"
+else
+  echo "skipped reports: this doithoai-cli has no report command"
+fi
+if "$linux_cli" --help | grep -q "^  document "; then
+  compare document-notice "$db" document notice --session=HN-2025-01 \
+    "--output=@DIR@/Thông báo hội nghị.pdf"
+  compare_pdfs "Thông báo hội nghị.pdf"
+  compare document-plan "$db" document plan --plan=KH-2026 "--output=@DIR@/Kế hoạch 2026.pdf"
+  compare_pdfs "Kế hoạch 2026.pdf"
+else
+  echo "skipped documents: this doithoai-cli has no document command"
+fi
+
 # Windows' own: names ignore letter case, so DOITHOAI.SQLITE is the database itself.
 run windows backup-upper "$db" backup "@DIR@/DOITHOAI.SQLITE"
 if [ "$(cat "$work/out/backup-upper.windows.status")" != 0 ] &&
-   grep -q "chính cơ sở dữ liệu" "$work/out/backup-upper.windows.err"; then
+   grep -q "DOITHOAI.SQLITE" "$work/out/backup-upper.windows.err"; then
   run windows backup-upper-check "$db" check
   if [ "$(cat "$work/out/backup-upper-check.windows.status")" = 0 ]; then
     pass "backup onto DOITHOAI.SQLITE refused, the database intact"

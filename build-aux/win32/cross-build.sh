@@ -156,7 +156,7 @@ source_version() {
 # Bump a recipe's number below when its build_ function changes.
 declare -A recipe=([zlib]=1 [libffi]=1 [pcre2]=1 [gettext]=1 [glib2.0]=1 [sqlite3]=1
                    [jansson]=1 [libxlsxwriter]=1 [pixman]=1 [libpng1.6]=1 [fribidi]=1
-                   [harfbuzz]=1 [cairo]=1 [pango1.0]=1)
+                   [harfbuzz]=1 [cairo]=1 [pango1.0]=2)
 dependency() {
   local name=$1 dir version stamp start status
   dir=$(fetch_source "$name")
@@ -203,9 +203,7 @@ build_one() {
                 -Dintrospection=disabled -Dglib=enabled -Dgobject=disabled \
                 -Dbenchmark=disabled ;;
     cairo) build_cairo "$2" "$3" ;;
-    pango1.0) meson_cross "$2" "$3" -Dintrospection=disabled -Dgtk_doc=false \
-                -Dinstall-tests=false -Dfontconfig=disabled -Dfreetype=disabled \
-                -Dcairo=enabled -Dlibthai=disabled -Dxft=disabled -Dsysprof=disabled ;;
+    pango1.0) build_pango "$2" "$3" ;;
   esac
 }
 
@@ -319,6 +317,25 @@ build_cairo() {
    make -C src install "${keep_autotools[@]}" &&
    make -C util/cairo-gobject "${keep_autotools[@]}" &&
    make -C util/cairo-gobject install "${keep_autotools[@]}")
+}
+
+# Pango 1.50's Windows font map takes the family of a description it may not have: for a
+# font DirectWrite cannot describe (some of wine's own) it gets NULL and says so with a
+# critical, which aborts the tests (G_DEBUG=fatal-criticals). Such fonts are skipped, as
+# the code beside it means to.
+build_pango() {
+  local src=$1 out=$2 copy=$2/src
+  cp -a "$src" "$copy"
+  sed -i 's|^  if (!pango_font_description_get_family (description))$|  if (description == NULL \|\| !pango_font_description_get_family (description))|' \
+    "$copy/pango/pangowin32-fontmap.c"
+  grep -q 'if (description == NULL || !pango_font_description_get_family (description))' \
+    "$copy/pango/pangowin32-fontmap.c" || {
+    echo "the font map fix no longer applies to this Pango" >&2
+    return 1
+  }
+  meson_cross "$copy" "$out/build" -Dintrospection=disabled -Dgtk_doc=false \
+    -Dinstall-tests=false -Dfontconfig=disabled -Dfreetype=disabled -Dcairo=enabled \
+    -Dlibthai=disabled -Dxft=disabled -Dsysprof=disabled
 }
 
 build_glib() {
@@ -476,8 +493,9 @@ check_pdf() {
   folder="$out/Dữ liệu báo cáo"
   rm -rf "$folder"
   mkdir -p "$folder"
-  # Pango's Windows backend complains (criticals) about some of wine's own fonts: counted.
-  wine "$out/pdf-check.exe" "$(winepath -w "$folder")\\Thông báo.pdf" 2> "$out/stderr.txt" || {
+  # As strict as the tests: a critical (one about wine's fonts, before the Pango fix) fails.
+  G_DEBUG=fatal-criticals wine "$out/pdf-check.exe" "$(winepath -w "$folder")\\Thông báo.pdf" \
+    2> "$out/stderr.txt" || {
     cat "$out/stderr.txt" >&2
     return 1
   }
@@ -487,8 +505,7 @@ check_pdf() {
       return 1
     }
   fi
-  echo "   Pango and Cairo under wine drew $folder/Thông báo.pdf" \
-    "($(grep -c CRITICAL "$out/stderr.txt") Pango criticals about wine's fonts)"
+  echo "   Pango and Cairo under wine drew $folder/Thông báo.pdf"
 }
 
 # --- The project ---------------------------------------------------------------------------
