@@ -386,7 +386,6 @@ test_backup_over_itself (DtTestFixture *fixture,
     {
       g_assert_false (dt_database_backup (fixture->db, refused[i], &error));
       g_assert_error (error, DT_ERROR, DT_ERROR_IO);
-      g_assert_nonnull (strstr (error->message, "database itself"));
       g_clear_error (&error);
     }
 
