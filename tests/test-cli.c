@@ -167,6 +167,10 @@ test_bad_input (DtTestFixture *fixture,
   g_assert_cmpint (run.status, ==, 0);
   cli (&run, NULL, db, "export", "-", NULL);
   before = g_steal_pointer (&run.out);
+  /* Machine-readable output has LF line ends on Windows too, and is UTF-8. */
+  g_assert_nonnull (strchr (before, '\n'));
+  g_assert_null (strchr (before, '\r'));
+  g_assert_true (g_utf8_validate (before, -1, NULL));
 
   g_assert_true (g_file_set_contents (bad, "{\"format\": \"doithoai-exchange\", \"version\": 1, "
                                       "\"petitions\": [{\"code\": \"X\", \"received\": "

@@ -526,6 +526,43 @@ test_read_only (DtTestFixture *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The live database is refused as a backup under any name that leads to it. */
+static void
+test_backup_over_itself (DtTestFixture *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *base = g_path_get_basename (fixture->path);
+  g_autofree char *dotted = g_build_filename (fixture->dir, ".", base, NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *upper = g_ascii_strup (base, -1);
+  g_autofree char *upper_path = g_build_filename (fixture->dir, upper, NULL);
+  const char *refused[] = { fixture->path, dotted, wal,
+#ifdef G_OS_WIN32
+                            /* Names ignore letter case on Windows. */
+                            upper_path,
+#endif
+                          };
+  g_autoptr(DtDatabase) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dt_list_add (fixture->db, DT_LIST_AGENCIES, "UBND xã", &error));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (dt_database_backup (fixture->db, refused[i], &error));
+      g_assert_error (error, DT_ERROR, DT_ERROR_IO);
+      g_clear_error (&error);
+    }
+
+  again = dt_database_open (fixture->path, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dt_database_count (again, "agencies", NULL), ==, 1);
+#ifndef G_OS_WIN32
+  /* Where names keep their case, the same letters in capitals are another file. */
+  g_assert_true (dt_database_backup (fixture->db, upper_path, &error));
+  g_assert_no_error (error);
+#endif
+}
+
 int
 main (int    argc,
       char **argv)
@@ -548,6 +585,8 @@ main (int    argc,
   DT_TEST_ADD ("/core/database/backup-full-disk", test_backup_full_disk);
 #endif
   DT_TEST_ADD ("/core/database/read-only", test_read_only);
+
+  DT_TEST_ADD ("/core/database/backup-over-itself", test_backup_over_itself);
   DT_TEST_ADD ("/core/database/locked", test_locked);
   DT_TEST_ADD ("/core/database/upgrade-from-1", test_upgrade_from_1);
 

@@ -372,6 +372,7 @@ test_unit_kept (DtTestFixture *fixture,
   g_assert_cmpstr (back->name, ==, "ĐẢNG BỘ XÃ KHÁC");
 }
 
+#ifdef G_OS_UNIX
 static void
 add_villages (DtDatabase *db,
               guint       n)
@@ -387,6 +388,7 @@ add_villages (DtDatabase *db,
   g_assert_true (_dt_database_release (db, &error));
   g_assert_no_error (error);
 }
+#endif
 
 static void
 test_export_refuses_database (DtTestFixture *fixture,

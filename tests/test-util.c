@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#ifdef G_OS_UNIX
+# include <unistd.h>
+#endif
 
 #include "dt-error.h"
 #include "dt-output.h"
@@ -218,6 +221,82 @@ test_file_messages (void)
   g_rmdir (dir);
 }
 
+/* One file under every spelling, by identity; names that do not exist yet by folder and name. */
+static void
+test_file_same (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("doithoai-same-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (dir, "Dữ liệu báo cáo", NULL);
+  g_autofree char *file = g_build_filename (folder, "doithoai.sqlite", NULL);
+  g_autofree char *dotted = g_build_filename (dir, "Dữ liệu báo cáo", ".", "doithoai.sqlite", NULL);
+  g_autofree char *around = g_build_filename (folder, "..", "Dữ liệu báo cáo", "doithoai.sqlite",
+                                              NULL);
+  g_autofree char *other = g_build_filename (folder, "khác.sqlite", NULL);
+  g_autofree char *wal = g_build_filename (folder, "doithoai.sqlite-wal", NULL);
+  g_autofree char *elsewhere = g_build_filename (dir, "doithoai.sqlite-wal", NULL);
+  g_autofree char *cwd = g_get_current_dir ();
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, "x", -1, NULL));
+  g_assert_true (g_file_set_contents (other, "x", -1, NULL));
+
+  g_assert_true (dt_file_same (file, file));
+  g_assert_true (dt_file_same (file, dotted));
+  g_assert_true (dt_file_same (around, file));
+  g_assert_false (dt_file_same (file, other));
+  /* One exists, the other not: never the same. */
+  g_assert_false (dt_file_same (file, wal));
+  /* Neither exists: the same name in the same folder only. */
+  {
+    g_autofree char *wal_around = g_strconcat (around, "-wal", NULL);
+
+    g_assert_true (dt_file_same (wal, wal_around));
+  }
+  g_assert_false (dt_file_same (wal, elsewhere));
+
+  /* A relative name is the same file as the absolute one. */
+  g_assert_cmpint (g_chdir (folder), ==, 0);
+  g_assert_true (dt_file_same ("doithoai.sqlite", file));
+  g_assert_true (dt_file_same ("doithoai.sqlite-wal", wal));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+
+#ifdef G_OS_WIN32
+  /* Windows ignores letter case in names: DOITHOAI.SQLITE is the database itself. */
+  {
+    g_autofree char *upper = g_build_filename (folder, "DOITHOAI.SQLITE", NULL);
+    g_autofree char *upper_wal = g_build_filename (folder, "DOITHOAI.SQLITE-WAL", NULL);
+
+    g_assert_true (dt_file_same (upper, file));
+    g_assert_true (dt_file_same (upper_wal, wal));
+  }
+#endif
+#ifdef G_OS_UNIX
+  /* Links lead to the same file. */
+  {
+    g_autofree char *symbolic = g_build_filename (dir, "link.sqlite", NULL);
+    g_autofree char *hard = g_build_filename (dir, "hard.sqlite", NULL);
+    g_autofree char *folder_link = g_build_filename (dir, "folder-link", NULL);
+    g_autofree char *through = g_build_filename (folder_link, "doithoai.sqlite-wal", NULL);
+
+    g_assert_cmpint (symlink (file, symbolic), ==, 0);
+    g_assert_cmpint (link (file, hard), ==, 0);
+    g_assert_cmpint (symlink (folder, folder_link), ==, 0);
+    g_assert_true (dt_file_same (symbolic, file));
+    g_assert_true (dt_file_same (hard, file));
+    g_assert_true (dt_file_same (through, wal));
+    g_remove (symbolic);
+    g_remove (hard);
+    g_remove (folder_link);
+  }
+#endif
+
+  g_remove (file);
+  g_remove (other);
+  g_rmdir (folder);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -230,6 +309,7 @@ main (int    argc,
   g_test_add_func ("/core/util/date-typed-refused", test_typed_refused);
   g_test_add_func ("/core/util/date-display-round-trip", test_display_round_trip);
   g_test_add_func ("/core/util/file-messages", test_file_messages);
+  g_test_add_func ("/core/util/file-same", test_file_same);
 
   return g_test_run ();
 }

@@ -72,6 +72,74 @@ struct _Command
 /* The command being run, for the hint after a usage error. */
 static const char *usage_command;
 
+#ifdef G_OS_WIN32
+/* Output on Windows. A console shows Vietnamese only when it is handed UTF-16 (WriteConsoleW):
+ * the C runtime's text mode garbles UTF-8 even with the console set to UTF-8. Redirected to a
+ * file or a pipe, output is the program's UTF-8 byte for byte, with LF line ends as on Linux
+ * (binary mode): what `export -` and `search` print is read by other programs. */
+static gboolean
+write_console (DWORD       which,
+               const char *text)
+{
+  HANDLE handle = GetStdHandle (which);
+  g_autofree char *valid = NULL;
+  g_autofree gunichar2 *wide = NULL;
+  glong length = 0, done = 0;
+  DWORD mode;
+
+  if (handle == NULL || handle == INVALID_HANDLE_VALUE || !GetConsoleMode (handle, &mode))
+    return FALSE;
+  valid = g_utf8_make_valid (text, -1);
+  if ((wide = g_utf8_to_utf16 (valid, -1, NULL, &length, NULL)) == NULL)
+    return FALSE;
+  while (done < length)
+    {
+      /* Older consoles take at most 64 KiB a call; a surrogate pair is never split (a chunk
+       * does not end on a high surrogate, 0xD800 to 0xDBFF). */
+      DWORD chunk = (DWORD) MIN (length - done, 8192);
+      DWORD written = 0;
+
+      if (done + (glong) chunk < length && (wide[done + chunk - 1] & 0xFC00) == 0xD800)
+        chunk--;
+      if (!WriteConsoleW (handle, wide + done, chunk, &written, NULL) || written == 0)
+        break;
+      done += (glong) written;
+    }
+  return TRUE;
+}
+
+static void
+print_stdout (const char *text)
+{
+  fflush (stdout);
+  if (!write_console (STD_OUTPUT_HANDLE, text))
+    fputs (text, stdout);
+}
+
+static void
+print_stderr (const char *text)
+{
+  /* After whatever was printed before it. */
+  fflush (stdout);
+  if (!write_console (STD_ERROR_HANDLE, text))
+    {
+      fputs (text, stderr);
+      fflush (stderr);
+    }
+}
+
+static void
+setup_windows_output (void)
+{
+  /* For the bytes that still reach a console through the C runtime. */
+  SetConsoleOutputCP (CP_UTF8);
+  _setmode (_fileno (stdout), _O_BINARY);
+  _setmode (_fileno (stderr), _O_BINARY);
+  g_set_print_handler (print_stdout);
+  g_set_printerr_handler (print_stderr);
+}
+#endif
+
 static int
 fail (const GError *error)
 {
@@ -188,7 +256,7 @@ print_command_help (const Context      *context,
       append_option_help (text, "--database=FILE", description);
     }
   append_option_help (text, "--help", _("Show this help"));
-  fputs (text->str, stdout);
+  g_print ("%s", text->str);
 }
 
 static const GOptionEntry *
@@ -1079,7 +1147,10 @@ print_help (FILE *stream)
   g_string_append_printf (text, "%s\n",
                           _("Run “doithoai-cli COMMAND --help” for what a command does and its "
                             "options."));
-  fputs (text->str, stream);
+  if (stream == stderr)
+    g_printerr ("%s", text->str);
+  else
+    g_print ("%s", text->str);
 }
 
 int
@@ -1096,7 +1167,7 @@ main (int    argc,
 #ifdef G_OS_WIN32
   g_auto(GStrv) utf8_argv = g_win32_get_command_line ();
 
-  SetConsoleOutputCP (CP_UTF8);
+  setup_windows_output ();
   argv = utf8_argv;
   argc = (int) g_strv_length (argv);
 #endif

@@ -82,52 +82,12 @@ follow_links (const char *path)
   return g_steal_pointer (&current);
 }
 
-static gboolean
-same_name (const char *a,
-           const char *b)
-{
-#if defined(G_OS_WIN32) || defined(__APPLE__)
-  /* File systems there ignore case. */
-  g_autofree char *fa = g_utf8_casefold (a, -1);
-  g_autofree char *fb = g_utf8_casefold (b, -1);
-
-  return g_strcmp0 (fa, fb) == 0;
-#else
-  return g_strcmp0 (a, b) == 0;
-#endif
-}
-
-/* TRUE when A and B are one file, by identity rather than by name: through links to a
- * folder, hard links or another spelling, and also for files that do not exist yet. */
+/* TRUE when A and B are one file, by identity rather than by name (dt-util.h). */
 static gboolean
 same_file (const char *a,
            const char *b)
 {
-  GStatBuf sa, sb;
-  gboolean a_exists = g_stat (a, &sa) == 0;
-  gboolean b_exists = g_stat (b, &sb) == 0;
-
-#ifdef G_OS_UNIX
-  if (a_exists && b_exists)
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-  if (a_exists != b_exists)
-    return FALSE;
-  {
-    g_autofree char *folder_a = g_path_get_dirname (a);
-    g_autofree char *folder_b = g_path_get_dirname (b);
-    g_autofree char *name_a = g_path_get_basename (a);
-    g_autofree char *name_b = g_path_get_basename (b);
-
-    if (!same_name (name_a, name_b) || g_stat (folder_a, &sa) != 0 || g_stat (folder_b, &sb) != 0)
-      return FALSE;
-    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-  }
-#else
-  /* No inode numbers: both names are canonical with their links followed. */
-  (void) a_exists;
-  (void) b_exists;
-  return same_name (a, b);
-#endif
+  return dt_file_same (a, b);
 }
 
 static gboolean

@@ -500,6 +500,76 @@ dt_file_check_writable (const char  *path,
   return TRUE;
 }
 
+/* The file's identity, or NULL when it does not exist, cannot be looked at, or its file
+ * system gives no file numbers (GLib's id then ends in ":0", the same for every file: some
+ * network shares): the caller then compares names. */
+static char *
+file_identity (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ID_FILE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  const char *id = info != NULL ? g_file_info_get_attribute_string (info,
+                                                                    G_FILE_ATTRIBUTE_ID_FILE)
+                                : NULL;
+
+  if (id == NULL || *id == '\0' || g_str_has_suffix (id, ":0"))
+    return NULL;
+  return g_strdup (id);
+}
+
+static gboolean
+same_name (const char *a,
+           const char *b)
+{
+#if defined(G_OS_WIN32) || defined(__APPLE__)
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+  g_autofree char *na = g_utf8_normalize (fa, -1, G_NORMALIZE_NFC);
+  g_autofree char *nb = g_utf8_normalize (fb, -1, G_NORMALIZE_NFC);
+
+  return na != NULL && nb != NULL ? g_str_equal (na, nb) : g_str_equal (a, b);
+#else
+  return g_str_equal (a, b);
+#endif
+}
+
+gboolean
+dt_file_same (const char *a,
+              const char *b)
+{
+  g_autofree char *id_a = NULL;
+  g_autofree char *id_b = NULL;
+
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+
+  id_a = file_identity (a);
+  id_b = file_identity (b);
+  if (id_a != NULL || id_b != NULL)
+    return id_a != NULL && id_b != NULL && g_str_equal (id_a, id_b);
+
+  /* Neither exists (or neither has a file number): the same name in the same folder. */
+  {
+    g_autofree char *absolute_a = g_canonicalize_filename (a, NULL);
+    g_autofree char *absolute_b = g_canonicalize_filename (b, NULL);
+    g_autofree char *name_a = g_path_get_basename (absolute_a);
+    g_autofree char *name_b = g_path_get_basename (absolute_b);
+    g_autofree char *folder_a = g_path_get_dirname (absolute_a);
+    g_autofree char *folder_b = g_path_get_dirname (absolute_b);
+    g_autofree char *folder_id_a = NULL;
+    g_autofree char *folder_id_b = NULL;
+
+    if (!same_name (name_a, name_b))
+      return FALSE;
+    folder_id_a = file_identity (folder_a);
+    folder_id_b = file_identity (folder_b);
+    if (folder_id_a != NULL && folder_id_b != NULL)
+      return g_str_equal (folder_id_a, folder_id_b);
+    /* Folders that do not exist either: nothing can be written there anyway. */
+    return same_name (folder_a, folder_b);
+  }
+}
+
 static gboolean
 must_escape (gunichar c)
 {

@@ -55,6 +55,15 @@ gboolean  dt_file_check_readable (const char  *path,
 /* Before any work: PATH is not a folder, and the folder it goes into exists. */
 gboolean  dt_file_check_writable (const char  *path,
                                   GError     **error);
+/* TRUE when A and B name one file, however they are spelt: files that exist are compared by
+ * identity (G_FILE_ATTRIBUTE_ID_FILE: device and inode, or volume and file index on Windows),
+ * which sees through symbolic and hard links, "..", letter case and 8.3 short names on
+ * Windows. A name that does not exist yet is the same as another one that does not exist
+ * either when both are in the same folder (by identity) under the same name (letter case
+ * ignored on Windows and macOS, whose file systems ignore it); so are files on a file system
+ * without file numbers. For every check that a file is not the live database. */
+gboolean  dt_file_same         (const char  *a,
+                                const char  *b);
 /* ERROR (DT_ERROR_IO) in the program's own words for CAUSE, a GFileError or GIOError met
  * reading or WRITING the file PATH: no folder, a folder, not allowed, disk full … */
 void      dt_file_set_error    (GError      **error,
