@@ -312,3 +312,63 @@ dt_list_set_retired (DtDatabase  *db,
     return FALSE;
   return exec_bound (db, sql, retired ? 1 : 0, id, error);
 }
+
+gboolean
+dt_office_set_up (DtDatabase          *db,
+                  const DtUnit        *unit,
+                  const char * const  *villages,
+                  const char * const  *agencies,
+                  const char * const  *fields,
+                  GError             **error)
+{
+  const char * const *lists[] = {
+    [DT_LIST_VILLAGES] = villages, [DT_LIST_AGENCIES] = agencies, [DT_LIST_FIELDS] = fields,
+  };
+
+  g_return_val_if_fail (DT_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (unit != NULL, FALSE);
+
+  if (!_dt_database_savepoint (db, error))
+    return FALSE;
+  if (!dt_unit_save (db, unit, error))
+    goto undo;
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l] != NULL && lists[l][i] != NULL; i++)
+      {
+        g_autofree char *clean = dt_text_clean (lists[l][i]);
+
+        if (clean != NULL && !dt_list_add (db, (DtList) l, clean, error))
+          goto undo;
+      }
+  return _dt_database_release (db, error);
+
+undo:
+  _dt_database_undo (db);
+  return FALSE;
+}
+
+const char * const *
+dt_list_get_suggestions (DtList list)
+{
+  static const char * const agencies[] = {
+    "UBND xã", "UBMTTQ xã", "Công an xã", "Hội Nông dân xã", "Hội Liên hiệp Phụ nữ xã",
+    "Đoàn Thanh niên xã", "Hội Cựu chiến binh xã", "Công chức Địa chính - Xây dựng",
+    "Công chức Văn hóa - Xã hội", "Trạm Y tế xã", NULL,
+  };
+  static const char * const fields[] = {
+    "Đất đai", "Môi trường", "Xây dựng nông thôn mới", "Chính sách xã hội", "Giao thông",
+    "Thủy lợi", "An ninh trật tự", "Y tế", "Giáo dục", "Nông nghiệp", NULL,
+  };
+  static const char * const none[] = { NULL };
+
+  switch (list)
+    {
+    case DT_LIST_AGENCIES:
+      return agencies;
+    case DT_LIST_FIELDS:
+      return fields;
+    case DT_LIST_VILLAGES:
+    default:
+      return none;
+    }
+}

@@ -45,6 +45,17 @@ gboolean    dt_list_set_retired (DtDatabase   *db,
                                  const char   *name,
                                  gboolean      retired,
                                  GError      **error);
+/* A new office in one go (the first-run assistant): the unit, then the names of each list
+ * (NULL: none), added to what is there. All or nothing. */
+gboolean    dt_office_set_up    (DtDatabase          *db,
+                                 const DtUnit        *unit,
+                                 const char * const  *villages,
+                                 const char * const  *agencies,
+                                 const char * const  *fields,
+                                 GError             **error);
+/* Names an office usually starts with, in Vietnamese (they are data, not interface). */
+const char * const *dt_list_get_suggestions (DtList list);
+
 /* What the interface calls a list ("Villages"), in the interface language. */
 const char *dt_list_get_label   (DtList        list);
 
