@@ -210,6 +210,7 @@ gboolean
 dt_conclusion_form_load (DtConclusionForm *self,
                          const char       *code)
 {
+  char *code_copy;
   g_autoptr(DtSessionInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *due = NULL;
@@ -225,8 +226,10 @@ dt_conclusion_form_load (DtConclusionForm *self,
       show_message (self, error->message);
       return FALSE;
     }
+  /* CODE may be self->code itself. */
+  code_copy = g_strdup (code);
   g_free (self->code);
-  self->code = g_strdup (code);
+  self->code = code_copy;
   dt_form_set_value (self->form, "conclusion_number", info->session->conclusion_number);
   dt_form_set_value (self->form, "conclusion_date", info->session->conclusion_date);
   dt_form_clear_problems (self->form);

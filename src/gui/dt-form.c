@@ -261,7 +261,8 @@ attach (DtForm *self,
   gtk_grid_attach (self->grid, field->problem, 1, self->row + 1, 1, 1);
   self->row += 2;
 
-  if (self->prefix != NULL)
+  /* The form's own fields are named by the form. */
+  if (self->prefix != NULL && !field->custom)
     {
       g_autofree char *name = g_strdup_printf ("%s-%s", self->prefix, field->key);
 
@@ -901,4 +902,22 @@ dt_form_drop_draft (DtForm *self)
   g_clear_handle_id (&self->draft_id, g_source_remove);
   if (self->draft_database != NULL)
     dt_draft_delete (self->draft_database, self->draft_key, NULL);
+}
+
+static gboolean
+scroll_top_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget)), 0);
+  return G_SOURCE_REMOVE;
+}
+
+void
+dt_scroll_to_top (GtkScrolledWindow *scroller)
+{
+  g_return_if_fail (GTK_IS_SCROLLED_WINDOW (scroller));
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
+  gtk_widget_add_tick_callback (GTK_WIDGET (scroller), scroll_top_cb, NULL, NULL);
 }

@@ -91,6 +91,9 @@ void        dt_form_drop_draft      (DtForm             *self);
 char       *dt_text_view_get_text   (GtkTextView        *view);
 void        dt_text_view_set_text   (GtkTextView        *view,
                                      const char         *text);
+/* Shows the top of SCROLLER once the new content is laid out (the focus moving into a form
+ * would otherwise leave it scrolled half-way). */
+void        dt_scroll_to_top        (GtkScrolledWindow  *scroller);
 /* Gives WIDGET the accessible name of LABEL, as a label beside it gives it to the eye. */
 void        dt_widget_set_label     (GtkWidget          *widget,
                                      GtkWidget          *label);

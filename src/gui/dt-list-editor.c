@@ -198,6 +198,7 @@ dt_list_editor_new (const char *item_name,
   self->add_button = gtk_button_new_with_mnemonic (add_label);
   gtk_widget_set_halign (self->add_button, GTK_ALIGN_START);
   gtk_widget_add_css_class (self->add_button, "dt-add-line");
+  gtk_widget_set_name (self->add_button, "dt-add-line-button");
   g_signal_connect (self->add_button, "clicked", G_CALLBACK (add_clicked_cb), self);
   gtk_box_append (GTK_BOX (self->box), self->add_button);
   return GTK_WIDGET (self);

@@ -316,6 +316,7 @@ gboolean
 dt_minutes_form_load (DtMinutesForm *self,
                       const char    *code)
 {
+  char *code_copy;
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
   DtSession *session;
@@ -330,8 +331,10 @@ dt_minutes_form_load (DtMinutesForm *self,
     }
   g_clear_pointer (&self->loaded, dt_session_free);
   self->loaded = session;
+  /* CODE may be self->code itself. */
+  code_copy = g_strdup (code);
   g_free (self->code);
-  self->code = g_strdup (code);
+  self->code = code_copy;
 
   dt_form_keep_drafts (self->form, NULL, NULL, NULL);
   dt_form_set_value (self->form, "start", session->minutes_start);

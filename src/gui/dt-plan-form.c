@@ -528,6 +528,7 @@ gboolean
 dt_plan_form_load (DtPlanForm *self,
                    const char *code)
 {
+  char *code_copy;
   g_autoptr(GError) error = NULL;
   g_autoptr(DtPlan) plan = NULL;
 
@@ -540,14 +541,19 @@ dt_plan_form_load (DtPlanForm *self,
       return FALSE;
     }
   g_clear_handle_id (&self->draft_id, g_source_remove);
+  /* CODE may be self->code itself. */
+  code_copy = g_strdup (code);
   g_free (self->code);
-  self->code = g_strdup (code);
+  self->code = code_copy;
   fill (self, plan);
   self->dirty = FALSE;
   offer_draft (self);
   show_heading (self, plan->year);
   show_progress (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+  /* The keyboard starts at the top of the plan, not on a line that was removed. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (dt_form_get_widget (self->form, "year"));
+  dt_scroll_to_top (GTK_SCROLLED_WINDOW (self->scroller));
   return TRUE;
 }
 
@@ -661,13 +667,8 @@ dt_plan_form_save (DtPlanForm *self)
   key = draft_key (self);
   dt_draft_delete (database (self), key, NULL);
   gtk_widget_set_visible (self->draft_bar, FALSE);
-  g_free (self->code);
-  self->code = g_strdup (plan->code);
-  self->dirty = FALSE;
-  dt_form_clear_problems (self->form);
-  show_message (self, NULL);
-  show_heading (self, plan->year);
-  show_progress (self);
+  /* Shown again as the database now holds it (blank lines gone, dates as written). */
+  dt_plan_form_load (self, plan->code);
   g_signal_emit (self, signals[SIGNAL_SAVED], 0, self->code);
   return TRUE;
 }

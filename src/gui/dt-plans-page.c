@@ -54,7 +54,7 @@ plan_row_new (const DtPlanSummary *plan)
   g_autofree char *accessible = NULL;
   GtkWidget *title, *subtitle;
 
-  detail = g_strdup_printf (_("%s · %s · held %u of %u"), plan->code,
+  detail = g_strdup_printf (_("%s · %s\nHeld %u of %u"), plan->code,
                             plan->number != NULL ? plan->number : _("no number yet"),
                             plan->held, plan->planned);
   title = gtk_label_new (year);

@@ -137,6 +137,7 @@ gboolean
 dt_session_form_load (DtSessionForm *self,
                       const char    *code)
 {
+  char *code_copy;
   g_autoptr(GError) error = NULL;
   DtSession *session;
 
@@ -150,8 +151,10 @@ dt_session_form_load (DtSessionForm *self,
     }
   g_clear_pointer (&self->loaded, dt_session_free);
   self->loaded = session;
+  /* CODE may be self->code itself. */
+  code_copy = g_strdup (code);
   g_free (self->code);
-  self->code = g_strdup (code);
+  self->code = code_copy;
   dt_form_keep_drafts (self->form, NULL, NULL, NULL);
   dt_session_form_refresh_choices (self);
   fill (self, session);

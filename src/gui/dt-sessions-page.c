@@ -359,7 +359,7 @@ load (DtSessionsPage *self,
     }
   gtk_stack_set_visible_child_name (GTK_STACK (self->steps), step);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "session");
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+  dt_scroll_to_top (GTK_SCROLLED_WINDOW (self->scroller));
   return TRUE;
 }
 
