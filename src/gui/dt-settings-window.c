@@ -322,8 +322,8 @@ build_rules_page (DtSettingsWindow *self)
 {
   GtkWidget *box, *grid;
   GtkWidget *page = page_box (&box, _("Rules"),
-                              _("The deadlines of the process (DESIGN §2). A plan can set its "
-                                "own notice lead days."));
+                              _("The deadlines the program counts. A plan can set its own "
+                                "notice lead days."));
 
   self->rules_message = message_label ("rules-message");
   gtk_box_append (GTK_BOX (box), self->rules_message);

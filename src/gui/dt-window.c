@@ -490,14 +490,23 @@ _dt_window_print_document (DtWindow   *self,
                            const char *kind,
                            const char *code)
 {
+  const struct { const char *kind; const char *label; } kinds[] = {
+    { "notice", N_("The session notice") }, { "minutes", N_("The minutes") },
+    { "conclusion", N_("The conclusion notice") }, { "plan", N_("The plan") },
+    { "transfer", N_("The transfer slip") }, { "reminder", N_("The reminder letter") },
+  };
+  const char *label = kind;
   g_autofree char *body = NULL;
 
   g_return_if_fail (DT_IS_WINDOW (self));
 
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kinds[i].kind, kind) == 0)
+      label = _(kinds[i].label);
   g_debug ("Asked to print the %s of %s", kind, code);
-  body = g_strdup_printf (_("Printing documents (%s of %s) comes with a later version of "
-                            "DoiThoai. Everything is saved; the document can be printed as soon "
-                            "as printing is available."), kind, code);
+  /* Translators: "The session notice of HN-2026-01 will be printed …". */
+  body = g_strdup_printf (_("%s of %s will be printed here in a later version of DoiThoai. "
+                            "Everything it needs is saved."), label, code);
   dt_show_message (GTK_WIDGET (self), _("Printing is not available yet"), body);
 }
 
