@@ -161,6 +161,7 @@ test_attention_today (DtTestFixture *fixture,
   g_assert_cmpint (overview->year, ==, 2025);
   g_assert_cmpuint (overview->sessions_planned, ==, 3);
   g_assert_cmpuint (overview->sessions_held, ==, 1);
+  g_assert_cmpuint (overview->dialogues_held, ==, 1);
   g_assert_cmpuint (overview->sessions_to_come, ==, 4);
   g_assert_cmpuint (overview->petitions.total, ==, 5);
   g_assert_cmpuint (overview->petitions.duplicates, ==, 1);

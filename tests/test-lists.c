@@ -235,6 +235,43 @@ test_retire (DtTestFixture *fixture,
   g_assert_error (error, DT_ERROR, DT_ERROR_NOT_FOUND);
 }
 
+static void
+test_office_set_up (DtTestFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(DtUnit) unit = dt_unit_new ();
+  g_autoptr(DtUnit) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = g_strnfill (200, 'x');
+  const char *villages[] = { "Thôn Đông", " Thôn Tây ", "", NULL };
+  const char *bad[] = { "Thôn Nam", long_name, NULL };
+  g_auto(GStrv) names = NULL;
+
+  unit->name = g_strdup ("ĐẢNG BỘ XÃ THẠCH LẠC");
+  unit->place = g_strdup ("Thạch Lạc");
+
+  /* One name too long: nothing at all is written, the unit neither. */
+  g_assert_false (dt_office_set_up (fixture->db, unit, bad, NULL, NULL, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_INVALID);
+  g_clear_error (&error);
+  loaded = dt_unit_load (fixture->db, &error);
+  g_assert_null (loaded->name);
+  g_assert_cmpint (dt_database_count (fixture->db, "villages", NULL), ==, 0);
+  g_clear_pointer (&loaded, dt_unit_free);
+
+  g_assert_true (dt_office_set_up (fixture->db, unit, villages,
+                                   dt_list_get_suggestions (DT_LIST_AGENCIES),
+                                   dt_list_get_suggestions (DT_LIST_FIELDS), &error));
+  g_assert_no_error (error);
+  loaded = dt_unit_load (fixture->db, &error);
+  g_assert_cmpstr (loaded->name, ==, "ĐẢNG BỘ XÃ THẠCH LẠC");
+  names = dt_list_get (fixture->db, DT_LIST_VILLAGES, &error);
+  g_assert_cmpuint (g_strv_length (names), ==, 2);
+  g_assert_cmpstr (names[1], ==, "Thôn Tây");
+  g_assert_cmpint (dt_database_count (fixture->db, "agencies", NULL), ==,
+                   g_strv_length ((char **) dt_list_get_suggestions (DT_LIST_AGENCIES)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +282,7 @@ main (int   argc,
   DT_TEST_ADD ("/core/lists/rename", test_rename);
   DT_TEST_ADD ("/core/lists/merge", test_merge);
   DT_TEST_ADD ("/core/lists/retire", test_retire);
+  DT_TEST_ADD ("/core/lists/office-set-up", test_office_set_up);
 
   return g_test_run ();
 }

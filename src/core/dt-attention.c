@@ -408,7 +408,8 @@ year_progress (DtDatabase   *db,
     return _dt_database_fail (db, rc, error);
 
   stmt = _dt_database_prepare_static (db,
-    "SELECT status, count (*) FROM sessions WHERE date BETWEEN ?1 AND ?2 GROUP BY status",
+    "SELECT status, count (*), coalesce (sum (kind = 'dialogue'), 0) FROM sessions "
+    "WHERE date BETWEEN ?1 AND ?2 GROUP BY status",
     error);
   if (stmt == NULL)
     return FALSE;
@@ -420,7 +421,10 @@ year_progress (DtDatabase   *db,
       guint n = (guint) sqlite3_column_int (stmt, 1);
 
       if (g_strcmp0 (status, "held") == 0)
-        overview->sessions_held = n;
+        {
+          overview->sessions_held = n;
+          overview->dialogues_held = (guint) sqlite3_column_int (stmt, 2);
+        }
       else if (g_strcmp0 (status, "planned") == 0)
         overview->sessions_to_come = n;
       else if (g_strcmp0 (status, "postponed") == 0)

@@ -50,7 +50,8 @@ typedef struct
   int             year;
   GPtrArray      *items;              /* DtAttentionItem, the most urgent first */
   guint           sessions_planned;   /* by this year's plans */
-  guint           sessions_held;      /* this year's sessions */
+  guint           sessions_held;      /* this year's sessions, every kind */
+  guint           dialogues_held;     /* of which dialogues: what the plans count */
   guint           sessions_to_come;
   guint           sessions_postponed;
   guint           sessions_cancelled;

@@ -921,3 +921,16 @@ dt_scroll_to_top (GtkScrolledWindow *scroller)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
   gtk_widget_add_tick_callback (GTK_WIDGET (scroller), scroll_top_cb, NULL, NULL);
 }
+
+char *
+dt_format_saved (const char *saved)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (saved == NULL || !(when = g_date_time_new_from_iso8601 (saved, utc)))
+    return g_strdup (saved != NULL ? saved : "");
+  local = g_date_time_to_local (when);
+  return g_date_time_format (local, "%d/%m/%Y %H:%M");
+}

@@ -91,6 +91,9 @@ void        dt_form_drop_draft      (DtForm             *self);
 char       *dt_text_view_get_text   (GtkTextView        *view);
 void        dt_text_view_set_text   (GtkTextView        *view,
                                      const char         *text);
+/* When a draft was kept (SAVED as the drafts table holds it, UTC), as a person reads it:
+ * "01/12/2026 16:40", local time. */
+char       *dt_format_saved         (const char         *saved);
 /* Shows the top of SCROLLER once the new content is laid out (the focus moving into a form
  * would otherwise leave it scrolled half-way). */
 void        dt_scroll_to_top        (GtkScrolledWindow  *scroller);

@@ -353,8 +353,11 @@ show_overview (DtOverviewPage   *self,
   gtk_label_set_label (self->progress_heading, heading);
 
   dt_bar_chart_clear (self->sessions_chart);
-  dt_bar_chart_add (self->sessions_chart, _("Held, of those planned"),
-                    overview->sessions_held, overview->sessions_planned, "#2ec27e");
+  dt_bar_chart_add (self->sessions_chart, _("Dialogues held, of those planned"),
+                    overview->dialogues_held, overview->sessions_planned, "#2ec27e");
+  if (overview->sessions_held > overview->dialogues_held)
+    dt_bar_chart_add (self->sessions_chart, _("Other sessions held"),
+                      overview->sessions_held - overview->dialogues_held, -1, "#26a269");
   dt_bar_chart_add (self->sessions_chart, _("Still to come"), overview->sessions_to_come, -1,
                     "#3584e4");
   if (overview->sessions_postponed > 0)

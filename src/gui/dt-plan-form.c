@@ -512,15 +512,17 @@ offer_draft (DtPlanForm *self)
   g_autofree char *saved = NULL;
   g_autofree char *contents = dt_draft_load (database (self), key, NULL, &saved, &error);
   g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
 
   gtk_widget_set_visible (self->draft_bar, contents != NULL);
   if (contents == NULL)
     return;
   restore_draft (self, contents);
   self->dirty = TRUE;
-  text = g_strdup_printf (_("Changes not yet saved, kept since %.10s, are shown. Save them, or "
+  shown = dt_format_saved (saved);
+  text = g_strdup_printf (_("Changes not yet saved, kept since %s, are shown. Save them, or "
                             "discard them to see the plan as it was saved."),
-                          saved != NULL ? saved : "");
+                          shown);
   gtk_label_set_label (GTK_LABEL (self->draft_label), text);
 }
 

@@ -86,6 +86,7 @@ offer_draft (DtSessionForm *self)
 {
   g_autofree char *saved = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
   gboolean restored;
 
   keep_drafts (self);
@@ -93,9 +94,10 @@ offer_draft (DtSessionForm *self)
   gtk_widget_set_visible (self->draft_bar, restored);
   if (!restored)
     return;
-  text = g_strdup_printf (_("Changes not yet saved, kept since %.10s, are shown. Save them, or "
+  shown = dt_format_saved (saved);
+  text = g_strdup_printf (_("Changes not yet saved, kept since %s, are shown. Save them, or "
                             "discard them to see the session as it was saved."),
-                          saved != NULL ? saved : "");
+                          shown);
   gtk_label_set_label (GTK_LABEL (self->draft_label), text);
 }
 

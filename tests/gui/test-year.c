@@ -15,6 +15,7 @@
 #include "dt-calendar.h"
 #include "dt-conclusion-form.h"
 #include "dt-draft.h"
+#include "dt-error-window.h"
 #include "dt-first-run.h"
 #include "dt-i18n.h"
 #include "dt-list-editor.h"
@@ -63,6 +64,24 @@ show (Year       *year,
 }
 
 static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
+static void
 year_setup (Year          *year,
             gconstpointer  data)
 {
@@ -105,18 +124,7 @@ year_teardown (Year          *year,
   gui_flush ();
   g_clear_object (&year->database);
   g_clear_object (&year->application);
-  {
-    g_autoptr(GDir) dir = g_dir_open (year->dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (year->dir, name, NULL);
-
-        g_remove (child);
-      }
-  }
-  g_rmdir (year->dir);
+  remove_tree (year->dir);
   g_free (year->dir);
   g_free (year->path);
 }
@@ -262,6 +270,36 @@ make_plan (Year *year)
   /* Back to this year's plan for what follows. */
   gtk_widget_activate_action (root (year), "win.show-plan", "s", "KH-2026");
   gui_flush ();
+
+  /* Leaving the tab saves a valid change, and keeps an invalid one as a draft. */
+  gui_type (root (year), "plan-expected-attendance", "120");
+  show (year, "overview");
+  g_clear_pointer (&plan, dt_plan_free);
+  plan = dt_plan_load (year->database, "KH-2026", NULL);
+  g_assert_cmpint (plan->expected_attendance, ==, 120);
+  show (year, "plans");
+  gui_type (root (year), "plan-expected-attendance", "một trăm");
+  show (year, "overview");
+  g_clear_pointer (&plan, dt_plan_free);
+  plan = dt_plan_load (year->database, "KH-2026", NULL);
+  g_assert_cmpint (plan->expected_attendance, ==, 120);
+  g_clear_pointer (&draft, g_free);
+  draft = dt_draft_load (year->database, "plan:KH-2026", NULL, NULL, NULL);
+  g_assert_nonnull (draft);
+  g_assert_nonnull (strstr (draft, "một trăm"));
+  /* Back to it: the draft is there, and she is told. */
+  show (year, "plans");
+  gtk_widget_activate_action (root (year), "win.show-plan", "s", "KH-2027");
+  gtk_widget_activate_action (root (year), "win.show-plan", "s", "KH-2026");
+  gui_flush ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gui_find (root (year), "plan-expected-attendance"))),
+                   ==, "một trăm");
+  gui_screenshot (root (year), "plan-draft");
+  gtk_widget_activate_action (gui_find (root (year), "plan-save"), "plan.discard-draft", NULL);
+  gui_flush ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gui_find (root (year), "plan-expected-attendance"))),
+                   ==, "120");
+  g_assert_null (dt_draft_load (year->database, "plan:KH-2026", NULL, NULL, NULL));
 }
 
 static gboolean
@@ -597,6 +635,112 @@ postpone_and_delete (Year *year)
 }
 
 static void
+test_sample_data (Year          *year,
+                  gconstpointer  data)
+{
+  g_autofree char *sample = NULL;
+  DtWindow *window = NULL;
+  DtDatabase *database;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display: run the test under xvfb-run");
+      return;
+    }
+
+  set_today (year, "2026-04-20");
+  g_action_group_activate_action (G_ACTION_GROUP (year->application), "open-sample", NULL);
+  gui_flush ();
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (year->application)); l; l = l->next)
+    if (DT_IS_WINDOW (l->data) && l->data != (gpointer) year->window)
+      window = l->data;
+  g_assert_nonnull (window);
+
+  /* A file of its own beside the usual one; the office's database is left as it was. */
+  database = dt_window_get_database (window);
+  sample = dt_application_get_sample_path (year->application);
+  g_assert_cmpstr (dt_database_get_path (database), ==, sample);
+  g_assert_cmpstr (dt_database_get_path (database), !=, dt_database_get_path (year->database));
+  g_assert_cmpint (dt_database_count (database, "petitions", NULL), >, 100);
+  g_assert_cmpint (dt_database_count (year->database, "petitions", NULL), ==, 0);
+  g_assert_cmpint (dt_database_count (year->database, "plans", NULL), ==, 0);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), window_width, window_height);
+  gui_screenshot (GTK_WIDGET (window), "overview-sample");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plans");
+  gui_flush ();
+  gui_screenshot (GTK_WIDGET (window), "plans-sample");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "sessions");
+  gui_flush ();
+  gui_screenshot (GTK_WIDGET (window), "sessions-sample");
+
+  /* Asked again: the same window, the same file. */
+  g_action_group_activate_action (G_ACTION_GROUP (year->application), "open-sample", NULL);
+  gui_flush ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (year->application))), ==, 2);
+}
+
+static void
+test_damaged_choices (Year          *year,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (year->dir, "hỏng.sqlite", NULL);
+  GtkWindow *window;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display: run the test under xvfb-run");
+      return;
+    }
+
+  g_assert_true (g_file_set_contents (path, "these bytes are no database", -1, NULL));
+  window = dt_application_open (year->application, path);
+  g_assert_true (DT_IS_ERROR_WINDOW (window));
+  /* Not only Close: another file, or this one from a backup. */
+  g_assert_true (gtk_widget_get_visible (gui_find (GTK_WIDGET (window), "error-open-another")));
+  g_assert_true (gtk_widget_get_visible (gui_find (GTK_WIDGET (window), "error-restore")));
+  gui_screenshot (GTK_WIDGET (window), "error-with-choices");
+  gtk_window_destroy (window);
+}
+
+static void
+test_backup_now (Year          *year,
+                 gconstpointer  data)
+{
+  g_autoptr(DtDatabase) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path;
+  GtkWindow *message;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display: run the test under xvfb-run");
+      return;
+    }
+
+  dt_list_add (year->database, DT_LIST_VILLAGES, "Thôn Đông", NULL);
+  gtk_widget_activate_action (root (year), "win.backup", NULL);
+  gui_flush ();
+  path = g_object_get_data (G_OBJECT (year->application), "dt-last-backup");
+  g_assert_nonnull (path);
+  g_assert_true (g_str_has_prefix (path, year->dir));
+  message = gui_find_toplevel (GTK_TYPE_WINDOW, "question-close");
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (gui_label (GTK_WIDGET (message), "question-body"), path));
+  gui_screenshot (GTK_WIDGET (message), "backup-done");
+  copy = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dt_database_count (copy, "villages", NULL), ==, 1);
+  g_clear_object (&copy);
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    g_remove (path);
+    g_rmdir (folder);
+  }
+}
+
+static void
 test_year (Year          *year,
            gconstpointer  data)
 {
@@ -658,6 +802,10 @@ main (int   argc,
     g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/gui/year/a-year-of-work", Year, NULL, year_setup, test_year, year_teardown);
+  g_test_add ("/gui/year/sample-data", Year, NULL, year_setup, test_sample_data, year_teardown);
+  g_test_add ("/gui/year/damaged-database-choices", Year, NULL, year_setup, test_damaged_choices,
+              year_teardown);
+  g_test_add ("/gui/year/back-up-now", Year, NULL, year_setup, test_backup_now, year_teardown);
 
   status = g_test_run ();
 
@@ -669,7 +817,6 @@ main (int   argc,
         g_dbus_connection_set_exit_on_close (connection, FALSE);
       g_test_dbus_stop (bus);
     }
-  g_rmdir (data_home);
-  g_rmdir (tmp);
+  remove_tree (tmp);
   return status;
 }
