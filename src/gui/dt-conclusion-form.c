@@ -402,7 +402,7 @@ build (DtConclusionForm *self)
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  self->issue_button = gtk_button_new_with_mnemonic (_("_Issue Conclusion Notice"));
+  self->issue_button = dt_button_new (_("_Issue Conclusion Notice"));
   gtk_widget_set_name (self->issue_button, "conclusion-issue");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->issue_button), "conclusion.issue");
   gtk_widget_add_css_class (self->issue_button, "suggested-action");

@@ -70,7 +70,7 @@ add_button (GtkWidget  *box,
             const char *label,
             int         response)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = dt_button_new (label);
 
   g_object_set_data (G_OBJECT (button), "dt-response", GINT_TO_POINTER (response));
   g_signal_connect (button, "clicked", G_CALLBACK (button_clicked_cb), window);

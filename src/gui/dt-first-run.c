@@ -49,6 +49,7 @@ show_step (DtFirstRun *self,
   gtk_button_set_label (GTK_BUTTON (self->next_button),
                         index + 1 < G_N_ELEMENTS (steps) ? _("_Next") : _("_Finish"));
   gtk_button_set_use_underline (GTK_BUTTON (self->next_button), TRUE);
+  dt_button_fix_name (self->next_button);
   gtk_widget_set_visible (self->message, FALSE);
 }
 
@@ -377,13 +378,13 @@ dt_first_run_new (GtkWindow *parent,
   gtk_widget_set_margin_end (buttons, 24);
   gtk_widget_set_margin_top (buttons, 12);
   gtk_widget_set_margin_bottom (buttons, 18);
-  skip = gtk_button_new_with_mnemonic (_("_Later"));
+  skip = dt_button_new (_("_Later"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (skip), "window.close");
   gtk_widget_set_hexpand (skip, TRUE);
   gtk_widget_set_halign (skip, GTK_ALIGN_START);
-  self->back_button = gtk_button_new_with_mnemonic (_("_Back"));
+  self->back_button = dt_button_new (_("_Back"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->back_button), "first-run.back");
-  self->next_button = gtk_button_new_with_mnemonic (_("_Next"));
+  self->next_button = dt_button_new (_("_Next"));
   gtk_widget_set_name (self->next_button, "first-run-next");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "first-run.next");
   gtk_widget_add_css_class (self->next_button, "suggested-action");

@@ -180,16 +180,46 @@ dt_widget_set_label (GtkWidget *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (GTK_IS_WIDGET (label));
 
+  /* The name is the label's text, once: a name set besides would be read twice. */
+  if (GTK_IS_LABEL (label) && !GTK_IS_BUTTON (widget))
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
                                   -1);
-  if (GTK_IS_LABEL (label))
+}
+
+GtkWidget *
+dt_button_new (const char *label)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  dt_button_fix_name (button);
+  return button;
+}
+
+void
+dt_button_fix_name (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* GTK 4.8 names a button with a mnemonic by its raw label ("_Save") and by its label child
+   * ("Save") at once; the child alone is right. */
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (widget)))
     {
-      gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      gtk_label_get_text (GTK_LABEL (label)), -1);
+      GtkWidget *toggle = gtk_widget_get_first_child (widget);
+
+      if (toggle != NULL)
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL);
     }
+#endif
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_BUTTON (widget))
+      dt_button_fix_name (child);
 }
 
 char *
@@ -269,7 +299,8 @@ attach (DtForm *self,
       g_strdelimit (name, "_.", '-');
       gtk_widget_set_name (field->focus, name);
     }
-  dt_widget_set_label (field->focus, label);
+  /* A field of the form's own is a group the label names; its controls keep their names. */
+  dt_widget_set_label (field->custom ? field->widget : field->focus, label);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (field->focus),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, field->problem, NULL, -1);
   g_ptr_array_add (self->fields, field);

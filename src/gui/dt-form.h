@@ -97,6 +97,10 @@ char       *dt_format_saved         (const char         *saved);
 /* Shows the top of SCROLLER once the new content is laid out (the focus moving into a form
  * would otherwise leave it scrolled half-way). */
 void        dt_scroll_to_top        (GtkScrolledWindow  *scroller);
+/* A button with a mnemonic (_Save) whose accessible name is its label, once; and the same
+ * mended on a built tree (buttons of templates). */
+GtkWidget  *dt_button_new           (const char         *label);
+void        dt_button_fix_name      (GtkWidget          *widget);
 /* Gives WIDGET the accessible name of LABEL, as a label beside it gives it to the eye. */
 void        dt_widget_set_label     (GtkWidget          *widget,
                                      GtkWidget          *label);

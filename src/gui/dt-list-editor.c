@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-form.h"
 #include "dt-error.h"
 #include "dt-list-editor.h"
 #include "dt-util.h"
@@ -195,7 +196,7 @@ dt_list_editor_new (const char *item_name,
 
   self->item_name = g_strdup (item_name);
   self->dates = dates;
-  self->add_button = gtk_button_new_with_mnemonic (add_label);
+  self->add_button = dt_button_new (add_label);
   gtk_widget_set_halign (self->add_button, GTK_ALIGN_START);
   gtk_widget_add_css_class (self->add_button, "dt-add-line");
   gtk_widget_set_name (self->add_button, "dt-add-line-button");

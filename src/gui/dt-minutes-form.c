@@ -198,7 +198,7 @@ opinion_row_new (DtMinutesForm    *self,
   gtk_box_append (GTK_BOX (box), labels);
   if (can_answer)
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Answer…"));
+      GtkWidget *button = dt_button_new (_("_Answer…"));
       g_autofree char *name = g_strdup_printf ("answer-%s", petition->code);
       g_autofree char *label = g_strdup_printf (_("Answer opinion %s"), petition->code);
 
@@ -517,7 +517,7 @@ build (DtMinutesForm *self)
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  save = gtk_button_new_with_mnemonic (_("_Save Minutes"));
+  save = dt_button_new (_("_Save Minutes"));
   gtk_widget_set_name (save, "minutes-save");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "minutes.save");
   gtk_widget_add_css_class (save, "suggested-action");
@@ -567,7 +567,7 @@ build (DtMinutesForm *self)
                                    gtk_entry_new (), "opinion-summary");
   self->answer = attach_labelled (self->line, 0, 4, 2, _("Answer given at the session, if _any"),
                                   gtk_entry_new (), "opinion-answer");
-  add = gtk_button_new_with_mnemonic (_("Add _Opinion"));
+  add = dt_button_new (_("Add _Opinion"));
   gtk_widget_set_name (add, "opinion-add");
   gtk_widget_set_valign (add, GTK_ALIGN_END);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "minutes.add-opinion");

@@ -534,6 +534,7 @@ static void
 dt_overview_page_init (DtOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  dt_button_fix_name (self->setup_card);
 
   /* Each chart is named by the heading above it. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->sessions_chart),

@@ -846,7 +846,7 @@ planned_sessions_widget (DtPlanForm *self)
   self->planned = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_name (self->planned, "plan-planned-sessions");
   gtk_box_append (GTK_BOX (box), self->planned);
-  self->planned_add = gtk_button_new_with_mnemonic (_("Add a _Planned Session"));
+  self->planned_add = dt_button_new (_("Add a _Planned Session"));
   gtk_widget_set_halign (self->planned_add, GTK_ALIGN_START);
   gtk_widget_set_name (self->planned_add, "plan-add-planned");
   g_signal_connect (self->planned_add, "clicked", G_CALLBACK (planned_add_clicked_cb), self);
@@ -859,7 +859,7 @@ button_for (const char *label,
             const char *action,
             const char *name)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = dt_button_new (label);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_widget_set_name (button, name);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-form.h"
 #include "dt-dialogs.h"
 #include "dt-plan-form.h"
 #include "dt-plans-page.h"
@@ -235,7 +236,7 @@ build_sidebar (DtPlansPage *self)
   GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *title = gtk_label_new (_("Plans by Year"));
-  GtkWidget *new_button = gtk_button_new_with_mnemonic (_("_New Plan"));
+  GtkWidget *new_button = dt_button_new (_("_New Plan"));
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
   GtkWidget *placeholder = gtk_label_new (_("No plan recorded yet."));
@@ -280,7 +281,7 @@ build_empty (DtPlansPage *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dt-plans-symbolic");
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *new_button = gtk_button_new_with_mnemonic (_("Start a _New Plan"));
+  GtkWidget *new_button = dt_button_new (_("Start a _New Plan"));
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
@@ -294,7 +295,7 @@ build_empty (DtPlansPage *self)
   gtk_label_set_wrap (GTK_LABEL (self->empty_text), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (self->empty_text), 56);
   gtk_label_set_justify (GTK_LABEL (self->empty_text), GTK_JUSTIFY_CENTER);
-  self->copy_button = gtk_button_new_with_mnemonic (_("_Copy Last Year’s Plan"));
+  self->copy_button = dt_button_new (_("_Copy Last Year’s Plan"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->copy_button), "plans.copy-last-year");
   gtk_widget_set_name (self->copy_button, "plans-copy-last-year");
   gtk_widget_add_css_class (self->copy_button, "suggested-action");

@@ -350,7 +350,7 @@ build (DtSessionForm *self)
   gtk_label_set_max_width_chars (GTK_LABEL (self->draft_label), 60);
   gtk_label_set_xalign (GTK_LABEL (self->draft_label), 0);
   gtk_widget_set_hexpand (self->draft_label, TRUE);
-  discard = gtk_button_new_with_mnemonic (_("_Discard Changes"));
+  discard = dt_button_new (_("_Discard Changes"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "session-form.discard");
   gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (self->draft_bar), self->draft_label);
@@ -388,7 +388,7 @@ build (DtSessionForm *self)
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  save = gtk_button_new_with_mnemonic (_("_Save Session"));
+  save = dt_button_new (_("_Save Session"));
   gtk_widget_set_name (save, "session-save");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "session-form.save");
   gtk_widget_add_css_class (save, "suggested-action");

@@ -704,16 +704,16 @@ delete_action (GtkWidget  *widget,
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_widget_set_halign (buttons, GTK_ALIGN_END);
   gtk_widget_set_margin_top (buttons, 12);
-  button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  button = dt_button_new (_("_Cancel"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (gtk_window_destroy), window);
   gtk_box_append (GTK_BOX (buttons), button);
   gtk_window_set_default_widget (GTK_WINDOW (window), button);
-  button = gtk_button_new_with_mnemonic (_("Delete _Them Too"));
+  button = dt_button_new (_("Delete _Them Too"));
   gtk_widget_set_name (button, "delete-session-all");
   gtk_widget_add_css_class (button, "destructive-action");
   g_signal_connect (button, "clicked", G_CALLBACK (delete_all_clicked_cb), dialog);
   gtk_box_append (GTK_BOX (buttons), button);
-  button = gtk_button_new_with_mnemonic (_("_Move and Delete"));
+  button = dt_button_new (_("_Move and Delete"));
   gtk_widget_set_name (button, "delete-session-move");
   gtk_widget_set_sensitive (button, dialog->targets->len > 0);
   gtk_widget_set_sensitive (dialog->target, dialog->targets->len > 0);
@@ -734,7 +734,7 @@ build_sidebar (DtSessionsPage *self)
   GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *title = gtk_label_new_with_mnemonic (_("_Year"));
-  GtkWidget *new_button = gtk_button_new_with_mnemonic (_("_New Session"));
+  GtkWidget *new_button = dt_button_new (_("_New Session"));
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *heading = gtk_label_new (_("Sessions"));
 
@@ -792,7 +792,7 @@ action_button (const char *label,
                const char *target,
                const char *name)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = dt_button_new (label);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   if (target != NULL)
@@ -835,6 +835,9 @@ build_session_view (DtSessionsPage *self)
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (print_button), TRUE);
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (print_button), G_MENU_MODEL (print_menu));
   gtk_widget_set_name (print_button, "session-print");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (print_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Print"), -1);
+  dt_button_fix_name (print_button);
   g_object_unref (print_menu);
   print_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_box_append (GTK_BOX (print_box), print_button);
@@ -906,7 +909,7 @@ build_empty (DtSessionsPage *self)
                                      "lead days before; its minutes with the opinions raised; "
                                      "and its conclusion notice, which assigns what is still "
                                      "open within the days the rules allow."));
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("Schedule a _Session"));
+  GtkWidget *button = dt_button_new (_("Schedule a _Session"));
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);

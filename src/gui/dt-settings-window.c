@@ -115,7 +115,7 @@ static GtkWidget *
 save_button (const char *action,
              const char *name)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *button = dt_button_new (_("_Save"));
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_widget_set_name (button, name);
@@ -529,7 +529,7 @@ entry_button (DtSettingsWindow *self,
               const char       *label,
               const char       *accessible_format)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button = dt_button_new (label);
   g_autofree char *widget_name = g_strdup_printf ("%s-%s", what, name);
 
   gtk_widget_add_css_class (button, "flat");
@@ -698,7 +698,7 @@ build_list_page (DtSettingsWindow *self,
   dt_widget_set_label (page->entry, label);
   g_object_set_data (G_OBJECT (page->entry), "dt-list", GINT_TO_POINTER (list));
   g_signal_connect (page->entry, "activate", G_CALLBACK (add_clicked_cb), self);
-  add = gtk_button_new_with_mnemonic (_("_Add"));
+  add = dt_button_new (_("_Add"));
   gtk_widget_set_name (add, add_name_text);
   g_object_set_data (G_OBJECT (add), "dt-list", GINT_TO_POINTER (list));
   g_signal_connect (add, "clicked", G_CALLBACK (add_clicked_cb), self);
@@ -914,7 +914,7 @@ build_holidays_page (DtSettingsWindow *self)
   self->year_label = gtk_label_new (NULL);
   gtk_widget_set_name (self->year_label, "holidays-year");
   gtk_widget_add_css_class (self->year_label, "title-3");
-  reset = gtk_button_new_with_mnemonic (_("_Reset Year to Defaults…"));
+  reset = dt_button_new (_("_Reset Year to Defaults…"));
   gtk_widget_set_name (reset, "holidays-reset");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (reset), "settings.reset-year");
   gtk_widget_set_hexpand (reset, TRUE);
