@@ -27,6 +27,9 @@ struct _DtOverviewPage
   guint              idle_id;
   guint              n_items;
   double             last_ms;
+  char              *shown;          /* what the list and charts show, to skip a rebuild */
+  DtOverview        *overview;       /* as last shown */
+  guint              show_all : 1;
   guint              stale : 1;
 
   /* Template widgets */
@@ -71,6 +74,8 @@ static const struct
 };
 
 #define OVERDUE_COLOR "#e01b24"
+
+#define MAX_ROWS 10
 
 /* Groups digits in threes with the interface language's separator: 12,345 or 12.345. */
 static char *
@@ -332,20 +337,96 @@ show_today (DtOverviewPage *self,
   gtk_label_set_label (self->today_label, line);
 }
 
+/* Everything the page would show, in one string: equal, and nothing needs building again. */
+static char *
+overview_signature (const DtOverview *overview)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%d|%u|%u|%u|%u|%u|%u|%u|", overview->year,
+                          overview->sessions_planned, overview->sessions_held,
+                          overview->dialogues_held, overview->sessions_to_come,
+                          overview->sessions_postponed, overview->sessions_cancelled,
+                          overview->petitions.overdue);
+  for (guint i = 0; i < DT_N_STATUSES; i++)
+    g_string_append_printf (text, "%u,", overview->petitions.by_status[i]);
+  for (guint i = 0; i < overview->by_field->len; i++)
+    {
+      DtNamedCount *count = g_ptr_array_index (overview->by_field, i);
+
+      g_string_append_printf (text, "|%s=%u", count->name != NULL ? count->name : "", count->count);
+    }
+  for (guint i = 0; i < overview->items->len; i++)
+    {
+      DtAttentionItem *item = g_ptr_array_index (overview->items, i);
+
+      g_string_append_printf (text, "\n%d|%d|%s|%s|%s|%s|%s|%d|%u|%d|%s", item->kind, item->late,
+                              item->code, item->name, item->date, item->due, item->done,
+                              item->days, item->count, item->most_days_overdue, item->period);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The most urgent first; past the first few, one row offers the rest (an office behind on
+ * many things reads the top of the list, and the page stays quick to build). */
+static void
+fill_attention (DtOverviewPage   *self,
+                const DtOverview *overview)
+{
+  guint shown = self->show_all ? overview->items->len : MIN (overview->items->len, MAX_ROWS);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attention_list))) != NULL)
+    gtk_list_box_remove (self->attention_list, child);
+  for (guint i = 0; i < shown; i++)
+    gtk_list_box_append (self->attention_list,
+                         attention_row_new (g_ptr_array_index (overview->items, i)));
+  if (shown < overview->items->len)
+    {
+      guint rest = overview->items->len - shown;
+      g_autofree char *text = g_strdup_printf (ngettext ("Show %u more…", "Show %u more…", rest),
+                                               rest);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_widget_set_name (row, "attention-more");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "overview.show-all");
+      gtk_list_box_append (self->attention_list, row);
+    }
+  self->n_items = overview->items->len;
+}
+
+static void
+show_all_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DtOverviewPage *self = DT_OVERVIEW_PAGE (widget);
+
+  self->show_all = TRUE;
+  if (self->overview != NULL)
+    fill_attention (self, self->overview);
+}
+
 static void
 show_overview (DtOverviewPage   *self,
                const DtOverview *overview)
 {
   g_autofree char *heading = NULL;
-  GtkWidget *child;
+  g_autofree char *signature = overview_signature (overview);
   guint on_time;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attention_list))) != NULL)
-    gtk_list_box_remove (self->attention_list, child);
-  for (guint i = 0; i < overview->items->len; i++)
-    gtk_list_box_append (self->attention_list,
-                         attention_row_new (g_ptr_array_index (overview->items, i)));
-  self->n_items = overview->items->len;
+  /* A village added, a draft kept: the page stays as it is. */
+  if (g_strcmp0 (signature, self->shown) == 0)
+    return;
+  g_free (self->shown);
+  self->shown = g_steal_pointer (&signature);
+
+  fill_attention (self, overview);
   gtk_widget_set_visible (GTK_WIDGET (self->attention_list), overview->items->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->attention_empty), overview->items->len == 0);
 
@@ -488,6 +569,8 @@ dt_overview_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->database);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->shown, g_free);
+  g_clear_pointer (&self->overview, dt_overview_free);
 
   G_OBJECT_CLASS (dt_overview_page_parent_class)->dispose (object);
 }
@@ -501,6 +584,8 @@ dt_overview_page_class_init (DtOverviewPageClass *klass)
   object_class->dispose = dt_overview_page_dispose;
 
   widget_class->map = dt_overview_page_map;
+
+  gtk_widget_class_install_action (widget_class, "overview.show-all", NULL, show_all_action);
 
   g_type_ensure (DT_TYPE_BAR_CHART);
 
@@ -639,6 +724,8 @@ dt_overview_page_reload (DtOverviewPage *self)
       return;
     }
   show_overview (self, overview);
+  g_clear_pointer (&self->overview, dt_overview_free);
+  self->overview = g_steal_pointer (&overview);
 }
 
 guint

@@ -130,9 +130,8 @@ stack_visible_child_cb (DtWindow   *self,
   leave_page (self, self->last_page);
   g_free (self->last_page);
   self->last_page = g_strdup (name);
-  /* The figures may have changed in another tab. */
-  if (g_strcmp0 (name, "overview") == 0)
-    dt_overview_page_reload (self->overview_page);
+  /* The overview follows the database and the clock itself, and computes again when it is
+   * shown only if something changed meanwhile. */
 }
 
 static void

@@ -741,6 +741,85 @@ test_backup_now (Year          *year,
 }
 
 static void
+test_follows_others (Year          *year,
+                     gconstpointer  data)
+{
+  g_autoptr(DtDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display: run the test under xvfb-run");
+      return;
+    }
+
+  /* Another program (or a worker) writes to the file: the overview shows it once the window
+   * looks (on its timer, or when it gets the focus). */
+  g_assert_cmpstr (gui_label (root (year), "villages-value"), ==, "0");
+  other = dt_database_open (year->path, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_true (dt_list_add (other, DT_LIST_VILLAGES, "Thôn Đông", &error));
+  dt_context_check (_dt_window_get_context (year->window));
+  gui_flush ();
+  g_assert_cmpstr (gui_label (root (year), "villages-value"), ==, "1");
+}
+
+static void
+test_closing_saves (Year          *year,
+                    gconstpointer  data)
+{
+  g_autoptr(DtPlan) plan = NULL;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display: run the test under xvfb-run");
+      return;
+    }
+
+  show (year, "plans");
+  gtk_widget_activate_action (gui_find (root (year), "plans-new"), "plans.new", NULL);
+  gui_flush ();
+  gui_type (root (year), "plan-number", "05-KH/ĐU");
+  /* Closing the window with a valid plan typed: it is saved, not lost. */
+  gtk_window_close (GTK_WINDOW (year->window));
+  gui_flush ();
+  year->window = NULL;
+  plan = dt_plan_load (year->database, "KH-2026", NULL);
+  g_assert_nonnull (plan);
+  g_assert_cmpstr (plan->number, ==, "05-KH/ĐU");
+}
+
+static void
+test_language (Year          *year,
+               gconstpointer  data)
+{
+  GSettings *settings;
+  GtkWindow *note;
+
+  if (!have_display)
+    {
+      g_test_skip ("No display: run the test under xvfb-run");
+      return;
+    }
+
+  settings = dt_application_get_settings (year->application);
+  g_assert_nonnull (settings);
+  g_action_group_activate_action (G_ACTION_GROUP (year->application), "language",
+                                  g_variant_new_string ("en"));
+  gui_flush ();
+  g_assert_cmpstr (g_settings_get_string (settings, "language"), ==, "en");
+  /* She is told it applies on the next start. */
+  note = gui_find_toplevel (GTK_TYPE_WINDOW, "question-close");
+  g_assert_nonnull (note);
+  gui_screenshot (GTK_WIDGET (note), "language-note");
+  g_action_group_activate_action (G_ACTION_GROUP (year->application), "language",
+                                  g_variant_new_string ("vi"));
+  gui_flush ();
+  g_assert_cmpstr (g_settings_get_string (settings, "language"), ==, "vi");
+  g_settings_reset (settings, "language");
+}
+
+static void
 test_year (Year          *year,
            gconstpointer  data)
 {
@@ -806,6 +885,11 @@ main (int   argc,
   g_test_add ("/gui/year/damaged-database-choices", Year, NULL, year_setup, test_damaged_choices,
               year_teardown);
   g_test_add ("/gui/year/back-up-now", Year, NULL, year_setup, test_backup_now, year_teardown);
+  g_test_add ("/gui/year/follows-other-programs", Year, NULL, year_setup, test_follows_others,
+              year_teardown);
+  g_test_add ("/gui/year/closing-saves", Year, NULL, year_setup, test_closing_saves,
+              year_teardown);
+  g_test_add ("/gui/year/language", Year, NULL, year_setup, test_language, year_teardown);
 
   status = g_test_run ();
 
