@@ -115,7 +115,14 @@ session_row_new (DtSessionsPage      *self,
                                                   : _("Notice due %s"), due);
       if (text != NULL)
         {
-          gtk_box_append (GTK_BOX (box), flag (text, info->notice_late ? "dt-late" : "dt-due"));
+          GDate today;
+          const char *css;
+
+          /* Amber only when it comes soon; further off, it is only a date to know. */
+          dt_context_get_today (self->context, &today);
+          css = info->notice_late ? "dt-late"
+                : g_date_days_between (&today, &info->notice_due) <= 14 ? "dt-due" : "dim-label";
+          gtk_box_append (GTK_BOX (box), flag (text, css));
           g_string_append_printf (flags, ". %s", text);
         }
     }
