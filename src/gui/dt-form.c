@@ -783,6 +783,15 @@ dt_form_show_problems (DtForm    *self,
   return rest->len > 0 ? g_strdup (rest->str) : NULL;
 }
 
+gboolean
+dt_form_holds (DtForm     *self,
+               const char *key)
+{
+  g_return_val_if_fail (DT_IS_FORM (self), FALSE);
+
+  return find_field_for_problem (self, key) != NULL;
+}
+
 void
 dt_form_clear_problems (DtForm *self)
 {

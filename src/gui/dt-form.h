@@ -63,6 +63,9 @@ int         dt_form_get_int         (DtForm             *self,
 char       *dt_form_show_problems   (DtForm             *self,
                                      GPtrArray          *problems);
 void        dt_form_clear_problems  (DtForm             *self);
+/* TRUE when one of the form's fields shows the problems of KEY. */
+gboolean    dt_form_holds           (DtForm             *self,
+                                     const char         *key);
 /* TRUE once the person changed a field since the last dt_form_set_clean (). */
 gboolean    dt_form_is_dirty        (DtForm             *self);
 void        dt_form_set_clean       (DtForm             *self);

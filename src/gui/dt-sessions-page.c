@@ -341,7 +341,10 @@ load (DtSessionsPage *self,
 {
   g_autoptr(DtSession) session = NULL;
   GDate today, date;
+  g_autofree char *copy = g_strdup (code);
 
+  /* CODE may be self->code itself. */
+  code = copy;
   if (!(session = dt_session_load (database (self), code, NULL)) ||
       !dt_session_form_load (DT_SESSION_FORM (self->session_form), code))
     return FALSE;

@@ -203,7 +203,6 @@ save_unit (DtSettingsWindow *self,
     { self->margins_form, "left", G_STRUCT_OFFSET (DtUnit, margin_left) },
     { self->margins_form, "right", G_STRUCT_OFFSET (DtUnit, margin_right) },
   };
-  g_autofree char *rest = NULL;
 
   if (unit == NULL)
     {
@@ -233,11 +232,22 @@ save_unit (DtSettingsWindow *self,
   if (problems->len > 0)
     {
       DtForm *forms[] = { self->unit_form, self->rules_form, self->margins_form };
+      g_autoptr(GString) rest = g_string_new (NULL);
 
-      /* Each page marks the fields it holds; the page saved says what is wrong overall. */
+      /* Each page marks the fields it holds; what none holds is said on the page saved. */
       for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
         g_free (dt_form_show_problems (forms[i], problems));
-      show_message (message, ((GError *) g_ptr_array_index (problems, 0))->message, TRUE);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const GError *problem = g_ptr_array_index (problems, i);
+          gboolean held = FALSE;
+
+          for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+            held |= dt_form_holds (forms[f], dt_error_get_field (problem));
+          if (!held)
+            g_string_append_printf (rest, "%s%s", rest->len > 0 ? "\n" : "", problem->message);
+        }
+      show_message (message, rest->len > 0 ? rest->str : NULL, TRUE);
       return FALSE;
     }
   dt_form_clear_problems (self->unit_form);

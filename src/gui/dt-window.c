@@ -255,6 +255,49 @@ fill_recent (DtWindow *self)
     }
 }
 
+/* GTK's own words in the shortcuts window that its Vietnamese catalogue lacks: said in ours. */
+static void
+translate_overlay_widgets (GtkWidget *widget)
+{
+  const struct { const char *gtk; const char *ours; } words[] = {
+    { "Shortcuts", N_("Keyboard Shortcuts") },
+    { "Search Shortcuts", N_("Search Shortcuts") },
+    { "Search Results", N_("Search Results") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      const char *theirs = g_dgettext ("gtk40", words[i].gtk);
+
+      if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), theirs) == 0)
+        gtk_label_set_label (GTK_LABEL (widget), _(words[i].ours));
+      else if (GTK_IS_SEARCH_ENTRY (widget))
+        {
+          g_autofree char *placeholder = NULL;
+
+          g_object_get (widget, "placeholder-text", &placeholder, NULL);
+          if (g_strcmp0 (placeholder, theirs) == 0)
+            g_object_set (widget, "placeholder-text", _(words[i].ours), NULL);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    translate_overlay_widgets (child);
+}
+
+static void
+translate_help_overlay (DtWindow *self)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  if (overlay == NULL)
+    return;
+  translate_overlay_widgets (GTK_WIDGET (overlay));
+  if (gtk_window_get_titlebar (GTK_WINDOW (overlay)) != NULL)
+    translate_overlay_widgets (gtk_window_get_titlebar (GTK_WINDOW (overlay)));
+}
+
 static gboolean
 dt_window_close_request (GtkWindow *window)
 {
@@ -291,7 +334,6 @@ dt_window_constructed (GObject *object)
   gtk_label_set_label (self->file_label, name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label),
                                dt_database_get_path (self->database));
-  fill_recent (self);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_cb), NULL);
 }
 
@@ -438,14 +480,20 @@ DtWindow *
 dt_window_new (DtApplication *application,
                DtDatabase    *database)
 {
+  DtWindow *self;
+
   g_return_val_if_fail (DT_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (DT_IS_DATABASE (database), NULL);
 
-  return g_object_new (DT_TYPE_WINDOW,
+  self = g_object_new (DT_TYPE_WINDOW,
                        "application", application,
                        "database", database,
                        "settings", dt_application_get_settings (application),
                        NULL);
+  /* The application gives a window its shortcuts once it has it, after construction. */
+  translate_help_overlay (self);
+  fill_recent (self);
+  return self;
 }
 
 DtDatabase *

@@ -617,6 +617,9 @@ postpone_and_delete (Year *year)
   session = dt_session_load (year->database, "HN-2026-02", NULL);
   g_assert_cmpstr (session->status, ==, "postponed");
   g_assert_cmpstr (session->status_reason, ==, "Mưa bão kéo dài");
+  /* The session stays on show, its reason said. */
+  g_assert_true (g_str_has_prefix (gui_label (root (year), "session-title"), "HN-2026-02"));
+  g_assert_nonnull (strstr (gui_label (root (year), "session-status"), "Mưa bão kéo dài"));
   gui_screenshot (root (year), "session-postponed");
 
   /* Deleting the held session: its petitions are moved, never orphaned. */
@@ -789,10 +792,25 @@ test_closing_saves (Year          *year,
   g_assert_cmpstr (plan->number, ==, "05-KH/ĐU");
 }
 
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_language (Year          *year,
                gconstpointer  data)
 {
+  GtkShortcutsWindow *overlay;
   GSettings *settings;
   GtkWindow *note;
 
@@ -801,6 +819,15 @@ test_language (Year          *year,
       g_test_skip ("No display: run the test under xvfb-run");
       return;
     }
+
+  /* The shortcuts window in the program's words, its title included. */
+  gtk_widget_activate_action (root (year), "win.show-help-overlay", NULL);
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (year->window));
+  g_assert_nonnull (overlay);
+  g_assert_true (has_label (gtk_window_get_titlebar (GTK_WINDOW (overlay)),
+                            g_dgettext (GETTEXT_PACKAGE, "Keyboard Shortcuts")));
+  gui_screenshot (GTK_WIDGET (overlay), "shortcuts");
+  gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
 
   settings = dt_application_get_settings (year->application);
   g_assert_nonnull (settings);
