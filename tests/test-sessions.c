@@ -120,6 +120,18 @@ test_due_dates_and_flags (DtTestFixture *fixture,
   g_clear_pointer (&infos, g_ptr_array_unref);
   infos = dt_session_infos (fixture->db, 2026, &as_of, &error);
   g_assert_cmpuint (infos->len, ==, 0);
+
+  {
+    g_autoptr(DtSession) later = new_session ("HN-2027-01", "2027-03-10");
+    g_autoptr(GArray) years = NULL;
+
+    g_assert_cmpint (dt_session_insert (fixture->db, later, &error), >, 0);
+    years = dt_session_years (fixture->db, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (years->len, ==, 2);
+    g_assert_cmpint (g_array_index (years, int, 0), ==, 2027);
+    g_assert_cmpint (g_array_index (years, int, 1), ==, 2025);
+  }
 }
 
 static void

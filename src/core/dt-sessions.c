@@ -164,6 +164,35 @@ dt_session_info_load (DtDatabase   *db,
   return info_new (db, unit, code, as_of, as_of_iso, error);
 }
 
+GArray *
+dt_session_years (DtDatabase  *db,
+                  GError     **error)
+{
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
+
+  stmt = _dt_database_prepare_static (db,
+    "SELECT DISTINCT CAST (substr (date, 1, 4) AS INTEGER) FROM sessions ORDER BY 1 DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+
+      g_array_append_val (years, year);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dt_database_fail (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&years);
+}
+
 char **
 dt_session_petition_codes (DtDatabase  *db,
                            const char  *code,

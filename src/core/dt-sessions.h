@@ -31,6 +31,10 @@ DtSessionInfo *dt_session_info_load       (DtDatabase    *db,
                                            const GDate   *as_of,
                                            GError       **error);
 
+/* The years that have sessions, the latest first. */
+GArray        *dt_session_years           (DtDatabase    *db,
+                                           GError       **error);
+
 /* The codes of the petitions raised at the session, in the order they were recorded. */
 char         **dt_session_petition_codes  (DtDatabase    *db,
                                            const char    *code,

@@ -24,6 +24,7 @@ struct _DtSessionsPage
   guint       refreshing;
   int         year;
   GArray     *years;
+  gboolean    stale;
   char       *code;
 
   GtkWidget  *box;
@@ -170,40 +171,30 @@ static void
 fill_years (DtSessionsPage *self)
 {
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autoptr(GArray) years = dt_session_years (database (self), NULL);
+  int current = this_year (self);
   guint selected = 0;
 
+  /* This year always, and the one on show, among those that have sessions; newest first. */
   g_array_set_size (self->years, 0);
-  {
-    g_auto(GStrv) codes = dt_session_list_codes (database (self), NULL);
-    GHashTable *seen = g_hash_table_new (NULL, NULL);
-    int current = this_year (self);
+  for (guint i = 0; years != NULL && i < years->len; i++)
+    g_array_append_val (self->years, g_array_index (years, int, i));
+  for (guint k = 0; k < 2; k++)
+    {
+      int wanted = k == 0 ? current : self->year;
+      guint at = 0;
+      gboolean found = FALSE;
 
-    g_hash_table_add (seen, GINT_TO_POINTER (current));
-    g_array_append_val (self->years, current);
-    for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
-      {
-        g_autoptr(DtSession) session = dt_session_load (database (self), codes[i], NULL);
-        GDate date;
-        int year;
-
-        if (session == NULL || !dt_date_parse (session->date, &date))
-          continue;
-        year = g_date_get_year (&date);
-        if (g_hash_table_add (seen, GINT_TO_POINTER (year)))
-          g_array_append_val (self->years, year);
-      }
-    g_hash_table_unref (seen);
-  }
-  /* Newest first. */
-  for (guint i = 0; i < self->years->len; i++)
-    for (guint j = i + 1; j < self->years->len; j++)
-      if (g_array_index (self->years, int, j) > g_array_index (self->years, int, i))
+      for (guint i = 0; i < self->years->len; i++)
         {
-          int t = g_array_index (self->years, int, i);
-
-          g_array_index (self->years, int, i) = g_array_index (self->years, int, j);
-          g_array_index (self->years, int, j) = t;
+          if (g_array_index (self->years, int, i) == wanted)
+            found = TRUE;
+          if (g_array_index (self->years, int, i) > wanted)
+            at = i + 1;
         }
+      if (!found)
+        g_array_insert_val (self->years, at, wanted);
+    }
   for (guint i = 0; i < self->years->len; i++)
     {
       g_autofree char *text = g_strdup_printf ("%d", g_array_index (self->years, int, i));
@@ -437,6 +428,12 @@ database_changed_cb (DtDatabase     *db,
   if (dt_changes_is_external (changes) || dt_changes_touches (changes, "sessions") ||
       dt_changes_touches (changes, "petitions"))
     {
+      /* Petitions come in fast at the intake tab: a hidden list is read again when shown. */
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+        {
+          self->stale = TRUE;
+          return;
+        }
       refresh (self);
       if (self->code != NULL)
         show_header (self);
@@ -942,6 +939,26 @@ build_empty (DtSessionsPage *self)
 }
 
 static void
+dt_sessions_page_map (GtkWidget *widget)
+{
+  DtSessionsPage *self = DT_SESSIONS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (dt_sessions_page_parent_class)->map (widget);
+
+  if (self->stale && self->context != NULL)
+    {
+      self->stale = FALSE;
+      refresh (self);
+      if (self->code != NULL)
+        {
+          dt_minutes_form_load (DT_MINUTES_FORM (self->minutes_form), self->code);
+          dt_conclusion_form_load (DT_CONCLUSION_FORM (self->conclusion_form), self->code);
+          show_header (self);
+        }
+    }
+}
+
+static void
 dt_sessions_page_dispose (GObject *object)
 {
   DtSessionsPage *self = (DtSessionsPage *) object;
@@ -973,6 +990,8 @@ dt_sessions_page_class_init (DtSessionsPageClass *klass)
 
   object_class->dispose = dt_sessions_page_dispose;
   object_class->finalize = dt_sessions_page_finalize;
+
+  widget_class->map = dt_sessions_page_map;
 
   gtk_widget_class_install_action (widget_class, "sessions.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "sessions.postpone", NULL, postpone_action);
