@@ -210,13 +210,16 @@ gboolean
 dt_conclusion_form_load (DtConclusionForm *self,
                          const char       *code)
 {
-  char *code_copy;
+  /* CODE may be self->code itself, which is about to be replaced. */
+  g_autofree char *owned = g_strdup (code);
   g_autoptr(DtSessionInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *due = NULL;
   g_autofree char *text = NULL;
   GDate today;
   gboolean held;
+
+  code = owned;
 
   g_return_val_if_fail (DT_IS_CONCLUSION_FORM (self), FALSE);
 
@@ -226,10 +229,8 @@ dt_conclusion_form_load (DtConclusionForm *self,
       show_message (self, error->message);
       return FALSE;
     }
-  /* CODE may be self->code itself. */
-  code_copy = g_strdup (code);
   g_free (self->code);
-  self->code = code_copy;
+  self->code = g_strdup (code);
   dt_form_set_value (self->form, "conclusion_number", info->session->conclusion_number);
   dt_form_set_value (self->form, "conclusion_date", info->session->conclusion_date);
   dt_form_clear_problems (self->form);

@@ -316,11 +316,13 @@ gboolean
 dt_minutes_form_load (DtMinutesForm *self,
                       const char    *code)
 {
-  char *code_copy;
+  /* CODE may be self->code itself, which is about to be replaced. */
+  g_autofree char *owned = g_strdup (code);
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
   DtSession *session;
 
+  code = owned;
   g_return_val_if_fail (DT_IS_MINUTES_FORM (self), FALSE);
 
   dt_form_flush_draft (self->form);
@@ -331,10 +333,8 @@ dt_minutes_form_load (DtMinutesForm *self,
     }
   g_clear_pointer (&self->loaded, dt_session_free);
   self->loaded = session;
-  /* CODE may be self->code itself. */
-  code_copy = g_strdup (code);
   g_free (self->code);
-  self->code = code_copy;
+  self->code = g_strdup (code);
 
   dt_form_keep_drafts (self->form, NULL, NULL, NULL);
   dt_form_set_value (self->form, "start", session->minutes_start);

@@ -530,9 +530,12 @@ gboolean
 dt_plan_form_load (DtPlanForm *self,
                    const char *code)
 {
-  char *code_copy;
+  /* CODE may be self->code itself, which is about to be replaced. */
+  g_autofree char *owned = g_strdup (code);
   g_autoptr(GError) error = NULL;
   g_autoptr(DtPlan) plan = NULL;
+
+  code = owned;
 
   g_return_val_if_fail (DT_IS_PLAN_FORM (self), FALSE);
   g_return_val_if_fail (code != NULL, FALSE);
@@ -543,10 +546,8 @@ dt_plan_form_load (DtPlanForm *self,
       return FALSE;
     }
   g_clear_handle_id (&self->draft_id, g_source_remove);
-  /* CODE may be self->code itself. */
-  code_copy = g_strdup (code);
   g_free (self->code);
-  self->code = code_copy;
+  self->code = g_strdup (code);
   fill (self, plan);
   self->dirty = FALSE;
   offer_draft (self);

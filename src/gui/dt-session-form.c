@@ -139,9 +139,12 @@ gboolean
 dt_session_form_load (DtSessionForm *self,
                       const char    *code)
 {
-  char *code_copy;
+  /* CODE may be self->code itself, which is about to be replaced. */
+  g_autofree char *owned = g_strdup (code);
   g_autoptr(GError) error = NULL;
   DtSession *session;
+
+  code = owned;
 
   g_return_val_if_fail (DT_IS_SESSION_FORM (self), FALSE);
 
@@ -153,10 +156,8 @@ dt_session_form_load (DtSessionForm *self,
     }
   g_clear_pointer (&self->loaded, dt_session_free);
   self->loaded = session;
-  /* CODE may be self->code itself. */
-  code_copy = g_strdup (code);
   g_free (self->code);
-  self->code = code_copy;
+  self->code = g_strdup (code);
   dt_form_keep_drafts (self->form, NULL, NULL, NULL);
   dt_session_form_refresh_choices (self);
   fill (self, session);
