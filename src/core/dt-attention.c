@@ -116,7 +116,6 @@ session_items (DtDatabase   *db,
 {
   g_autoptr(DtUnit) unit = NULL;
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *today = dt_date_to_iso (&overview->today);
   g_autofree char *horizon = NULL;
   GDate until = overview->today;
   sqlite3_stmt *stmt;

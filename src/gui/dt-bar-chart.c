@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 
 #include "dt-bar-chart.h"
@@ -85,7 +83,7 @@ dt_bar_chart_snapshot (GtkWidget   *widget,
   DtBarChart *self = DT_BAR_CHART (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  double label_width = floor (MIN (width * LABEL_WIDTH, 260));
+  double label_width = (int) MIN (width * LABEL_WIDTH, 260);
   double figure_width = 56;
   double bar_space = MAX (10, width - label_width - figure_width - 2 * GAP);
   double max = 0;

@@ -128,16 +128,15 @@ dt_first_run_finish (DtFirstRun *self)
     g_ptr_array_add (problems, g_steal_pointer (&error));
   if (problems->len > 0)
     {
-      g_autofree char *rest = dt_form_show_problems (self->signer_form, problems);
-      g_autofree char *rest_unit = NULL;
       const char *field = dt_error_get_field (g_ptr_array_index (problems, 0));
 
-      /* The step holding the first problem comes back. */
-      if (field != NULL && dt_form_get_widget (self->unit_form, field) != NULL)
+      /* The step holding the first problem comes back, its fields marked. */
+      if (field != NULL && dt_form_holds (self->unit_form, field))
         show_step (self, 0);
-      else if (field != NULL && dt_form_get_widget (self->signer_form, field) != NULL)
+      else if (field != NULL && dt_form_holds (self->signer_form, field))
         show_step (self, 1);
-      rest_unit = dt_form_show_problems (self->unit_form, problems);
+      g_free (dt_form_show_problems (self->signer_form, problems));
+      g_free (dt_form_show_problems (self->unit_form, problems));
       gtk_label_set_label (GTK_LABEL (self->message),
                            ((GError *) g_ptr_array_index (problems, 0))->message);
       gtk_widget_set_visible (self->message, TRUE);

@@ -518,7 +518,6 @@ database_changed_cb (DtDatabase     *database,
       !dt_changes_touches (changes, "petitions") && !dt_changes_touches (changes, "sessions") &&
       !dt_changes_touches (changes, "plans") && !dt_changes_touches (changes, "unit"))
     {
-      g_autoptr(GArray) rows = NULL;
       gboolean other = FALSE;
       const char *tables[] = { "villages", "agencies", "fields", "calendar_days",
                                "calendar_years", "plan_reports_due", "planned_sessions" };

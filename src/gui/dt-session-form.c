@@ -170,7 +170,6 @@ dt_session_form_load_new (DtSessionForm *self,
                           const char    *date)
 {
   g_autoptr(DtSession) session = dt_session_new ();
-  g_autofree char *plan = NULL;
   g_autoptr(DtUnit) unit = NULL;
   GDate today;
 
