@@ -8,7 +8,7 @@ packages="meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libsqlite3-dev libxlsxwriter-dev libjansson-dev
   libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream xvfb xauth dbus fonts-liberation fonts-dejavu-core python3 python3-ephem python3-openpyxl time
-  fonts-liberation2 fonts-croscore poppler-utils"
+  fonts-liberation2 fonts-croscore poppler-utils python3-pyatspi at-spi2-core"
 
 missing=""
 for package in $packages; do

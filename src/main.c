@@ -11,6 +11,7 @@ main (int   argc,
   g_autoptr(DtApplication) application = NULL;
   int status;
 
+  dt_application_apply_language ();
   dt_i18n_init ();
 
   application = dt_application_new ();

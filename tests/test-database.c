@@ -333,6 +333,11 @@ test_upgrade_from_1 (DtTestFixture *fixture,
                            "ALTER TABLE petitions DROP COLUMN petitioner_key;"
                            "ALTER TABLE petitions DROP COLUMN revision;"
                            "ALTER TABLE petitions DROP COLUMN concerns;"
+                           "DROP INDEX sessions_status;"
+                           "ALTER TABLE sessions DROP COLUMN status_reason;"
+                           "ALTER TABLE villages DROP COLUMN retired;"
+                           "ALTER TABLE agencies DROP COLUMN retired;"
+                           "ALTER TABLE fields DROP COLUMN retired;"
                            "PRAGMA user_version = 1;");
 
   fixture->db = dt_database_open (fixture->path, DT_DATABASE_OPEN_EXISTING, &error);

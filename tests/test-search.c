@@ -467,7 +467,13 @@ test_upgrade (DtTestFixture *fixture,
                                       "DROP VIEW petitions_search_text;"
                                       "DROP TABLE petitions_fts;"
                                       "DROP TABLE petitions_exact_fts;"
-                                      "DROP INDEX petitions_state;", NULL, NULL, NULL),
+                                      "DROP INDEX petitions_state;"
+                                      /* and what the migrations after 0004 add */
+                                      "DROP INDEX sessions_status;"
+                                      "ALTER TABLE sessions DROP COLUMN status_reason;"
+                                      "ALTER TABLE villages DROP COLUMN retired;"
+                                      "ALTER TABLE agencies DROP COLUMN retired;"
+                                      "ALTER TABLE fields DROP COLUMN retired;", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 3", NULL, NULL, NULL), ==,

@@ -139,6 +139,7 @@ static const DtFieldSpec session_fields[] = {
   TEXT (DtSession, secretary, N_("Secretary")),
   { .key = "status", .type = DT_FIELD_ENUM, .offset = G_STRUCT_OFFSET (DtSession, status),
     .label = N_("Status"), .column = "status", .required = TRUE, .choices = session_statuses },
+  TEXT (DtSession, status_reason, N_("Reason for postponing or cancelling")),
   TEXT (DtSession, notice_number, N_("Notice number")),
   DATE (DtSession, notice_date, N_("Notice date")),
   INT (DtSession, attendance, N_("Attendance"), 0, 1000000),
@@ -1306,6 +1307,48 @@ _dt_row_exists (DtDatabase  *db,
   return row_exists (db, table, column, value, id, error);
 }
 
+/* A session of a plan cannot come before the plan's year (DESIGN §4: refused with the
+ * reason); later is allowed, for a session postponed into the next January. */
+static gboolean
+check_session_plan (DtDatabase       *db,
+                    const DtSession  *session,
+                    GError          **error)
+{
+  sqlite3_stmt *stmt;
+  GDate date;
+  int year = 0;
+  int rc;
+
+  if (session->plan == NULL || !dt_date_parse (session->date, &date))
+    return TRUE;
+  if (!(stmt = _dt_database_prepare (db, "SELECT year FROM plans WHERE code = ?", error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, session->plan, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    year = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _dt_database_fail (db, rc, error);
+
+  if (year != 0 && (int) g_date_get_year (&date) < year)
+    {
+      g_autofree char *prefix = record_prefix (&_dt_session_spec, session->code);
+      g_autofree char *shown = dt_date_to_display (session->date);
+      g_autofree char *hint = g_strdup_printf (_("The plan %s is for %d: the date cannot be "
+                                                 "earlier than that year."),
+                                               session->plan, year);
+
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("%s: the date %s is before the year of its plan %s (%d)."),
+                   prefix, shown, session->plan, year);
+      if (error != NULL)
+        dt_error_set_field (*error, _dt_session_spec.name, "date", hint);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_references (DtDatabase         *db,
                   const DtEntitySpec *spec,
@@ -1717,6 +1760,8 @@ record_write (DtDatabase         *db,
   if (!check_references (db, spec, clean, error) || !ensure_list_names (db, spec, clean, error))
     goto undo;
   if (spec == &_dt_petition_spec && !check_duplicate_chain (db, clean, error))
+    goto undo;
+  if (spec == &_dt_session_spec && !check_session_plan (db, clean, error))
     goto undo;
 
   if (mode == WRITE_INSERT)

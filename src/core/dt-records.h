@@ -73,6 +73,7 @@ typedef struct
   char *chair;
   char *secretary;
   char *status;
+  char *status_reason;           /* why it was postponed or cancelled */
   char *notice_number;
   char *notice_date;
   int   attendance;

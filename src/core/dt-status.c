@@ -337,6 +337,21 @@ dt_session_conclusion_due (DtDatabase       *db,
          session_due_dates (db, unit, session, &notice_due, due, error);
 }
 
+gboolean
+dt_session_get_due_dates (DtDatabase       *db,
+                          const DtUnit     *unit,
+                          const DtSession  *session,
+                          GDate            *notice_due,
+                          GDate            *conclusion_due,
+                          GError          **error)
+{
+  g_return_val_if_fail (DT_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (unit != NULL && session != NULL, FALSE);
+  g_return_val_if_fail (notice_due != NULL && conclusion_due != NULL, FALSE);
+
+  return session_due_dates (db, unit, session, notice_due, conclusion_due, error);
+}
+
 static gboolean
 session_warnings (DtDatabase   *db,
                   const GDate  *as_of,

@@ -87,6 +87,13 @@ gboolean  dt_session_conclusion_due (DtDatabase            *db,
                                      const DtSession       *session,
                                      GDate                 *due,
                                      GError               **error);
+/* Both at once, for lists, under UNIT as dt_unit_load () read it. */
+gboolean  dt_session_get_due_dates  (DtDatabase            *db,
+                                     const DtUnit          *unit,
+                                     const DtSession       *session,
+                                     GDate                 *notice_due,
+                                     GDate                 *conclusion_due,
+                                     GError               **error);
 
 /* Lines such as "Session HN-2025-01 (15/04/2025): the notice came out late." as of AS_OF:
  * late or missing notices and conclusions, then overdue petitions, longest overdue first. */

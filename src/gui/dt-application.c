@@ -4,11 +4,20 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "dt-application.h"
+#include "dt-backups.h"
+#include "dt-demo.h"
+#include "dt-dialogs.h"
 #include "dt-error.h"
 #include "dt-error-window.h"
+#include "dt-output.h"
+#include "dt-util.h"
 #include "dt-window.h"
+
+#define RECENT_MAX 8
+#define SAMPLE_PETITIONS 600
 
 struct _DtApplication
 {
@@ -96,9 +105,226 @@ quit_action (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+static void
+remember (DtApplication *self,
+          const char    *path)
+{
+  GSettings *settings = dt_application_get_settings (self);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) recent = NULL;
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  if (settings == NULL)
+    return;
+  recent = g_settings_get_strv (settings, "recent-databases");
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && n < RECENT_MAX; i++)
+    if (g_strcmp0 (recent[i], path) != 0)
+      {
+        g_strv_builder_add (builder, recent[i]);
+        n++;
+      }
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "recent-databases", (const char * const *) updated);
+}
+
+static GtkWindow *
+open_created (DtApplication *self,
+              const char    *path)
+{
+  g_autoptr(DtDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  database = dt_database_open (path, DT_DATABASE_OPEN_CREATE, &error);
+  if (database == NULL)
+    return dt_application_show_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                      error);
+  window = GTK_WINDOW (dt_window_new (self, database));
+  remember (self, dt_database_get_path (database));
+  gtk_window_present (window);
+  return window;
+}
+
+static void
+opened_cb (const char *path,
+           gpointer    user_data)
+{
+  g_autoptr(DtApplication) self = user_data;
+
+  if (path != NULL)
+    dt_application_open (self, path);
+}
+
+static void
+open_database_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  DtApplication *self = user_data;
+
+  dt_choose_file (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                  _("Open a Database"), _("_Open"), FALSE, NULL, NULL, opened_cb,
+                  g_object_ref (self));
+}
+
+static void
+created_cb (const char *path,
+            gpointer    user_data)
+{
+  g_autoptr(DtApplication) self = user_data;
+
+  if (path == NULL)
+    return;
+  /* Chosen over a file that exists: that one is opened, never emptied. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    dt_application_open (self, path);
+  else
+    open_created (self, path);
+}
+
+static void
+new_database_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  DtApplication *self = user_data;
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "doithoai", NULL);
+
+  g_mkdir_with_parents (folder, 0700);
+  dt_choose_file (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                  _("New Database"), _("_Create"), TRUE, folder, "doithoai-moi.sqlite",
+                  created_cb, g_object_ref (self));
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  dt_application_open (DT_APPLICATION (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_sample_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  DtApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = dt_application_get_sample_path (self);
+
+  /* A file of its own, made once: the sample never mixes with the office's records. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_autoptr(DtOutput) output = NULL;
+      g_autoptr(DtDatabase) database = NULL;
+
+      g_mkdir_with_parents (folder, 0700);
+      /* Made under another name and renamed whole: a half-made sample never opens. */
+      if ((output = dt_output_new (path, NULL, &error)) != NULL)
+        database = dt_database_open (dt_output_get_temporary_path (output),
+                                     DT_DATABASE_OPEN_CREATE, &error);
+      if (database == NULL || !dt_demo_generate (database, SAMPLE_PETITIONS, 1, &error))
+        {
+          dt_application_show_error (self,
+                                     gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                     error);
+          return;
+        }
+      /* Closed first: its write-ahead log goes back into the file. */
+      g_clear_object (&database);
+      if (!dt_output_commit (output, &error))
+        {
+          dt_application_show_error (self,
+                                     gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                     error);
+          return;
+        }
+    }
+  dt_application_open (self, path);
+}
+
+static void
+restored_cb (const char *backup,
+             gpointer    user_data)
+{
+  DtApplication *self = user_data;
+  g_autofree char *path = g_object_steal_data (G_OBJECT (self), "dt-restore-path");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  if (backup != NULL && path != NULL)
+    {
+      if (!dt_database_restore (path, backup, &kept, &error))
+        dt_application_show_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                   error);
+      else
+        {
+          GtkWindow *error_window = NULL;
+
+          for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+            if (DT_IS_ERROR_WINDOW (l->data))
+              error_window = l->data;
+          dt_application_open (self, path);
+          if (error_window != NULL)
+            gtk_window_destroy (error_window);
+        }
+    }
+  g_object_unref (self);
+}
+
+static void
+restore_backup_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  DtApplication *self = user_data;
+  const char *path = g_variant_get_string (parameter, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *backups = g_build_filename (folder, "backups", NULL);
+
+  g_object_set_data_full (G_OBJECT (self), "dt-restore-path", g_strdup (path), g_free);
+  dt_choose_file (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                  _("Choose the Backup to Restore"), _("_Restore"), FALSE,
+                  g_file_test (backups, G_FILE_TEST_IS_DIR) ? backups : folder, NULL,
+                  restored_cb, g_object_ref (self));
+}
+
+static void
+language_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  DtApplication *self = user_data;
+  GSettings *settings = dt_application_get_settings (self);
+  const char *language = g_variant_get_string (parameter, NULL);
+
+  g_simple_action_set_state (action, parameter);
+  if (settings != NULL)
+    g_settings_set_string (settings, "language", language);
+  /* Said in the language chosen: that is the one she reads. */
+  dt_show_message (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))),
+                   g_str_equal (language, "en") ? "English from the next start"
+                                                : "Tiếng Việt từ lần mở sau",
+                   g_str_equal (language, "en")
+                   ? "DoiThoai will be in English the next time it starts. Printed documents "
+                     "and reports stay in Vietnamese."
+                   : "DoiThoai sẽ hiển thị bằng tiếng Việt từ lần mở chương trình sau. Văn "
+                     "bản in và báo cáo luôn bằng tiếng Việt.");
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_action },
   { .name = "quit", .activate = quit_action },
+  { .name = "new-database", .activate = new_database_action },
+  { .name = "open-database", .activate = open_database_action },
+  { .name = "open-recent", .activate = open_recent_action, .parameter_type = "s" },
+  { .name = "open-sample", .activate = open_sample_action },
+  { .name = "restore-backup", .activate = restore_backup_action, .parameter_type = "s" },
+  { .name = "language", .activate = language_action, .parameter_type = "s", .state = "'vi'" },
 };
 
 static void
@@ -115,6 +341,21 @@ dt_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
                                          (const char *[]) { "<Control>question", "F1", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open-database",
+                                         (const char *[]) { "<Control>o", NULL });
+
+  /* The menu shows the language the window speaks now. */
+  {
+    const char * const *names = g_get_language_names ();
+    const char *language = "vi";
+    GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "language");
+
+    if (g_getenv ("LANGUAGE") != NULL && g_str_has_prefix (g_getenv ("LANGUAGE"), "en"))
+      language = "en";
+    else if (g_getenv ("LANGUAGE") == NULL && names[0] != NULL && g_str_has_prefix (names[0], "en"))
+      language = "en";
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (language));
+  }
 
   provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (provider, "/io/github/doithoai/DoiThoai/style.css");
@@ -166,17 +407,20 @@ dt_application_command_line (GApplication            *application,
   else
     path = dt_database_default_path ();
 
-  window = dt_application_open (self, path);
+  /* A file named on the command line that is not there is most likely mistyped: ask, and say
+   * which file, instead of quietly starting an empty database. */
+  if (argument != NULL && *argument != '\0' && !g_file_test (path, G_FILE_TEST_EXISTS))
+    window = dt_application_ask_create (self, path);
+  else
+    window = dt_application_open (self, path);
+  if (g_application_command_line_get_is_remote (command_line) && !DT_IS_WINDOW (window))
+    g_object_set_data_full (G_OBJECT (window), "dt-command-line",
+                            g_object_ref (command_line), g_object_unref);
 
   if (DT_IS_ERROR_WINDOW (window))
-    {
-      /* DESIGN §7: 3 for a database that is locked, damaged or from a newer version. */
-      status = 3;
-      /* A remote caller waits for its exit status until the message is closed. */
-      if (g_application_command_line_get_is_remote (command_line))
-        g_object_set_data_full (G_OBJECT (window), "dt-command-line",
-                                g_object_ref (command_line), g_object_unref);
-    }
+    /* DESIGN §7: 3 for a database that is locked, damaged or from a newer version. A remote
+     * caller waits for its exit status until the message is closed. */
+    status = 3;
 
   if (!g_application_command_line_get_is_remote (command_line))
     self->exit_status = status;
@@ -245,7 +489,8 @@ dt_application_new (void)
                        NULL);
 }
 
-/* Opens, or creates when it does not exist, the database at path. */
+/* Opens, or creates when it does not exist, the database at path (the default database, and
+ * one she chose to create). */
 DtDatabase *
 dt_application_open_database (DtApplication  *self,
                               const char     *path,
@@ -285,14 +530,135 @@ dt_application_open (DtApplication *self,
   if (database == NULL)
     {
       g_debug ("Cannot open %s: %s", canonical, error->message);
-      return dt_application_show_error (self,
-                                        gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                        error);
+      window = dt_application_show_error (self,
+                                          gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                          error);
+      dt_error_window_set_database (DT_ERROR_WINDOW (window), canonical);
+      return window;
     }
 
   window = GTK_WINDOW (dt_window_new (self, database));
+  remember (self, canonical);
   gtk_window_present (window);
   return window;
+}
+
+typedef struct
+{
+  DtApplication *self;
+  char          *path;
+} CreateQuestion;
+
+static void
+create_answer_cb (int      response,
+                  gpointer user_data)
+{
+  CreateQuestion *question = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    open_created (question->self, question->path);
+  else if (response == GTK_RESPONSE_REJECT)
+    open_database_action (NULL, NULL, question->self);
+  else
+    /* DESIGN §7: no database at that path. */
+    question->self->exit_status = 3;
+  g_object_unref (question->self);
+  g_free (question->path);
+  g_free (question);
+}
+
+/* Asks before creating a database at PATH, which does not exist. */
+GtkWindow *
+dt_application_ask_create (DtApplication *self,
+                           const char    *path)
+{
+  CreateQuestion *question = g_new0 (CreateQuestion, 1);
+  g_autofree char *body = NULL;
+  GtkWindow *window;
+
+  g_return_val_if_fail (DT_IS_APPLICATION (self), NULL);
+
+  question->self = g_object_ref (self);
+  question->path = g_canonicalize_filename (path, NULL);
+  body = g_strdup_printf (_("There is no database at “%s”. If the name was mistyped, cancel and "
+                            "give the right one. Create a new, empty database there?"),
+                          question->path);
+  window = dt_ask (NULL, _("Create a new database?"), body, _("_Cancel"), _("_Open Another…"),
+                   _("C_reate"), FALSE, create_answer_cb, question);
+  gtk_widget_set_name (GTK_WIDGET (window), "create-database-question");
+  gtk_window_set_application (window, GTK_APPLICATION (self));
+  return window;
+}
+
+/* Keeps a backup of DATABASE beside it, in its folder "backups", and says where. */
+gboolean
+dt_application_backup (DtApplication *self,
+                       GtkWindow     *parent,
+                       DtDatabase    *database)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *path = dt_backup_default_path (dt_database_get_path (database), now);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (DT_IS_APPLICATION (self), FALSE);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0 || !dt_database_backup (database, path, &error))
+    {
+      if (error == NULL)
+        g_set_error (&error, DT_ERROR, DT_ERROR_IO, _("The folder “%s” cannot be created."),
+                     folder);
+      dt_show_message (GTK_WIDGET (parent), _("The backup was not made"), error->message);
+      return FALSE;
+    }
+  body = g_strdup_printf (_("A copy of everything recorded so far is in “%s”. Keep a copy of "
+                            "that folder on a USB stick or another computer too."), path);
+  dt_show_message (GTK_WIDGET (parent), _("Backed up"), body);
+  g_object_set_data_full (G_OBJECT (self), "dt-last-backup", g_steal_pointer (&path), g_free);
+  return TRUE;
+}
+
+/* The recent databases, the latest first. */
+char **
+dt_application_get_recent (DtApplication *self)
+{
+  GSettings *settings;
+
+  g_return_val_if_fail (DT_IS_APPLICATION (self), NULL);
+
+  settings = dt_application_get_settings (self);
+  return settings != NULL ? g_settings_get_strv (settings, "recent-databases")
+                          : g_new0 (char *, 1);
+}
+
+/* Where the sample data lives: a file apart, beside the usual database. */
+char *
+dt_application_get_sample_path (DtApplication *self)
+{
+  return g_build_filename (g_get_user_data_dir (), "doithoai", "du-lieu-mau.sqlite", NULL);
+}
+
+/* Before anything is translated: the language chosen in the menu, unless the environment
+ * asks for one (DOITHOAI_LANGUAGE). */
+void
+dt_application_apply_language (void)
+{
+  GSettingsSchemaSource *source;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *language = NULL;
+
+  if (g_getenv ("DOITHOAI_LANGUAGE") != NULL)
+    return;
+  source = g_settings_schema_source_get_default ();
+  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) ||
+      !g_settings_schema_has_key (schema, "language"))
+    return;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  language = g_settings_get_string (settings, "language");
+  if (language != NULL && *language != '\0')
+    g_setenv ("DOITHOAI_LANGUAGE", language, TRUE);
 }
 
 /* The message for a database that cannot be used. It belongs to the application, so the

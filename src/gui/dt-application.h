@@ -19,6 +19,14 @@ GtkWindow     *dt_application_open            (DtApplication *self,
 GtkWindow     *dt_application_show_error      (DtApplication *self,
                                                GtkWindow     *parent,
                                                const GError  *error);
+GtkWindow     *dt_application_ask_create      (DtApplication *self,
+                                               const char    *path);
+gboolean       dt_application_backup          (DtApplication *self,
+                                               GtkWindow     *parent,
+                                               DtDatabase    *database);
+char         **dt_application_get_recent      (DtApplication *self);
+char          *dt_application_get_sample_path (DtApplication *self);
+void           dt_application_apply_language  (void);
 GSettings     *dt_application_get_settings    (DtApplication *self);
 int            dt_application_get_exit_status (DtApplication *self);
 

@@ -13,6 +13,8 @@ struct _DtErrorWindow
 
   /* Template widgets */
   GtkButton *close_button;
+  GtkButton *open_button;
+  GtkButton *restore_button;
   GtkLabel  *heading_label;
   GtkLabel  *message_label;
 };
@@ -109,6 +111,8 @@ dt_error_window_class_init (DtErrorWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtErrorWindow, close_button);
   gtk_widget_class_bind_template_child (widget_class, DtErrorWindow, heading_label);
   gtk_widget_class_bind_template_child (widget_class, DtErrorWindow, message_label);
+  gtk_widget_class_bind_template_child (widget_class, DtErrorWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, DtErrorWindow, restore_button);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_ALERT_DIALOG);
@@ -149,4 +153,20 @@ dt_error_window_get_message (DtErrorWindow *self)
   g_return_val_if_fail (DT_IS_ERROR_WINDOW (self), NULL);
 
   return gtk_label_get_label (self->message_label);
+}
+
+void
+dt_error_window_set_database (DtErrorWindow *self,
+                              const char    *path)
+{
+  g_return_if_fail (DT_IS_ERROR_WINDOW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->open_button), path != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_button), path != NULL);
+  if (path != NULL)
+    {
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->restore_button), "s", path);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->restore_button),
+                                      "app.restore-backup");
+    }
 }

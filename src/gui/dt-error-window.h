@@ -13,5 +13,9 @@ GtkWindow  *dt_error_window_new         (GtkWindow     *parent,
                                          const char    *message);
 const char *dt_error_window_get_heading (DtErrorWindow *self);
 const char *dt_error_window_get_message (DtErrorWindow *self);
+/* The database that could not be used: the window then offers to open another one or to
+ * restore this one from a backup (app.open-database, app.restore-backup). */
+void        dt_error_window_set_database (DtErrorWindow *self,
+                                          const char    *path);
 
 G_END_DECLS

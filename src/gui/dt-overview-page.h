@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dt-context.h"
 #include "dt-database.h"
 
 G_BEGIN_DECLS
@@ -11,8 +12,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DtOverviewPage, dt_overview_page, DT, OVERVIEW_PAGE, GtkWidget)
 
 DtDatabase *dt_overview_page_get_database (DtOverviewPage *self);
-void        dt_overview_page_set_database (DtOverviewPage *self,
-                                           DtDatabase     *database);
+void        dt_overview_page_set_context  (DtOverviewPage *self,
+                                           DtContext      *context);
 void        dt_overview_page_reload       (DtOverviewPage *self);
+/* How many items need attention, as last computed. */
+guint       dt_overview_page_get_n_items  (DtOverviewPage *self);
+/* How long the last computation of the attention list and charts took, in milliseconds. */
+double      dt_overview_page_get_last_ms  (DtOverviewPage *self);
 
 G_END_DECLS

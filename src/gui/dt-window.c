@@ -3,9 +3,18 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "dt-dialogs.h"
+#include "dt-first-run.h"
 #include "dt-overview-page.h"
 #include "dt-placeholder-page.h"
+#include "dt-plans-page.h"
+#include "dt-print.h"
 #include "dt-report-dialog.h"
+#include "dt-sessions-page.h"
+#include "dt-settings-window.h"
+#include "dt-window-private.h"
 #include "dt-window.h"
 
 /* A saved size smaller than this comes from a damaged setting. */
@@ -18,9 +27,15 @@ struct _DtWindow
 
   DtDatabase           *database;
   GSettings            *settings;
+  DtContext            *context;
+  char                 *last_page;
 
   /* Template widgets */
+  GtkLabel             *file_label;
   DtOverviewPage       *overview_page;
+  DtPlansPage          *plans_page;
+  GMenu                *recent_menu;
+  DtSessionsPage       *sessions_page;
   GtkStack             *stack;
 };
 
@@ -113,20 +128,202 @@ reports_action (GtkWidget  *widget,
     dt_report_dialog_show (GTK_WINDOW (self), self->database, NULL);
 }
 
+/* The forms of the tab she leaves are saved, or kept as drafts (never lost silently). */
+static void
+leave_page (DtWindow   *self,
+            const char *name)
+{
+  if (g_strcmp0 (name, "plans") == 0)
+    dt_plans_page_leave (self->plans_page);
+  else if (g_strcmp0 (name, "sessions") == 0)
+    dt_sessions_page_leave (self->sessions_page);
+}
+
 static void
 stack_visible_child_cb (DtWindow   *self,
                         GParamSpec *pspec,
                         GtkStack   *stack)
 {
-  /* The figures may have changed in another tab. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "overview") == 0)
-    dt_overview_page_reload (self->overview_page);
+  const char *name = gtk_stack_get_visible_child_name (stack);
+
+  leave_page (self, self->last_page);
+  g_free (self->last_page);
+  self->last_page = g_strdup (name);
+  /* The overview follows the database and the clock itself, and computes again when it is
+   * shown only if something changed meanwhile. */
+}
+
+static void
+show_session_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  DtWindow *self = DT_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "sessions");
+  dt_sessions_page_show_session (self->sessions_page, g_variant_get_string (parameter, NULL),
+                                 NULL);
+}
+
+static void
+show_plan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DtWindow *self = DT_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "plans");
+  dt_plans_page_show_plan (self->plans_page, g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_followup_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  const char *agency;
+  gboolean overdue;
+
+  g_variant_get (parameter, "(&sb)", &agency, &overdue);
+  _dt_window_show_followup (DT_WINDOW (widget), agency, overdue);
+}
+
+static void
+print_document_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  const char *kind, *code;
+
+  g_variant_get (parameter, "(&s&s)", &kind, &code);
+  _dt_window_print_document (DT_WINDOW (widget), kind, code);
+}
+
+static void
+open_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  const char *kind, *period;
+
+  g_variant_get (parameter, "(&s&s)", &kind, &period);
+  _dt_window_open_report (DT_WINDOW (widget), kind, period);
+}
+
+static void
+settings_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  DtWindow *self = DT_WINDOW (widget);
+  GtkWindow *settings = dt_settings_window_new (GTK_WINDOW (self), self->context);
+
+  gtk_window_present (settings);
+}
+
+static void
+first_run_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  DtWindow *self = DT_WINDOW (widget);
+  GtkWindow *assistant = dt_first_run_new (GTK_WINDOW (self), self->context);
+
+  gtk_window_present (assistant);
+}
+
+static void
+backup_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DtWindow *self = DT_WINDOW (widget);
+
+  leave_page (self, self->last_page);
+  dt_application_backup (DT_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                         GTK_WINDOW (self), self->database);
+}
+
+static void
+active_cb (DtWindow   *self,
+           GParamSpec *pspec,
+           gpointer    user_data)
+{
+  /* Back to the window: another program may have written meanwhile, or the day changed. */
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->context != NULL)
+    dt_context_check (self->context);
+}
+
+static void
+fill_recent (DtWindow *self)
+{
+  g_auto(GStrv) recent = NULL;
+  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  g_menu_remove_all (self->recent_menu);
+  if (!DT_IS_APPLICATION (application))
+    return;
+  recent = dt_application_get_recent (DT_APPLICATION (application));
+  for (guint i = 0; recent != NULL && recent[i] != NULL; i++)
+    {
+      g_autofree char *name = g_path_get_basename (recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+/* GTK's own words in the shortcuts window that its Vietnamese catalogue lacks: said in ours. */
+static void
+translate_overlay_widgets (GtkWidget *widget)
+{
+  const struct { const char *gtk; const char *ours; } words[] = {
+    { "Shortcuts", N_("Keyboard Shortcuts") },
+    { "Search Shortcuts", N_("Search Shortcuts") },
+    { "Search Results", N_("Search Results") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      const char *theirs = g_dgettext ("gtk40", words[i].gtk);
+
+      if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), theirs) == 0)
+        gtk_label_set_label (GTK_LABEL (widget), _(words[i].ours));
+      else if (GTK_IS_SEARCH_ENTRY (widget))
+        {
+          g_autofree char *placeholder = NULL;
+
+          g_object_get (widget, "placeholder-text", &placeholder, NULL);
+          if (g_strcmp0 (placeholder, theirs) == 0)
+            g_object_set (widget, "placeholder-text", _(words[i].ours), NULL);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    translate_overlay_widgets (child);
+}
+
+static void
+translate_help_overlay (DtWindow *self)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  if (overlay == NULL)
+    return;
+  translate_overlay_widgets (GTK_WIDGET (overlay));
+  if (gtk_window_get_titlebar (GTK_WINDOW (overlay)) != NULL)
+    translate_overlay_widgets (gtk_window_get_titlebar (GTK_WINDOW (overlay)));
 }
 
 static gboolean
 dt_window_close_request (GtkWindow *window)
 {
-  save_size (DT_WINDOW (window));
+  DtWindow *self = DT_WINDOW (window);
+
+  leave_page (self, self->last_page);
+  save_size (self);
 
   return GTK_WINDOW_CLASS (dt_window_parent_class)->close_request (window);
 }
@@ -136,11 +333,27 @@ dt_window_constructed (GObject *object)
 {
   DtWindow *self = (DtWindow *) object;
 
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
   G_OBJECT_CLASS (dt_window_parent_class)->constructed (object);
 
   restore_size (self);
 
-  dt_overview_page_set_database (self->overview_page, self->database);
+  self->context = dt_context_new (self->database, self->settings);
+  dt_overview_page_set_context (self->overview_page, self->context);
+  dt_plans_page_set_context (self->plans_page, self->context);
+  dt_sessions_page_set_context (self->sessions_page, self->context);
+  self->last_page = g_strdup (gtk_stack_get_visible_child_name (self->stack));
+
+  /* Which file is open, on the title bar and in the task bar. */
+  name = g_path_get_basename (dt_database_get_path (self->database));
+  title = g_strdup_printf ("%s — DoiThoai", name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_label_set_label (self->file_label, name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label),
+                               dt_database_get_path (self->database));
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_cb), NULL);
 }
 
 static void
@@ -158,8 +371,10 @@ dt_window_finalize (GObject *object)
 {
   DtWindow *self = (DtWindow *) object;
 
+  g_clear_object (&self->context);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->last_page, g_free);
 
   G_OBJECT_CLASS (dt_window_parent_class)->finalize (object);
 }
@@ -238,10 +453,16 @@ dt_window_class_init (DtWindowClass *klass)
 
   g_type_ensure (DT_TYPE_OVERVIEW_PAGE);
   g_type_ensure (DT_TYPE_PLACEHOLDER_PAGE);
+  g_type_ensure (DT_TYPE_PLANS_PAGE);
+  g_type_ensure (DT_TYPE_SESSIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/doithoai/DoiThoai/dt-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, file_label);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, plans_page);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, sessions_page);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, stack);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
 
@@ -250,6 +471,18 @@ dt_window_class_init (DtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.report-for", "s", reports_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reports",
                                        NULL);
+  gtk_widget_class_install_action (widget_class, "win.show-session", "s", show_session_action);
+  gtk_widget_class_install_action (widget_class, "win.show-plan", "s", show_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.show-followup", "(sb)",
+                                   show_followup_action);
+  gtk_widget_class_install_action (widget_class, "win.print-document", "(ss)",
+                                   print_document_action);
+  gtk_widget_class_install_action (widget_class, "win.open-report", "(ss)", open_report_action);
+  gtk_widget_class_install_action (widget_class, "win.settings", NULL, settings_action);
+  gtk_widget_class_install_action (widget_class, "win.first-run", NULL, first_run_action);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.settings", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
@@ -270,14 +503,20 @@ DtWindow *
 dt_window_new (DtApplication *application,
                DtDatabase    *database)
 {
+  DtWindow *self;
+
   g_return_val_if_fail (DT_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (DT_IS_DATABASE (database), NULL);
 
-  return g_object_new (DT_TYPE_WINDOW,
+  self = g_object_new (DT_TYPE_WINDOW,
                        "application", application,
                        "database", database,
                        "settings", dt_application_get_settings (application),
                        NULL);
+  /* The application gives a window its shortcuts once it has it, after construction. */
+  translate_help_overlay (self);
+  fill_recent (self);
+  return self;
 }
 
 DtDatabase *
@@ -295,4 +534,90 @@ dt_window_get_page (DtWindow *self)
   g_return_val_if_fail (DT_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+DtContext *
+_dt_window_get_context (DtWindow *self)
+{
+  g_return_val_if_fail (DT_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+GtkWidget *
+_dt_window_get_page (DtWindow   *self,
+                     const char *name)
+{
+  g_return_val_if_fail (DT_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+/* KIND ("notice", "minutes", "conclusion", "plan", "transfer", "reminder") of the record
+ * CODE (a session's or plan's code, a petition's code, an agency's name), through the print
+ * dialog: its preview and "Print to File" on Linux, the native dialog on Windows. */
+void
+_dt_window_print_document (DtWindow   *self,
+                           const char *kind,
+                           const char *code)
+{
+  g_autoptr(DtDocumentRequest) request = NULL;
+  DtDocumentKind document_kind;
+
+  g_return_if_fail (DT_IS_WINDOW (self));
+  g_return_if_fail (code != NULL);
+
+  if (!dt_document_kind_from_name (kind, &document_kind))
+    g_return_if_reached ();
+  request = dt_document_request_new (document_kind);
+  switch (document_kind)
+    {
+    case DT_DOCUMENT_TRANSFER:
+      request->petitions = g_new0 (char *, 2);
+      request->petitions[0] = g_strdup (code);
+      break;
+    case DT_DOCUMENT_REMINDER:
+      request->agency = g_strdup (code);
+      break;
+    case DT_DOCUMENT_PLAN:
+      request->plan = g_strdup (code);
+      break;
+    case DT_DOCUMENT_NOTICE:
+    case DT_DOCUMENT_MINUTES:
+    case DT_DOCUMENT_CONCLUSION:
+    case DT_N_DOCUMENT_KINDS:
+    default:
+      request->session = g_strdup (code);
+      break;
+    }
+  dt_print_document (GTK_WINDOW (self), self->database, request, DT_PRINT_ACTION_PRINT);
+}
+
+/* The report dialog, filled in with PERIOD ("2025-H1"), as the overview's "reports due"
+ * asks; KIND is the period's kind, which PERIOD already says. */
+void
+_dt_window_open_report (DtWindow   *self,
+                        const char *kind,
+                        const char *period)
+{
+  DtPeriod parsed;
+
+  g_return_if_fail (DT_IS_WINDOW (self));
+
+  if (period != NULL && dt_period_parse (period, &parsed, NULL))
+    dt_report_dialog_show (GTK_WINDOW (self), self->database, &parsed);
+  else
+    dt_report_dialog_show (GTK_WINDOW (self), self->database, NULL);
+}
+
+void
+_dt_window_show_followup (DtWindow   *self,
+                          const char *agency,
+                          gboolean    overdue)
+{
+  g_return_if_fail (DT_IS_WINDOW (self));
+
+  g_debug ("Follow-up of %s (%s)", *agency != '\0' ? agency : "no agency",
+           overdue ? "overdue" : "due soon");
+  gtk_stack_set_visible_child_name (self->stack, "followup");
 }

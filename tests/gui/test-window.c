@@ -273,6 +273,8 @@ typedef struct
 {
   GType          expected_type;
   const char    *screenshot;
+  gboolean       accept_question;  /* a question window is answered by its accept button */
+  char          *question;
   GApplication  *application;
   GtkWindow     *window;
   gboolean       expected_type_shown;
@@ -288,8 +290,25 @@ inspect_window_cb (gpointer user_data)
   RunData *data = user_data;
   GtkWidget *window = GTK_WIDGET (data->window);
 
+  if (g_strcmp0 (gtk_widget_get_name (window), "create-database-question") == 0)
+    {
+      GtkWidget *button = find_named (window, data->accept_question ? "question-accept"
+                                                                    : "question-cancel");
+
+      if (data->screenshot != NULL)
+        save_screenshot (window, data->screenshot);
+      data->question = g_strdup (label_text (window, "question-body"));
+      /* The window that follows an answer is the one looked at. */
+      data->window = NULL;
+      g_assert_nonnull (button);
+      gtk_widget_activate (button);
+      if (!data->accept_question)
+        data->expected_type_shown = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
   data->expected_type_shown = G_TYPE_CHECK_INSTANCE_TYPE (window, data->expected_type);
-  if (data->screenshot != NULL)
+  if (data->screenshot != NULL && data->question == NULL)
     save_screenshot (window, data->screenshot);
   else
     wait_for_paint (window);
@@ -349,7 +368,7 @@ run_application (const char * const *arguments,
 
   g_assert_false (data->timed_out);
   g_source_remove (timeout_id);
-  g_assert_nonnull (data->window);
+  g_assert_true (data->window != NULL || data->question != NULL);
   g_assert_true (data->expected_type_shown);
   g_assert_cmpint (status, ==, 0);
   data->application = NULL;
@@ -363,6 +382,7 @@ run_data_clear (RunData *data)
   g_clear_pointer (&data->heading, g_free);
   g_clear_pointer (&data->message, g_free);
   g_clear_pointer (&data->database_path, g_free);
+  g_clear_pointer (&data->question, g_free);
 }
 
 static void
@@ -688,7 +708,7 @@ test_application_run_database_option (void)
   g_autofree char *path = temp_path ("run.sqlite");
   g_autofree char *option = g_strdup_printf ("--database=%s", path);
   const char *arguments[] = { "doithoai", option, NULL };
-  RunData data = { .expected_type = DT_TYPE_WINDOW };
+  RunData data = { .expected_type = DT_TYPE_WINDOW, .screenshot = "create-question" };
   g_autoptr(DtDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -697,7 +717,16 @@ test_application_run_database_option (void)
 
   g_remove (path);
 
-  /* A missing file is created, and the window shows it. */
+  /* A file named that is not there: she is asked, told which file; cancelled, nothing is
+   * created and the program ends with 3 (no database there). */
+  g_assert_cmpint (run_application (arguments, &data), ==, 3);
+  g_assert_nonnull (strstr (data.question, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  run_data_clear (&data);
+
+  /* Answered "Create": the file is made and the window shows it. */
+  data.accept_question = TRUE;
+  data.screenshot = NULL;
   g_assert_cmpint (run_application (arguments, &data), ==, 0);
   g_assert_cmpstr (data.database_path, ==, path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));

@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "dt-attention.h"
+#include "dt-error.h"
+#include "dt-test-util.h"
+#include "dt-util.h"
+
+static void
+add_session (DtDatabase *db,
+             const char *code,
+             const char *date,
+             const char *status,
+             const char *notice_date)
+{
+  g_autoptr(DtSession) session = dt_session_new ();
+  g_autoptr(GError) error = NULL;
+
+  session->code = g_strdup (code);
+  session->plan = g_strdup ("KH-2025");
+  session->kind = g_strdup ("dialogue");
+  session->date = g_strdup (date);
+  session->status = g_strdup (status);
+  session->topic = g_strdup ("Xây dựng nông thôn mới");
+  session->notice_date = g_strdup (notice_date);
+  g_assert_cmpint (dt_session_insert (db, session, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+add_petition (DtDatabase *db,
+              const char *code,
+              const char *received,
+              const char *field,
+              const char *agency,
+              const char *deadline,
+              const char *resolved,
+              const char *duplicate_of)
+{
+  g_autoptr(DtPetition) petition = dt_petition_new ();
+  g_autoptr(GError) error = NULL;
+
+  petition->code = g_strdup (code);
+  petition->received = g_strdup (received);
+  petition->channel = g_strdup ("written");
+  petition->field = g_strdup (field);
+  petition->summary = g_strdup ("Đề nghị sửa đường");
+  if (agency != NULL)
+    {
+      petition->assigned_to = g_strdup (agency);
+      petition->assigned_date = g_strdup (received);
+      petition->deadline = g_strdup (deadline);
+    }
+  petition->resolved_date = g_strdup (resolved);
+  petition->duplicate_of = g_strdup (duplicate_of);
+  g_assert_cmpint (dt_petition_insert (db, petition, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+build_office (DtDatabase *db)
+{
+  g_autoptr(DtPlan) plan = dt_plan_new ();
+  g_autoptr(GError) error = NULL;
+
+  plan->code = g_strdup ("KH-2025");
+  plan->year = 2025;
+  plan->dialogues_planned = 3;
+  plan->notice_lead_days = 5;
+  plan->reports_due = g_new0 (char *, 3);
+  plan->reports_due[0] = g_strdup ("2025-06-15");
+  plan->reports_due[1] = g_strdup ("2025-12-10");
+  g_assert_cmpint (dt_plan_insert (db, plan, &error), >, 0);
+
+  add_session (db, "HN-2025-01", "2025-04-15", "held", "2025-04-08");
+  add_session (db, "HN-2025-02", "2025-05-20", "planned", NULL);
+  add_session (db, "HN-2025-03", "2025-05-05", "planned", NULL);
+  add_session (db, "HN-2025-04", "2025-04-28", "planned", "2025-04-20");
+  add_session (db, "HN-2025-05", "2025-07-01", "planned", NULL);
+
+  add_petition (db, "2025-0001", "2025-03-10", "Giao thông", "UBND xã", "2025-04-20", NULL, NULL);
+  add_petition (db, "2025-0002", "2025-03-12", "Giao thông", "UBND xã", "2025-04-28", NULL, NULL);
+  add_petition (db, "2025-0003", "2025-03-15", "Đất đai", "Công an xã", "2025-05-05", NULL, NULL);
+  add_petition (db, "2025-0004", "2025-04-01", "Đất đai", "Công an xã", "2025-06-30", NULL, NULL);
+  add_petition (db, "2025-0005", "2025-04-02", "Giao thông", "UBND xã", "2025-04-20",
+                "2025-04-18", NULL);
+  add_petition (db, "2025-0006", "2025-04-03", "Giao thông", "UBND xã", "2025-04-20", NULL,
+                "2025-0001");
+  add_petition (db, "2024-0001", "2024-10-01", "Môi trường", "UBND xã", "2024-12-01", NULL, NULL);
+}
+
+static GDate
+day (const char *iso)
+{
+  GDate date;
+
+  g_assert_true (dt_date_parse (iso, &date));
+  return date;
+}
+
+static void
+test_attention_today (DtTestFixture *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(DtOverview) overview = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today = day ("2025-05-01");
+  DtAttentionItem *item;
+  DtNamedCount *count;
+
+  build_office (fixture->db);
+  overview = dt_overview_compute (fixture->db, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overview->items->len, ==, 6);
+
+  /* Late first, the longest late first. */
+  item = g_ptr_array_index (overview->items, 0);
+  g_assert_cmpint (item->kind, ==, DT_ATTENTION_OVERDUE);
+  g_assert_cmpstr (item->name, ==, "UBND xã");
+  g_assert_cmpuint (item->count, ==, 3);           /* 2025-0001, -0002 and last year's */
+  g_assert_cmpint (item->most_days_overdue, ==, 151);
+  g_assert_true (item->late);
+
+  item = g_ptr_array_index (overview->items, 1);
+  g_assert_cmpint (item->kind, ==, DT_ATTENTION_CONCLUSION);
+  g_assert_cmpstr (item->code, ==, "HN-2025-01");
+  g_assert_cmpstr (item->due, ==, "2025-04-25");
+  g_assert_cmpint (item->days, ==, -6);
+  g_assert_true (item->late);
+
+  item = g_ptr_array_index (overview->items, 2);
+  g_assert_cmpint (item->kind, ==, DT_ATTENTION_MINUTES);
+  g_assert_cmpstr (item->code, ==, "HN-2025-04");
+
+  item = g_ptr_array_index (overview->items, 3);
+  g_assert_cmpint (item->kind, ==, DT_ATTENTION_NOTICE);
+  g_assert_cmpstr (item->code, ==, "HN-2025-03");
+  g_assert_cmpstr (item->due, ==, "2025-04-30");
+  g_assert_true (item->late);
+
+  item = g_ptr_array_index (overview->items, 4);
+  g_assert_cmpint (item->kind, ==, DT_ATTENTION_DUE_SOON);
+  g_assert_cmpstr (item->name, ==, "Công an xã");
+  g_assert_cmpuint (item->count, ==, 1);
+  g_assert_cmpstr (item->due, ==, "2025-05-05");
+  g_assert_false (item->late);
+
+  item = g_ptr_array_index (overview->items, 5);
+  g_assert_cmpint (item->kind, ==, DT_ATTENTION_NOTICE);
+  g_assert_cmpstr (item->code, ==, "HN-2025-02");
+  g_assert_cmpstr (item->due, ==, "2025-05-15");
+  g_assert_cmpint (item->days, ==, 14);
+  g_assert_false (item->late);
+
+  g_assert_cmpuint (overview->overdue, ==, 3);
+  g_assert_cmpuint (overview->due_soon, ==, 1);
+
+  /* This year's progress. */
+  g_assert_cmpint (overview->year, ==, 2025);
+  g_assert_cmpuint (overview->sessions_planned, ==, 3);
+  g_assert_cmpuint (overview->sessions_held, ==, 1);
+  g_assert_cmpuint (overview->dialogues_held, ==, 1);
+  g_assert_cmpuint (overview->sessions_to_come, ==, 4);
+  g_assert_cmpuint (overview->petitions.total, ==, 5);
+  g_assert_cmpuint (overview->petitions.duplicates, ==, 1);
+  g_assert_cmpuint (overview->petitions.by_status[DT_STATUS_ASSIGNED], ==, 4);
+  g_assert_cmpuint (overview->petitions.by_status[DT_STATUS_RESOLVED], ==, 1);
+  g_assert_cmpuint (overview->by_field->len, ==, 2);
+  count = g_ptr_array_index (overview->by_field, 0);
+  g_assert_cmpstr (count->name, ==, "Giao thông");
+  g_assert_cmpuint (count->count, ==, 3);
+}
+
+static void
+test_reports_due (DtTestFixture *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(DtOverview) overview = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today = day ("2025-06-01");
+  gboolean found = FALSE;
+  g_autofree char *h1 = dt_report_period_for_due ("2025-06-15");
+  g_autofree char *year = dt_report_period_for_due ("2025-12-10");
+  g_autofree char *last = dt_report_period_for_due ("2026-01-15");
+  g_autofree char *nine = dt_report_period_for_due ("2025-10-05");
+
+  g_assert_cmpstr (h1, ==, "2025-H1");
+  g_assert_cmpstr (year, ==, "2025");
+  g_assert_cmpstr (last, ==, "2025");
+  g_assert_cmpstr (nine, ==, "2025-9M");
+
+  build_office (fixture->db);
+  overview = dt_overview_compute (fixture->db, &today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < overview->items->len; i++)
+    {
+      DtAttentionItem *item = g_ptr_array_index (overview->items, i);
+
+      if (item->kind != DT_ATTENTION_REPORT)
+        continue;
+      g_assert_false (found);
+      found = TRUE;
+      g_assert_cmpstr (item->code, ==, "KH-2025");
+      g_assert_cmpstr (item->date, ==, "2025-06-15");
+      g_assert_cmpstr (item->period, ==, "2025-H1");
+      g_assert_cmpint (item->days, ==, 14);
+    }
+  g_assert_true (found);
+}
+
+static void
+test_empty_database (DtTestFixture *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(DtOverview) overview = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today = day ("2026-03-02");
+
+  overview = dt_overview_compute (fixture->db, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overview->items->len, ==, 0);
+  g_assert_cmpuint (overview->sessions_planned, ==, 0);
+  g_assert_cmpuint (overview->petitions.total, ==, 0);
+  g_assert_cmpuint (overview->by_field->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  DT_TEST_ADD ("/core/attention/today", test_attention_today);
+  DT_TEST_ADD ("/core/attention/reports-due", test_reports_due);
+  DT_TEST_ADD ("/core/attention/empty-database", test_empty_database);
+
+  return g_test_run ();
+}
