@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include "dt-context.h"
+#include "dt-followup-page.h"
+#include "dt-intake-page.h"
 #include "dt-overview-page.h"
 #include "dt-placeholder-page.h"
 #include "dt-window.h"
@@ -17,8 +20,11 @@ struct _DtWindow
 
   DtDatabase           *database;
   GSettings            *settings;
+  DtContext            *context;
 
   /* Template widgets */
+  DtFollowupPage       *followup_page;
+  DtIntakePage         *intake_page;
   DtOverviewPage       *overview_page;
   GtkStack             *stack;
 };
@@ -106,6 +112,23 @@ stack_visible_child_cb (DtWindow   *self,
     dt_overview_page_reload (self->overview_page);
 }
 
+static void
+open_petition_cb (DtWindow *self,
+                  gint64    id)
+{
+  gtk_stack_set_visible_child_name (self->stack, "intake");
+  dt_intake_page_open_petition (self->intake_page, id);
+}
+
+/* Back in the window: whatever the console program wrote meanwhile shows at once. */
+static void
+is_active_cb (DtWindow   *self,
+              GParamSpec *pspec)
+{
+  if (self->context != NULL && gtk_window_is_active (GTK_WINDOW (self)))
+    dt_context_check_external (self->context);
+}
+
 static gboolean
 dt_window_close_request (GtkWindow *window)
 {
@@ -124,6 +147,14 @@ dt_window_constructed (GObject *object)
   restore_size (self);
 
   dt_overview_page_set_database (self->overview_page, self->database);
+
+  self->context = dt_context_new (self->database, self->settings);
+  dt_intake_page_set_context (self->intake_page, self->context);
+  dt_followup_page_set_context (self->followup_page, self->context);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (is_active_cb), NULL);
+  /* A petition left unsaved by a crash or a power cut is offered back first. */
+  if (dt_intake_page_has_recovered_draft (self->intake_page))
+    gtk_stack_set_visible_child_name (self->stack, "intake");
 }
 
 static void
@@ -141,6 +172,7 @@ dt_window_finalize (GObject *object)
 {
   DtWindow *self = (DtWindow *) object;
 
+  g_clear_object (&self->context);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
 
@@ -219,13 +251,18 @@ dt_window_class_init (DtWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DT_TYPE_FOLLOWUP_PAGE);
+  g_type_ensure (DT_TYPE_INTAKE_PAGE);
   g_type_ensure (DT_TYPE_OVERVIEW_PAGE);
   g_type_ensure (DT_TYPE_PLACEHOLDER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/doithoai/DoiThoai/dt-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, followup_page);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, intake_page);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, stack);
+  gtk_widget_class_bind_template_callback (widget_class, open_petition_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -265,6 +302,15 @@ dt_window_get_database (DtWindow *self)
   g_return_val_if_fail (DT_IS_WINDOW (self), NULL);
 
   return self->database;
+}
+
+/* What the pages share: database, settings, today. */
+DtContext *
+dt_window_get_context (DtWindow *self)
+{
+  g_return_val_if_fail (DT_IS_WINDOW (self), NULL);
+
+  return self->context;
 }
 
 /* The name of the tab on show: "overview", "plans", "sessions", "intake" or "followup". */

@@ -1,0 +1,267 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dt-context"
+
+#include "config.h"
+
+#include "dt-context.h"
+#include "dt-util.h"
+
+/* Cheap (PRAGMA data_version): often enough that the console program's writes show within
+ * moments. */
+#define EXTERNAL_CHECK_SECONDS 2
+#define TODAY_CHECK_SECONDS    30
+
+struct _DtContext
+{
+  GObject      parent_instance;
+
+  DtDatabase  *database;
+  GSettings   *settings;
+  gulong       changed_id;
+  guint        external_id;
+  guint        today_id;
+  GDate        today;
+  GtkStringList *names[3];     /* by DtList */
+  GtkStringList *sessions;
+};
+
+G_DEFINE_FINAL_TYPE (DtContext, dt_context, G_TYPE_OBJECT)
+
+enum {
+  TODAY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const list_tables[] = {
+  [DT_LIST_VILLAGES] = "villages",
+  [DT_LIST_AGENCIES] = "agencies",
+  [DT_LIST_FIELDS] = "fields",
+};
+
+/* Replaces what LIST holds only where it differs: an entry's completion keeps its place. */
+static void
+update_strings (GtkStringList *list,
+                char         **values)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint n_new = values != NULL ? g_strv_length (values) : 0;
+  gboolean same = n_old == n_new;
+
+  for (guint i = 0; same && i < n_new; i++)
+    same = g_strcmp0 (gtk_string_list_get_string (list, i), values[i]) == 0;
+  if (!same)
+    gtk_string_list_splice (list, 0, n_old, (const char * const *) values);
+}
+
+static void
+reload_names (DtContext *self,
+              DtList     list)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+
+  if (self->names[list] == NULL)
+    return;
+  names = dt_list_get (self->database, list, &error);
+  if (names == NULL)
+    {
+      g_warning ("Cannot read the %s: %s", list_tables[list], error->message);
+      return;
+    }
+  update_strings (self->names[list], names);
+}
+
+static void
+reload_sessions (DtContext *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) codes = NULL;
+  guint n;
+
+  if (self->sessions == NULL)
+    return;
+  codes = dt_session_list_codes (self->database, &error);
+  if (codes == NULL)
+    {
+      g_warning ("Cannot read the sessions: %s", error->message);
+      return;
+    }
+  /* Newest first: the session being typed up is nearly always the latest. */
+  n = g_strv_length (codes);
+  for (guint i = 0; i < n / 2; i++)
+    {
+      char *swap = codes[i];
+      codes[i] = codes[n - 1 - i];
+      codes[n - 1 - i] = swap;
+    }
+  update_strings (self->sessions, codes);
+}
+
+static void
+database_changed_cb (DtContext  *self,
+                     DtChanges  *changes,
+                     DtDatabase *database)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (list_tables); i++)
+    if (dt_changes_touches (changes, list_tables[i]))
+      reload_names (self, i);
+  if (dt_changes_touches (changes, "sessions"))
+    reload_sessions (self);
+}
+
+static gboolean
+external_check_cb (gpointer user_data)
+{
+  dt_context_check_external (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+today_check_cb (gpointer user_data)
+{
+  DtContext *self = user_data;
+  GDate today;
+
+  dt_today (&today);
+  if (g_date_compare (&today, &self->today) != 0)
+    {
+      self->today = today;
+      g_signal_emit (self, signals[TODAY_CHANGED], 0);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+dt_context_dispose (GObject *object)
+{
+  DtContext *self = (DtContext *) object;
+
+  g_clear_handle_id (&self->external_id, g_source_remove);
+  g_clear_handle_id (&self->today_id, g_source_remove);
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->changed_id, self->database);
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+  for (guint i = 0; i < G_N_ELEMENTS (self->names); i++)
+    g_clear_object (&self->names[i]);
+  g_clear_object (&self->sessions);
+
+  G_OBJECT_CLASS (dt_context_parent_class)->dispose (object);
+}
+
+static void
+dt_context_class_init (DtContextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dt_context_dispose;
+
+  /**
+   * DtContext::today-changed:
+   *
+   * The day moved on (the window was left open overnight): statuses and deadlines as of
+   * today are different.
+   */
+  signals[TODAY_CHANGED] =
+    g_signal_new ("today-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
+}
+
+static void
+dt_context_init (DtContext *self)
+{
+  dt_today (&self->today);
+}
+
+DtContext *
+dt_context_new (DtDatabase *database,
+                GSettings  *settings)
+{
+  DtContext *self;
+
+  g_return_val_if_fail (DT_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (DT_TYPE_CONTEXT, NULL);
+  self->database = g_object_ref (database);
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
+  dt_database_set_busy_timeout (database, DT_CONTEXT_BUSY_TIMEOUT_MS);
+  self->changed_id = g_signal_connect_object (database, "changed",
+                                              G_CALLBACK (database_changed_cb), self,
+                                              G_CONNECT_SWAPPED);
+  self->external_id = g_timeout_add_seconds (EXTERNAL_CHECK_SECONDS, external_check_cb, self);
+  self->today_id = g_timeout_add_seconds (TODAY_CHECK_SECONDS, today_check_cb, self);
+  return self;
+}
+
+DtDatabase *
+dt_context_get_database (DtContext *self)
+{
+  g_return_val_if_fail (DT_IS_CONTEXT (self), NULL);
+  return self->database;
+}
+
+GSettings *
+dt_context_get_settings (DtContext *self)
+{
+  g_return_val_if_fail (DT_IS_CONTEXT (self), NULL);
+  return self->settings;
+}
+
+void
+dt_context_get_today (DtContext *self,
+                      GDate     *today)
+{
+  g_return_if_fail (DT_IS_CONTEXT (self));
+  g_return_if_fail (today != NULL);
+  *today = self->today;
+}
+
+char *
+dt_context_dup_today_iso (DtContext *self)
+{
+  g_return_val_if_fail (DT_IS_CONTEXT (self), NULL);
+  return dt_date_to_iso (&self->today);
+}
+
+GListModel *
+dt_context_get_names (DtContext *self,
+                      DtList     list)
+{
+  g_return_val_if_fail (DT_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (list < G_N_ELEMENTS (self->names), NULL);
+
+  if (self->names[list] == NULL)
+    {
+      self->names[list] = gtk_string_list_new (NULL);
+      reload_names (self, list);
+    }
+  return G_LIST_MODEL (self->names[list]);
+}
+
+GListModel *
+dt_context_get_sessions (DtContext *self)
+{
+  g_return_val_if_fail (DT_IS_CONTEXT (self), NULL);
+
+  if (self->sessions == NULL)
+    {
+      self->sessions = gtk_string_list_new (NULL);
+      reload_sessions (self);
+    }
+  return G_LIST_MODEL (self->sessions);
+}
+
+void
+dt_context_check_external (DtContext *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DT_IS_CONTEXT (self));
+
+  /* Listeners (this context among them) hear of it through DtDatabase::changed. */
+  if (!dt_database_check_external (self->database, &error) && error != NULL)
+    g_debug ("Cannot look for other programs' changes: %s", error->message);
+}

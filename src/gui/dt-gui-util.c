@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dt-gui-util"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dt-gui-util.h"
+#include "dt-util.h"
+
+char *
+dt_format_count (gint64 count)
+{
+  /* Translators: the separator between groups of three digits in large numbers,
+   * as in 12,345. Vietnamese uses a full stop. */
+  const char *separator = C_("digit grouping", ",");
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, ABS (count));
+  GString *text = g_string_new (count < 0 ? "-" : NULL);
+  gsize n_digits = strlen (digits);
+
+  for (gsize i = 0; i < n_digits; i++)
+    {
+      if (i > 0 && (n_digits - i) % 3 == 0)
+        g_string_append (text, separator);
+      g_string_append_c (text, digits[i]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+char *
+dt_format_date (const char *iso)
+{
+  char *shown = iso != NULL ? dt_date_to_display (iso) : NULL;
+
+  return shown != NULL ? shown : g_strdup ("");
+}
+
+void
+dt_widget_set_label (GtkWidget  *widget,
+                     const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+void
+dt_widget_set_problem (GtkWidget  *widget,
+                       GtkLabel   *message,
+                       const char *hint)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (hint != NULL)
+    {
+      gtk_widget_add_css_class (widget, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  if (message != NULL)
+    {
+      gtk_label_set_label (message, hint != NULL ? hint : "");
+      gtk_widget_set_visible (GTK_WIDGET (message), hint != NULL);
+    }
+}
+
+char *
+dt_editable_dup_text (GtkEditable *editable)
+{
+  g_return_val_if_fail (GTK_IS_EDITABLE (editable), NULL);
+  return dt_text_clean (gtk_editable_get_text (editable));
+}
+
+char *
+dt_text_view_dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return dt_text_clean (text);
+}
+
+void
+dt_text_view_set_text (GtkTextView *view,
+                       const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}
+
+/* Confirmation */
+
+typedef struct
+{
+  DtConfirmFunc callback;
+  gpointer      user_data;
+  gboolean      answered;
+} Confirm;
+
+static void
+confirm_answer (GtkWindow *window,
+                gboolean   confirmed)
+{
+  Confirm *confirm = g_object_get_data (G_OBJECT (window), "dt-confirm");
+
+  if (confirm == NULL || confirm->answered)
+    return;
+  confirm->answered = TRUE;
+  confirm->callback (confirm->user_data, confirmed);
+  gtk_window_destroy (window);
+}
+
+static void
+confirm_yes_cb (GtkButton *button,
+                GtkWindow *window)
+{
+  confirm_answer (window, TRUE);
+}
+
+static void
+confirm_no_cb (GtkButton *button,
+               GtkWindow *window)
+{
+  confirm_answer (window, FALSE);
+}
+
+static gboolean
+confirm_close_cb (GtkWindow *window,
+                  gpointer   user_data)
+{
+  Confirm *confirm = g_object_get_data (G_OBJECT (window), "dt-confirm");
+
+  if (confirm != NULL && !confirm->answered)
+    {
+      confirm->answered = TRUE;
+      confirm->callback (confirm->user_data, FALSE);
+    }
+  return FALSE;
+}
+
+GtkWindow *
+dt_confirm (GtkWidget     *parent,
+            const char    *heading,
+            const char    *body,
+            const char    *action_label,
+            gboolean       destructive,
+            DtConfirmFunc  callback,
+            gpointer       user_data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title = gtk_label_new (heading);
+  GtkWidget *message = gtk_label_new (body);
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *yes = gtk_button_new_with_mnemonic (action_label);
+  GtkShortcutController *shortcuts;
+  Confirm *confirm = g_new0 (Confirm, 1);
+  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+
+  confirm->callback = callback;
+  confirm->user_data = user_data;
+  g_object_set_data_full (G_OBJECT (window), "dt-confirm", confirm, g_free);
+
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
+  gtk_window_set_title (GTK_WINDOW (window), heading);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_widget_add_css_class (window, "dt-dialog");
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "title-4");
+  gtk_widget_set_name (message, "confirm-message");
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (message), 48);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (buttons, 12);
+  gtk_widget_set_name (cancel, "confirm-cancel");
+  gtk_widget_set_name (yes, "confirm-yes");
+  gtk_widget_add_css_class (yes, destructive ? "destructive-action" : "suggested-action");
+
+  gtk_box_append (GTK_BOX (box), title);
+  if (body != NULL)
+    gtk_box_append (GTK_BOX (box), message);
+  gtk_box_append (GTK_BOX (buttons), cancel);
+  gtk_box_append (GTK_BOX (buttons), yes);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_widget (GTK_WINDOW (window), yes);
+
+  g_signal_connect (yes, "clicked", G_CALLBACK (confirm_yes_cb), window);
+  g_signal_connect (cancel, "clicked", G_CALLBACK (confirm_no_cb), window);
+  g_signal_connect (window, "close-request", G_CALLBACK (confirm_close_cb), NULL);
+
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (shortcuts));
+
+  gtk_window_present (GTK_WINDOW (window));
+  /* A destructive answer is never the one Enter gives by accident. */
+  gtk_widget_grab_focus (destructive ? cancel : yes);
+  return GTK_WINDOW (window);
+}
