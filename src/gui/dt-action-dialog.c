@@ -48,7 +48,8 @@ struct _DtActionDialog
   /* The deadline (assign), the day the petitioner was told (resolve). */
   DtDateEntry  *second_date;
   const char   *second_key;
-  GtkEntry     *text;        /* agency, event text, to whom, result, reason, original */
+  GtkEntry     *text;        /* agency, event text, to whom, original */
+  GtkTextView  *long_text;   /* result, reason: a few lines */
   GtkEntry     *number;
   GtkDropDown  *event_kind;
   GtkLabel     *deadline;
@@ -118,6 +119,31 @@ add_entry (DtActionDialog *self,
   g_signal_connect (entry, "activate", G_CALLBACK (activate_cb), self);
   add_field (self, key, label, GTK_WIDGET (entry), GTK_WIDGET (entry));
   return entry;
+}
+
+static GtkTextView *
+add_text_view (DtActionDialog *self,
+               const char     *key,
+               const char     *name,
+               const char     *label)
+{
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkTextView *view = GTK_TEXT_VIEW (gtk_text_view_new ());
+
+  gtk_widget_set_name (GTK_WIDGET (view), name);
+  gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (view, FALSE);
+  gtk_text_view_set_top_margin (view, 6);
+  gtk_text_view_set_bottom_margin (view, 6);
+  gtk_text_view_set_left_margin (view, 8);
+  gtk_text_view_set_right_margin (view, 8);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 64);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (view));
+  add_field (self, key, label, scroller, GTK_WIDGET (view));
+  return view;
 }
 
 static DtDateEntry *
@@ -344,7 +370,7 @@ build (DtActionDialog *self)
     case DT_ACTION_RESOLVE:
       heading = g_strdup_printf (_("Resolve Petition %s"), self->codes[0]);
       action = _("_Mark Resolved");
-      self->text = add_entry (self, "result", "action-result", _("_Result"));
+      self->long_text = add_text_view (self, "result", "action-result", _("_Result"));
       self->date = add_date (self, "resolved_date", "action-date", _("Resolved _on"), TRUE);
       self->second_date = add_date (self, "informed_date", "action-informed",
                                     _("Petitioner _told on (empty: not yet)"), TRUE);
@@ -353,9 +379,9 @@ build (DtActionDialog *self)
     case DT_ACTION_DECLINE:
       heading = g_strdup_printf (_("Decline Petition %s"), self->codes[0]);
       action = _("_Decline");
-      self->text = add_entry (self, "declined_reason", "action-reason", _("_Reason"));
+      self->long_text = add_text_view (self, "declined_reason", "action-reason", _("_Reason"));
       if (petition != NULL && petition->individual)
-        gtk_editable_set_text (GTK_EDITABLE (self->text), individual_reason);
+        dt_text_view_set_text (self->long_text, individual_reason);
       self->date = add_date (self, "declined_date", "action-date", _("_Date"), TRUE);
       break;
 
@@ -610,6 +636,8 @@ dt_action_dialog_apply (DtActionDialog *self)
           text = g_strdup (name);
         }
     }
+  if (self->long_text != NULL)
+    text = dt_text_view_dup_text (self->long_text);
   if (self->number != NULL)
     number = dt_editable_dup_text (GTK_EDITABLE (self->number));
 

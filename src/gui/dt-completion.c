@@ -158,8 +158,8 @@ refilter (DtCompletion *self)
       gtk_widget_set_margin_bottom (label, 3);
       gtk_list_box_append (self->list, label);
     }
-  gtk_widget_set_size_request (self->popover, gtk_widget_get_width (GTK_WIDGET (self->entry)),
-                               -1);
+  gtk_widget_set_size_request (gtk_popover_get_child (GTK_POPOVER (self->popover)),
+                               MAX (gtk_widget_get_width (GTK_WIDGET (self->entry)) - 12, 120), -1);
   gtk_popover_popup (GTK_POPOVER (self->popover));
 }
 
@@ -401,4 +401,11 @@ dt_completion_find (DtCompletion *self,
         return name;
     }
   return NULL;
+}
+
+GtkWidget *
+dt_completion_get_popover (DtCompletion *self)
+{
+  g_return_val_if_fail (DT_IS_COMPLETION (self), NULL);
+  return self->popover;
 }

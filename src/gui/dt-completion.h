@@ -22,6 +22,8 @@ guint         dt_completion_get_n_shown   (DtCompletion *self);
 const char   *dt_completion_get_shown     (DtCompletion *self,
                                            guint         index);
 gboolean      dt_completion_is_open       (DtCompletion *self);
+/* The popover of the suggestions, NULL until they were first shown. */
+GtkWidget    *dt_completion_get_popover   (DtCompletion *self);
 /* The list's own spelling of TEXT (marks and case aside), or NULL when it is not there. */
 const char   *dt_completion_find          (DtCompletion *self,
                                            const char   *text);

@@ -240,7 +240,7 @@ dt_date_entry_init (DtDateEntry *self)
   gtk_menu_button_set_icon_name (self->button, "x-office-calendar-symbolic");
   gtk_menu_button_set_popover (self->button, GTK_WIDGET (self->popover));
   /* Tab goes from field to field; the calendar opens with Alt+Down from the entry. */
-  gtk_widget_set_focusable (GTK_WIDGET (self->button), FALSE);
+  gtk_widget_set_can_focus (GTK_WIDGET (self->button), FALSE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self->button), FALSE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Choose from the calendar (Alt+Down)"));
   dt_widget_set_label (GTK_WIDGET (self->button), _("Choose from the calendar"));
@@ -248,6 +248,9 @@ dt_date_entry_init (DtDateEntry *self)
 
   self->lunar = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->lunar, 0);
+  /* On a narrow screen it goes onto two lines rather than widen the form. */
+  gtk_label_set_wrap (self->lunar, TRUE);
+  gtk_label_set_max_width_chars (self->lunar, 30);
   gtk_widget_add_css_class (GTK_WIDGET (self->lunar), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->lunar), "caption");
   gtk_widget_set_parent (GTK_WIDGET (self->lunar), GTK_WIDGET (self));

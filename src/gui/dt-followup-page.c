@@ -685,6 +685,8 @@ dt_followup_page_init (DtFollowupPage *self)
   g_autoptr(GtkStringList) model = gtk_string_list_new (shows);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dt_drop_down_ellipsize (self->agency_dropdown);
+  dt_drop_down_ellipsize (self->show_dropdown);
   self->updating = TRUE;
   gtk_drop_down_set_model (self->show_dropdown, G_LIST_MODEL (model));
   self->updating = FALSE;

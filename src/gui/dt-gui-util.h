@@ -26,6 +26,10 @@ char     *dt_text_view_dup_text    (GtkTextView *view);
 void      dt_text_view_set_text    (GtkTextView *view,
                                     const char  *text);
 
+/* The choice shown in the button is cut short with "…" when the window is narrow (its
+ * tooltip and the list, which opens wider, say it whole). */
+void      dt_drop_down_ellipsize   (GtkDropDown *dropdown);
+
 /* A modal question with a Cancel button and one that does the thing (destructive when
  * DESTRUCTIVE): CALLBACK gets TRUE when it was chosen. The window is returned, for tests. */
 typedef void (*DtConfirmFunc) (gpointer user_data,

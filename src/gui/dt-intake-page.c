@@ -1005,6 +1005,7 @@ save_action (GtkWidget  *widget,
   if (id == 0)
     {
       /* The form says what is wrong where it is; what was typed stays a draft. */
+      gtk_label_set_label (self->saved_label, error->message);
       dt_intake_page_save_draft (self, NULL);
       return;
     }

@@ -292,7 +292,14 @@ propose_code (DtPetitionForm *self)
     return;
   g_free (self->proposed_code);
   self->proposed_code = g_strdup (code);
-  gtk_editable_set_text (GTK_EDITABLE (self->code_entry), code);
+  /* Setting the text empties the entry first: that "change" is not the secretary's. */
+  {
+    gboolean loading = self->loading;
+
+    self->loading = TRUE;
+    gtk_editable_set_text (GTK_EDITABLE (self->code_entry), code);
+    self->loading = loading;
+  }
 }
 
 static void
@@ -305,6 +312,16 @@ field_changed_cb (DtPetitionForm *self)
   update_name_note (self, self->field_entry, self->field_note);
   update_deadline (self);
   propose_code (self);
+  set_modified (self, TRUE);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* The secretary's own code: the proposal no longer follows the date. */
+static void
+code_changed_cb (DtPetitionForm *self)
+{
+  if (self->loading)
+    return;
   set_modified (self, TRUE);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -574,6 +591,7 @@ dt_petition_form_class_init (DtPetitionFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtPetitionForm, village_entry);
   gtk_widget_class_bind_template_child (widget_class, DtPetitionForm, village_note);
   gtk_widget_class_bind_template_child (widget_class, DtPetitionForm, village_problem);
+  gtk_widget_class_bind_template_callback (widget_class, code_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, duplicate_clear_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);

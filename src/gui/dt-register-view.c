@@ -37,22 +37,22 @@ typedef struct
 } ColumnSpec;
 
 static const ColumnSpec register_columns[] = {
-  { COLUMN_CODE, NC_("column", "Code"), 80, 92, DT_PETITION_ORDER_CODE },
-  { COLUMN_RECEIVED, NC_("column", "Received"), 86, 94, DT_PETITION_ORDER_RECEIVED },
-  { COLUMN_PETITIONER, NC_("column", "Petitioner"), 136, 170, DT_PETITION_ORDER_PETITIONER },
+  { COLUMN_CODE, NC_("column", "Code"), 92, 96, DT_PETITION_ORDER_CODE },
+  { COLUMN_RECEIVED, NC_("column", "Received"), 88, 96, DT_PETITION_ORDER_RECEIVED },
+  { COLUMN_PETITIONER, NC_("column", "Petitioner"), 128, 170, DT_PETITION_ORDER_PETITIONER },
   { COLUMN_VILLAGE, NC_("column", "Village"), 104, 140, -1 },
   { COLUMN_FIELD, NC_("column", "Field"), 112, 172, -1 },
   { COLUMN_SUMMARY, NC_("column", "Summary"), -1, -1, -1 },
-  { COLUMN_STATUS, NC_("column", "Status"), 186, 196, -1 },
-  { COLUMN_DEADLINE, NC_("column", "Deadline"), 88, 96, DT_PETITION_ORDER_DEADLINE },
+  { COLUMN_STATUS, NC_("column", "Status"), 180, 196, -1 },
+  { COLUMN_DEADLINE, NC_("column", "Deadline"), 90, 100, DT_PETITION_ORDER_DEADLINE },
 };
 
 static const ColumnSpec followup_columns[] = {
-  { COLUMN_CODE, NC_("column", "Code"), 80, 92, DT_PETITION_ORDER_CODE },
-  { COLUMN_DEADLINE, NC_("column", "Deadline"), 90, 96, DT_PETITION_ORDER_DEADLINE },
+  { COLUMN_CODE, NC_("column", "Code"), 92, 96, DT_PETITION_ORDER_CODE },
+  { COLUMN_DEADLINE, NC_("column", "Deadline"), 92, 100, DT_PETITION_ORDER_DEADLINE },
   { COLUMN_LATE, NC_("column", "Status"), 136, 168, DT_PETITION_ORDER_DAYS_OVERDUE },
-  { COLUMN_AGENCY, NC_("column", "Agency"), 126, 190, -1 },
-  { COLUMN_PETITIONER, NC_("column", "Petitioner"), 118, 170, DT_PETITION_ORDER_PETITIONER },
+  { COLUMN_AGENCY, NC_("column", "Agency"), 122, 190, -1 },
+  { COLUMN_PETITIONER, NC_("column", "Petitioner"), 112, 170, DT_PETITION_ORDER_PETITIONER },
   { COLUMN_SUMMARY, NC_("column", "Summary"), -1, -1, -1 },
 };
 
@@ -69,7 +69,9 @@ struct _DtRegisterView
   GHashTable         *bound;      /* GtkListItem → its Column, those on screen */
   gboolean            show_confidential;
   guint               widths_id;
+  GArray             *chosen;     /* ids chosen, kept across the list's changes */
   guint               sorting : 1;
+  guint               restoring : 1;
   guint               wide : 1;
 };
 
@@ -311,6 +313,44 @@ selection_changed_cb (DtRegisterView    *self,
                       guint              n_items,
                       GtkSelectionModel *selection)
 {
+  if (!self->restoring)
+    {
+      g_clear_pointer (&self->chosen, g_array_unref);
+      self->chosen = dt_register_view_get_selected_ids (self);
+    }
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+/* An edited row is replaced in the list, which drops it from the selection: what was chosen
+ * stays chosen, as long as the list still shows it. */
+static void
+items_changed_cb (DtRegisterView    *self,
+                  guint              position,
+                  guint              removed,
+                  guint              added,
+                  GtkSelectionModel *selection)
+{
+  g_autoptr(GArray) now = NULL;
+  gboolean same;
+
+  if (self->chosen == NULL || self->chosen->len == 0)
+    return;
+  now = dt_register_view_get_selected_ids (self);
+  same = now->len == self->chosen->len;
+  for (guint i = 0; same && i < now->len; i++)
+    same = g_array_index (now, gint64, i) == g_array_index (self->chosen, gint64, i);
+  if (same)
+    return;
+
+  self->restoring = TRUE;
+  for (guint i = 0; i < self->chosen->len; i++)
+    {
+      guint found;
+
+      if (dt_petition_list_find (self->list, g_array_index (self->chosen, gint64, i), &found))
+        gtk_selection_model_select_item (selection, found, FALSE);
+    }
+  self->restoring = FALSE;
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
@@ -451,6 +491,7 @@ dt_register_view_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_handle_id (&self->widths_id, g_source_remove);
+  g_clear_pointer (&self->chosen, g_array_unref);
 
   G_OBJECT_CLASS (dt_register_view_parent_class)->dispose (object);
 }
@@ -604,6 +645,8 @@ dt_register_view_set_context (DtRegisterView *self,
     }
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, self->selection);
 }
 
