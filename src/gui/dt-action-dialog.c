@@ -507,6 +507,7 @@ dt_action_dialog_init (DtActionDialog *self)
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 480, -1);
+  gtk_window_set_resizable (GTK_WINDOW (self), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self), "dt-dialog");
 
   gtk_widget_set_margin_top (box, 20);

@@ -250,7 +250,7 @@ dt_date_entry_init (DtDateEntry *self)
   gtk_label_set_xalign (self->lunar, 0);
   /* On a narrow screen it goes onto two lines rather than widen the form. */
   gtk_label_set_wrap (self->lunar, TRUE);
-  gtk_label_set_max_width_chars (self->lunar, 30);
+  gtk_label_set_natural_wrap_mode (self->lunar, GTK_NATURAL_WRAP_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->lunar), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->lunar), "caption");
   gtk_widget_set_parent (GTK_WIDGET (self->lunar), GTK_WIDGET (self));

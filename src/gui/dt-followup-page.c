@@ -36,6 +36,7 @@ struct _DtFollowupPage
   guint            updating : 1;
 
   /* Template widgets */
+  GtkFlowBox      *actions_box;
   GtkDropDown     *agency_dropdown;
   GtkLabel        *count_label;
   GtkBox          *details;
@@ -392,11 +393,13 @@ show_details (DtFollowupPage *self)
   if (state.overdue)
     {
       g_autofree char *deadline = dt_date_format_display (&state.deadline);
+      g_autofree char *days = dt_format_count (state.days_overdue);
+
       state_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "Overdue by %d day: the answer was due on %s.",
-                                                 "Overdue by %d days: the answer was due on %s.",
+                                                 "Overdue by %s day: the answer was due on %s.",
+                                                 "Overdue by %s days: the answer was due on %s.",
                                                  state.days_overdue),
-                                    state.days_overdue, deadline);
+                                    days, deadline);
       gtk_widget_add_css_class (GTK_WIDGET (self->state_label), "dt-overdue");
     }
   else if (state.status == DT_STATUS_ASSIGNED && state.has_deadline)
@@ -641,6 +644,7 @@ dt_followup_page_class_init (DtFollowupPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/doithoai/DoiThoai/dt-followup-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, actions_box);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, agency_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, details);
@@ -686,6 +690,11 @@ dt_followup_page_init (DtFollowupPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   dt_drop_down_ellipsize (self->agency_dropdown);
+  /* The buttons go two to a line, or one when their words are long: Tab stops on them, not on
+   * the flow box's own children. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   dt_drop_down_ellipsize (self->show_dropdown);
   self->updating = TRUE;
   gtk_drop_down_set_model (self->show_dropdown, G_LIST_MODEL (model));

@@ -378,6 +378,10 @@ setup_dropdowns (DtPetitionForm *self)
                             dt_field_info_get_value_label (concerns,
                                                            dt_field_info_get_value (concerns, i)));
   gtk_drop_down_set_model (self->concerns_dropdown, G_LIST_MODEL (whom));
+
+  /* Long Vietnamese choices would widen the form past a 1024-pixel screen. */
+  dt_drop_down_ellipsize (self->channel_dropdown);
+  dt_drop_down_ellipsize (self->concerns_dropdown);
 }
 
 /* Each input is named by its visible label, for screen readers (and mnemonics reach it). */

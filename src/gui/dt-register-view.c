@@ -38,21 +38,21 @@ typedef struct
 
 static const ColumnSpec register_columns[] = {
   { COLUMN_CODE, NC_("column", "Code"), 92, 96, DT_PETITION_ORDER_CODE },
-  { COLUMN_RECEIVED, NC_("column", "Received"), 88, 96, DT_PETITION_ORDER_RECEIVED },
-  { COLUMN_PETITIONER, NC_("column", "Petitioner"), 128, 170, DT_PETITION_ORDER_PETITIONER },
+  { COLUMN_RECEIVED, NC_("column", "Received"), 92, 96, DT_PETITION_ORDER_RECEIVED },
+  { COLUMN_PETITIONER, NC_("column", "Petitioner"), 132, 170, DT_PETITION_ORDER_PETITIONER },
   { COLUMN_VILLAGE, NC_("column", "Village"), 104, 140, -1 },
   { COLUMN_FIELD, NC_("column", "Field"), 112, 172, -1 },
   { COLUMN_SUMMARY, NC_("column", "Summary"), -1, -1, -1 },
-  { COLUMN_STATUS, NC_("column", "Status"), 180, 196, -1 },
+  { COLUMN_STATUS, NC_("column", "Status"), 156, 184, -1 },
   { COLUMN_DEADLINE, NC_("column", "Deadline"), 90, 100, DT_PETITION_ORDER_DEADLINE },
 };
 
 static const ColumnSpec followup_columns[] = {
-  { COLUMN_CODE, NC_("column", "Code"), 92, 96, DT_PETITION_ORDER_CODE },
-  { COLUMN_DEADLINE, NC_("column", "Deadline"), 92, 100, DT_PETITION_ORDER_DEADLINE },
-  { COLUMN_LATE, NC_("column", "Status"), 136, 168, DT_PETITION_ORDER_DAYS_OVERDUE },
-  { COLUMN_AGENCY, NC_("column", "Agency"), 122, 190, -1 },
-  { COLUMN_PETITIONER, NC_("column", "Petitioner"), 112, 170, DT_PETITION_ORDER_PETITIONER },
+  { COLUMN_CODE, NC_("column", "Code"), 88, 96, DT_PETITION_ORDER_CODE },
+  { COLUMN_DEADLINE, NC_("column", "Deadline"), 88, 100, DT_PETITION_ORDER_DEADLINE },
+  { COLUMN_LATE, NC_("column", "Status"), 150, 168, DT_PETITION_ORDER_DAYS_OVERDUE },
+  { COLUMN_AGENCY, NC_("column", "Agency"), 112, 190, -1 },
+  { COLUMN_PETITIONER, NC_("column", "Petitioner"), 108, 170, DT_PETITION_ORDER_PETITIONER },
   { COLUMN_SUMMARY, NC_("column", "Summary"), -1, -1, -1 },
 };
 
@@ -161,6 +161,24 @@ deadline_class (DtRegisterView *self,
   return g_date_days_between (&today, &date) <= DT_DUE_SOON_DAYS ? "dt-due-soon" : NULL;
 }
 
+/* What a status is called in a list column: short, the whole of it in the tooltip. */
+static const char *
+short_status (DtStatus status)
+{
+  static const char * const labels[DT_N_STATUSES] = {
+    [DT_STATUS_RESOLVED] = NC_("status in a list", "Resolved"),
+    [DT_STATUS_ANSWERED] = NC_("status in a list", "Answered at the session"),
+    [DT_STATUS_DECLINED] = NC_("status in a list", "Outside our remit"),
+    [DT_STATUS_WITHDRAWN] = NC_("status in a list", "Withdrawn"),
+    [DT_STATUS_ESCALATED] = NC_("status in a list", "Sent on"),
+    [DT_STATUS_ASSIGNED] = NC_("status in a list", "Being resolved"),
+    [DT_STATUS_RECEIVED] = NC_("status in a list", "Not yet assigned"),
+  };
+
+  g_return_val_if_fail (status < DT_N_STATUSES, "");
+  return g_dpgettext2 (GETTEXT_PACKAGE, "status in a list", labels[status]);
+}
+
 static char *
 cell_text (DtRegisterView *self,
            DtPetitionRow  *row,
@@ -202,7 +220,7 @@ cell_text (DtRegisterView *self,
           *css_class = "dt-overdue";
           return g_strdup (_("Overdue"));
         }
-      return g_strdup (dt_status_label (dt_petition_row_get_status (row)));
+      return g_strdup (short_status (dt_petition_row_get_status (row)));
     case COLUMN_DEADLINE:
       *css_class = deadline_class (self, row);
       return dt_format_date (dt_petition_row_get_deadline (row));
@@ -248,8 +266,10 @@ bind_item (DtRegisterView *self,
   if (css_class != NULL)
     gtk_widget_add_css_class (cell, css_class);
   /* Cut short in a narrow column: the whole of it on hover. */
-  if (column == COLUMN_SUMMARY || column == COLUMN_PETITIONER || column == COLUMN_STATUS ||
-      column == COLUMN_AGENCY || column == COLUMN_VILLAGE || column == COLUMN_FIELD)
+  if (column == COLUMN_STATUS)
+    gtk_widget_set_tooltip_text (cell, dt_status_label (dt_petition_row_get_status (row)));
+  else if (column == COLUMN_SUMMARY || column == COLUMN_PETITIONER || column == COLUMN_AGENCY ||
+           column == COLUMN_VILLAGE || column == COLUMN_FIELD)
     gtk_widget_set_tooltip_text (cell, text);
   dt_widget_set_label (cell, text != NULL ? text : "");
 }
