@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 packages="meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libsqlite3-dev libxlsxwriter-dev libjansson-dev
   libcairo2-dev libpango1.0-dev
-  desktop-file-utils appstream xvfb xauth dbus fonts-liberation fonts-dejavu-core python3 python3-ephem time"
+  desktop-file-utils appstream xvfb xauth dbus fonts-liberation fonts-dejavu-core python3 python3-ephem time
+  at-spi2-core python3-pyatspi"
 
 missing=""
 for package in $packages; do

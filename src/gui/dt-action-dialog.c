@@ -438,6 +438,7 @@ build (DtActionDialog *self)
 
   gtk_window_set_title (GTK_WINDOW (self), heading);
   gtk_button_set_label (self->apply_button, action);
+  dt_accessible_name_controls (GTK_WIDGET (self));
 }
 
 static void

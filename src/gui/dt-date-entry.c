@@ -191,6 +191,7 @@ dt_date_entry_class_init (DtDateEntryClass *klass)
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_css_name (widget_class, "dt-date-entry");
 }
 
@@ -328,6 +329,7 @@ dt_date_entry_set_label (DtDateEntry *self,
 {
   g_return_if_fail (DT_IS_DATE_ENTRY (self));
   dt_widget_set_label (GTK_WIDGET (self->entry), label);
+  dt_widget_set_label (GTK_WIDGET (self), label);
 }
 
 void

@@ -42,6 +42,7 @@ struct _DtFollowupPage
   GtkBox          *details;
   GtkLabel        *empty_label;
   GtkLabel        *facts_label;
+  GtkLabel        *history_heading;
   GtkListBox      *history_list;
   DtRegisterView  *list_view;
   GtkLabel        *message_label;
@@ -49,6 +50,7 @@ struct _DtFollowupPage
   GtkDropDown     *show_dropdown;
   GtkLabel        *state_label;
   GtkLabel        *summary_label;
+  GtkLabel        *timeline_heading;
   GtkListBox      *timeline_list;
   GtkLabel        *title_label;
 };
@@ -650,6 +652,7 @@ dt_followup_page_class_init (DtFollowupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, details);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, history_heading);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, history_list);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, message_label);
@@ -657,6 +660,7 @@ dt_followup_page_class_init (DtFollowupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, show_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, state_label);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, timeline_heading);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, timeline_list);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, title_label);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
@@ -673,6 +677,7 @@ dt_followup_page_class_init (DtFollowupPageClass *klass)
                                        "followup.search", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -689,12 +694,34 @@ dt_followup_page_init (DtFollowupPage *self)
   g_autoptr(GtkStringList) model = gtk_string_list_new (shows);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  dt_accessible_name_controls (GTK_WIDGET (self));
+  dt_register_view_set_accessible_label (self->list_view, _("Open petitions by deadline"));
+  dt_widget_set_label (GTK_WIDGET (self), _("Follow-up"));
+  dt_widget_set_label (GTK_WIDGET (self->actions_box), _("Actions"));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->timeline_list),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->timeline_heading,
+                                  NULL, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->history_list),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->history_heading,
+                                  NULL, -1);
   dt_drop_down_ellipsize (self->agency_dropdown);
   /* The buttons go two to a line, or one when their words are long: Tab stops on them, not on
    * the flow box's own children. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
-    gtk_widget_set_focusable (child, FALSE);
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      gtk_widget_set_focusable (child, FALSE);
+      /* GTK 4.8 would call the cell around each button by its type. */
+      if (GTK_IS_BUTTON (button) && gtk_button_get_label (GTK_BUTTON (button)) != NULL)
+        {
+          GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+          if (GTK_IS_LABEL (label))
+            dt_widget_set_label (child, gtk_label_get_text (GTK_LABEL (label)));
+        }
+    }
   dt_drop_down_ellipsize (self->show_dropdown);
   self->updating = TRUE;
   gtk_drop_down_set_model (self->show_dropdown, G_LIST_MODEL (model));

@@ -148,6 +148,127 @@ dt_drop_down_ellipsize (GtkDropDown *dropdown)
   gtk_drop_down_set_list_factory (dropdown, list);
 }
 
+static char *
+without_underline (const char *text)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      /* "__" is an underscore shown; "_x" marks x. */
+      if (*p == '_' && p[1] == '_')
+        {
+          g_string_append_c (plain, '_');
+          p++;
+        }
+      else if (*p != '_')
+        g_string_append_c (plain, *p);
+    }
+  return g_string_free (plain, FALSE);
+}
+
+static GtkLabel *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = first_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static void
+name_by_label (GtkWidget  *widget,
+               const char *text)
+{
+  g_autofree char *plain = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  plain = without_underline (text);
+  dt_widget_set_label (widget, plain);
+}
+
+static void
+dropdown_selected_cb (GtkDropDown *dropdown,
+                      GParamSpec  *pspec,
+                      GtkWidget   *button)
+{
+  GtkStringObject *item = GTK_IS_STRING_LIST (gtk_drop_down_get_model (dropdown))
+                          ? gtk_drop_down_get_selected_item (dropdown) : NULL;
+
+  if (item != NULL)
+    dt_widget_set_label (button, gtk_string_object_get_string (item));
+}
+
+void
+dt_accessible_name_controls (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_MENU_BUTTON (root))
+    {
+      const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (root));
+
+      /* Its own button inside is named by its label already. */
+      name_by_label (root, label != NULL ? label : gtk_widget_get_tooltip_text (root));
+      return;
+    }
+  if (GTK_IS_CHECK_BUTTON (root))
+    {
+      name_by_label (root, gtk_check_button_get_label (GTK_CHECK_BUTTON (root)));
+      return;
+    }
+  if (GTK_IS_BUTTON (root))
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (root));
+      GtkLabel *child;
+
+      /* A button with a label of its own is named by it (labelled-by); GTK 4.8 also gives it
+       * the label as typed, underline and all, and a screen reader would read both. */
+      if (label != NULL && gtk_button_get_child (GTK_BUTTON (root)) != NULL &&
+          GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (root))))
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      else if ((child = first_label (root)) != NULL)
+        name_by_label (root, gtk_label_get_label (child));
+      else
+        name_by_label (root, gtk_widget_get_tooltip_text (root));
+      return;
+    }
+  if (GTK_IS_SEARCH_ENTRY (root))
+    {
+      g_autofree char *placeholder = NULL;
+
+      g_object_get (root, "placeholder-text", &placeholder, NULL);
+      name_by_label (root, placeholder);
+      return;
+    }
+  if (GTK_IS_DROP_DOWN (root))
+    {
+      GtkWidget *button = gtk_widget_get_first_child (root);
+
+      if (button != NULL && GTK_IS_BUTTON (button))
+        {
+          g_signal_connect_object (root, "notify::selected", G_CALLBACK (dropdown_selected_cb),
+                                   button, 0);
+          g_signal_connect_object (root, "notify::model", G_CALLBACK (dropdown_selected_cb),
+                                   button, 0);
+          dropdown_selected_cb (GTK_DROP_DOWN (root), NULL, button);
+        }
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    dt_accessible_name_controls (child);
+}
+
 /* Confirmation */
 
 typedef struct
@@ -266,6 +387,7 @@ dt_confirm (GtkWidget     *parent,
                                                           gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (shortcuts));
 
+  dt_accessible_name_controls (window);
   gtk_window_present (GTK_WINDOW (window));
   /* A destructive answer is never the one Enter gives by accident. */
   gtk_widget_grab_focus (destructive ? cancel : yes);

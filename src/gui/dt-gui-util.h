@@ -13,6 +13,12 @@ char     *dt_format_date           (const char  *iso);
 /* Names WIDGET for screen readers by LABEL, the text shown beside it. */
 void      dt_widget_set_label      (GtkWidget   *widget,
                                     const char  *label);
+/* Names each control under ROOT for screen readers by what it shows: buttons, check buttons
+ * and menu buttons by their label (without the mnemonic's underline, which GTK 4.8 would read
+ * out with it), icon buttons by their tooltip, search entries by their placeholder, the button
+ * of a drop-down by the choice it shows. Call it once the widgets are made. */
+void      dt_accessible_name_controls (GtkWidget *root);
+
 /* Marks WIDGET as wrong, with HINT shown in MESSAGE (a label under it) and told to screen
  * readers; NULL HINT clears both. */
 void      dt_widget_set_problem    (GtkWidget   *widget,

@@ -69,6 +69,7 @@ struct _DtIntakePage
   GtkSearchEntry    *search_entry;
   GtkCheckButton    *show_confidential_check;
   GtkListBox        *similar_list;
+  GtkLabel          *similar_heading;
   GtkLabel          *similar_hint;
   GtkLabel          *undo_label;
   GtkRevealer       *undo_revealer;
@@ -671,6 +672,8 @@ similar_row (DtIntakePage            *self,
   gtk_widget_set_tooltip_text (button, accessible);
   g_object_set_data (G_OBJECT (button), "dt-index", GUINT_TO_POINTER (index));
   g_signal_connect (button, "clicked", G_CALLBACK (mark_duplicate_cb), self);
+  /* "Mark as a duplicate of 2025-0040": which one, for a screen reader too. */
+  dt_widget_set_label (button, accessible);
   gtk_box_append (GTK_BOX (box), button);
   return box;
 }
@@ -1415,6 +1418,7 @@ dt_intake_page_class_init (DtIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, saved_label);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, show_confidential_check);
+  gtk_widget_class_bind_template_child (widget_class, DtIntakePage, similar_heading);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, similar_hint);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, similar_list);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, undo_label);
@@ -1460,6 +1464,7 @@ dt_intake_page_class_init (DtIntakePageClass *klass)
                                        "intake.undo", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -1470,6 +1475,13 @@ dt_intake_page_init (DtIntakePage *self)
   self->order = g_strdup ("received");
   gtk_widget_init_template (GTK_WIDGET (self));
   build_filters (self);
+  dt_accessible_name_controls (GTK_WIDGET (self));
+  dt_accessible_name_controls (gtk_popover_get_child (gtk_menu_button_get_popover (self->filter_button)));
+  dt_register_view_set_accessible_label (self->register_view, _("Register of petitions"));
+  dt_widget_set_label (GTK_WIDGET (self), _("Petition Intake"));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->similar_list),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->similar_heading,
+                                  NULL, -1);
 
   /* Delete in the list (not in the search box) deletes the petition chosen. */
   shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());

@@ -412,6 +412,10 @@ label_inputs (DtPetitionForm *self)
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), inputs[i]);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (inputs[i]),
                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+      /* The date entry around it: the same name. */
+      if (gtk_widget_get_ancestor (inputs[i], DT_TYPE_DATE_ENTRY) != NULL)
+        dt_widget_set_label (gtk_widget_get_ancestor (inputs[i], DT_TYPE_DATE_ENTRY),
+                             gtk_label_get_text (GTK_LABEL (label)));
     }
 }
 
@@ -601,6 +605,7 @@ dt_petition_form_class_init (DtPetitionFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_FORM);
 }
 
 static void
@@ -612,6 +617,8 @@ dt_petition_form_init (DtPetitionForm *self)
 
   setup_dropdowns (self);
   label_inputs (self);
+  dt_accessible_name_controls (GTK_WIDGET (self));
+  dt_widget_set_label (GTK_WIDGET (self), _("Petition"));
   g_signal_connect_object (gtk_text_view_get_buffer (self->content_view), "changed",
                            G_CALLBACK (content_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dt_date_entry_get_entry (self->received_entry), "activate",

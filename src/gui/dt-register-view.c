@@ -272,6 +272,27 @@ bind_item (DtRegisterView *self,
            column == COLUMN_VILLAGE || column == COLUMN_FIELD)
     gtk_widget_set_tooltip_text (cell, text);
   dt_widget_set_label (cell, text != NULL ? text : "");
+
+  /* GTK 4.8 names the cells and rows of a column view after their types: a screen reader is
+   * told what they show instead. */
+  if (gtk_widget_get_parent (cell) != NULL)
+    {
+      GtkWidget *cell_widget = gtk_widget_get_parent (cell);
+      GtkWidget *row_widget = gtk_widget_get_parent (cell_widget);
+
+      dt_widget_set_label (cell_widget, text != NULL ? text : "");
+      if (column == COLUMN_CODE && row_widget != NULL)
+        {
+          const char *who = self->show_confidential ? dt_petition_row_get_petitioner (row)
+                                                    : dt_petition_row_get_petitioner_shown (row);
+          g_autofree char *name = g_strdup_printf ("%s, %s, %s",
+                                                   dt_petition_row_get_code (row),
+                                                   who != NULL ? who : "",
+                                                   dt_petition_row_get_summary (row) != NULL
+                                                   ? dt_petition_row_get_summary (row) : "");
+          dt_widget_set_label (row_widget, name);
+        }
+    }
 }
 
 static void
@@ -484,6 +505,37 @@ dt_register_view_size_allocate (GtkWidget *widget,
     }
 }
 
+/* The headers of the columns, by their titles (GTK 4.8 calls them GtkColumnViewTitle). */
+static void
+name_headers (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkColumnViewTitle"))
+        {
+          GtkWidget *label = child;
+
+          while (label != NULL && !GTK_IS_LABEL (label))
+            label = gtk_widget_get_first_child (label);
+          if (label != NULL)
+            dt_widget_set_label (child, gtk_label_get_label (GTK_LABEL (label)));
+          continue;
+        }
+      /* The row of headers: what it holds. */
+      if (gtk_widget_get_first_child (child) != NULL &&
+          g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_first_child (child)),
+                       "GtkColumnViewTitle"))
+        {
+          dt_widget_set_label (child, _("Column headers"));
+          name_headers (child);
+          continue;
+        }
+      if (!GTK_IS_LIST_VIEW (child))
+        name_headers (child);
+    }
+}
+
 static void
 dt_register_view_constructed (GObject *object)
 {
@@ -492,6 +544,7 @@ dt_register_view_constructed (GObject *object)
   G_OBJECT_CLASS (dt_register_view_parent_class)->constructed (object);
 
   build_columns (self);
+  name_headers (GTK_WIDGET (self->column_view));
   if (self->mode == DT_REGISTER_MODE_FOLLOWUP)
     gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "dt-followup-list");
 }
@@ -602,6 +655,7 @@ dt_register_view_class_init (DtRegisterViewClass *klass)
                                         G_TYPE_INT);
 
   gtk_widget_class_set_css_name (widget_class, "dt-register-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
@@ -765,4 +819,17 @@ dt_register_view_select_id (DtRegisterView *self,
     return FALSE;
   dt_register_view_select_position (self, position);
   return TRUE;
+}
+
+void
+dt_register_view_set_accessible_label (DtRegisterView *self,
+                                       const char     *label)
+{
+  GtkWidget *list_view;
+
+  g_return_if_fail (DT_IS_REGISTER_VIEW (self));
+
+  dt_widget_set_label (GTK_WIDGET (self->column_view), label);
+  if ((list_view = inner_list_view (self)) != NULL)
+    dt_widget_set_label (list_view, label);
 }

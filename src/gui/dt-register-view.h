@@ -42,5 +42,8 @@ gboolean        dt_register_view_select_id        (DtRegisterView *self,
                                                    gint64          id);
 void            dt_register_view_select_position  (DtRegisterView *self,
                                                    guint           position);
+/* What a screen reader calls the list. */
+void            dt_register_view_set_accessible_label (DtRegisterView *self,
+                                                   const char     *label);
 
 G_END_DECLS
