@@ -33,7 +33,9 @@ struct _DtFollowupPage
   GPtrArray       *loads;          /* of DtAgencyLoad, as the agency drop-down lists them */
   gint64           shown_id;       /* the petition the details are of */
   guint            reload_id;
+  guint            configure_id;
   guint            updating : 1;
+  guint            configured : 1;
 
   /* Template widgets */
   GtkFlowBox      *actions_box;
@@ -157,7 +159,7 @@ fill_agencies (DtFollowupPage *self)
 static void
 update_count (DtFollowupPage *self)
 {
-  DtPetitionList *list = petition_list (self);
+  DtPetitionList *list = self->configured ? petition_list (self) : NULL;
   guint n = list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (list)) : 0;
   g_autofree char *number = dt_format_count (n);
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s open petition",
@@ -177,7 +179,7 @@ apply_filter (DtFollowupPage *self)
   g_autoptr(GError) error = NULL;
   guint agency = gtk_drop_down_get_selected (self->agency_dropdown);
 
-  if (self->updating || petition_list (self) == NULL)
+  if (self->updating || !self->configured || petition_list (self) == NULL)
     return;
 
   filter->statuses = DT_STATUSES_OPEN;
@@ -216,6 +218,7 @@ apply_filter (DtFollowupPage *self)
     }
   if (!dt_petition_list_set_filter (petition_list (self), filter, &error))
     gtk_label_set_label (self->message_label, error->message);
+  dt_register_view_scroll_to_top (self->list_view);
   update_count (self);
 }
 
@@ -230,11 +233,13 @@ search_changed_cb (DtFollowupPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (petition_list (self) != NULL &&
-      !dt_petition_list_set_search (petition_list (self),
+  if (!self->configured || petition_list (self) == NULL)
+    return;
+  if (!dt_petition_list_set_search (petition_list (self),
                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                                     &error))
     gtk_label_set_label (self->message_label, error->message);
+  dt_register_view_scroll_to_top (self->list_view);
   update_count (self);
 }
 
@@ -586,6 +591,41 @@ search_action (GtkWidget  *widget,
  * GObject
  * ------------------------------------------------------------------------------------------ */
 
+static void configure_list (DtFollowupPage *self);
+
+static gboolean
+configure_idle_cb (gpointer user_data)
+{
+  DtFollowupPage *self = user_data;
+
+  self->configure_id = 0;
+  configure_list (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The open petitions by deadline, read when the tab is first shown: filtered and ordered
+ * before the view shows them, not 100,000 rows first. */
+static void
+configure_list (DtFollowupPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->configure_id, g_source_remove);
+  if (self->configured || self->context == NULL)
+    return;
+  self->configured = TRUE;
+  dt_register_view_begin_change (self->list_view);
+  /* Filtered first: ordering the open ones by deadline is ordering a quarter of them. */
+  apply_filter (self);
+  if (!dt_petition_list_set_order (petition_list (self), DT_PETITION_ORDER_DAYS_OVERDUE,
+                                   &error))
+    g_warning ("%s", error->message);
+  g_signal_connect_object (petition_list (self), "items-changed", G_CALLBACK (update_count),
+                           self, G_CONNECT_SWAPPED);
+  update_count (self);
+  dt_register_view_end_change (self->list_view);
+}
+
 static void
 dt_followup_page_map (GtkWidget *widget)
 {
@@ -593,6 +633,7 @@ dt_followup_page_map (GtkWidget *widget)
   GtkRoot *root;
   GtkWidget *focus;
 
+  configure_list (self);
   GTK_WIDGET_CLASS (dt_followup_page_parent_class)->map (widget);
 
   /* What the agencies owe may have changed in another tab. */
@@ -609,6 +650,7 @@ dt_followup_page_dispose (GObject *object)
   DtFollowupPage *self = (DtFollowupPage *) object;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->configure_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_FOLLOWUP_PAGE);
   /* Children of the template without an id of their own are not cleared with it. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -694,6 +736,15 @@ dt_followup_page_init (DtFollowupPage *self)
   g_autoptr(GtkStringList) model = gtk_string_list_new (shows);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Until what each agency owes is read, when the tab is first shown. */
+  {
+    g_autoptr(GtkStringList) agencies = gtk_string_list_new ((const char *[]) {
+      _("All agencies"), NULL });
+
+    self->updating = TRUE;
+    gtk_drop_down_set_model (self->agency_dropdown, G_LIST_MODEL (agencies));
+    self->updating = FALSE;
+  }
   dt_accessible_name_controls (GTK_WIDGET (self));
   dt_register_view_set_accessible_label (self->list_view, _("Open petitions by deadline"));
   dt_widget_set_label (GTK_WIDGET (self), _("Follow-up"));
@@ -741,18 +792,8 @@ dt_followup_page_set_context (DtFollowupPage *self,
   dt_register_view_set_context (self->list_view, context);
   g_signal_connect_object (dt_context_get_database (context), "changed",
                            G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
-  if (petition_list (self) != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!dt_petition_list_set_order (petition_list (self), DT_PETITION_ORDER_DAYS_OVERDUE,
-                                       &error))
-        g_warning ("%s", error->message);
-      g_signal_connect_object (petition_list (self), "items-changed", G_CALLBACK (update_count),
-                               self, G_CONNECT_SWAPPED);
-    }
-  fill_agencies (self);
-  apply_filter (self);
+  /* Read once the window has shown itself, before the tab is asked for. */
+  self->configure_id = g_idle_add_full (G_PRIORITY_LOW, configure_idle_cb, self, NULL);
 }
 
 DtRegisterView *

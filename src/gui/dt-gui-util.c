@@ -102,6 +102,23 @@ dt_text_view_set_text (GtkTextView *view,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
 }
 
+/* The whole choice, asked for when the pointer rests on it (a tooltip set at each bind makes
+ * GTK look for the pointer at once). */
+static gboolean
+dropdown_tooltip_cb (GtkWidget  *label,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  if (!gtk_label_get_layout (GTK_LABEL (label)) ||
+      !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_label (GTK_LABEL (label)));
+  return TRUE;
+}
+
 static void
 dropdown_setup_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
@@ -114,6 +131,8 @@ dropdown_setup_cb (GtkSignalListItemFactory *factory,
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (dropdown_tooltip_cb), NULL);
     }
   gtk_list_item_set_child (item, label);
 }
@@ -128,8 +147,6 @@ dropdown_bind_cb (GtkSignalListItemFactory *factory,
   const char *text = string != NULL ? gtk_string_object_get_string (string) : "";
 
   gtk_label_set_label (GTK_LABEL (label), text);
-  if (ellipsize != NULL)
-    gtk_widget_set_tooltip_text (label, text);
 }
 
 void
@@ -255,10 +272,9 @@ dt_accessible_name_controls (GtkWidget *root)
 
       if (button != NULL && GTK_IS_BUTTON (button))
         {
-          g_signal_connect_object (root, "notify::selected", G_CALLBACK (dropdown_selected_cb),
-                                   button, 0);
-          g_signal_connect_object (root, "notify::model", G_CALLBACK (dropdown_selected_cb),
-                                   button, 0);
+          /* The item shown changes with the choice and with the list of choices. */
+          g_signal_connect_object (root, "notify::selected-item",
+                                   G_CALLBACK (dropdown_selected_cb), button, 0);
           dropdown_selected_cb (GTK_DROP_DOWN (root), NULL, button);
         }
       return;

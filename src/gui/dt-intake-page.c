@@ -37,6 +37,7 @@ struct _DtIntakePage
   guint              similar_id;
   guint              draft_id;
   guint              undo_id;
+  guint              connect_id;
 
   /* The filters popover */
   GtkDropDown       *status_filter;
@@ -50,6 +51,7 @@ struct _DtIntakePage
   GtkCheckButton    *due_soon_filter;
   GtkLabel          *period_problem;
   guint              updating_filters : 1;
+  guint              list_connected : 1;  /* the register read, its count followed */
 
   /* Template widgets */
   GtkButton         *back_button;
@@ -117,7 +119,7 @@ petition_list (DtIntakePage *self)
 static void
 update_count (DtIntakePage *self)
 {
-  DtPetitionList *list = petition_list (self);
+  DtPetitionList *list = self->list_connected ? petition_list (self) : NULL;
   guint n = list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (list)) : 0;
   g_autofree char *number = dt_format_count (n);
   g_autofree char *text = NULL;
@@ -212,6 +214,7 @@ search_changed_cb (DtIntakePage *self)
                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
                                     &error))
     show_list_error (self, error);
+  dt_register_view_scroll_to_top (self->register_view);
   update_count (self);
 }
 
@@ -252,9 +255,12 @@ set_order (DtIntakePage *self,
     return;
   g_free (self->order);
   self->order = g_strdup (name);
-  if (petition_list (self) != NULL &&
-      !dt_petition_list_set_order (petition_list (self), order_value (name), &error))
-    show_list_error (self, error);
+  if (petition_list (self) != NULL)
+    {
+          if (!dt_petition_list_set_order (petition_list (self), order_value (name), &error))
+        show_list_error (self, error);
+      dt_register_view_scroll_to_top (self->register_view);
+        }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER]);
 }
 
@@ -395,11 +401,12 @@ apply_filters (DtIntakePage *self)
     self->filter = dt_petition_filter_copy (filter);
   if (!dt_petition_list_set_filter (petition_list (self), self->filter, &error))
     {
-      show_list_error (self, error);
+          show_list_error (self, error);
       return;
     }
   gtk_label_set_label (self->filter_summary, summary->str);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_filters_button), any);
+  dt_register_view_scroll_to_top (self->register_view);
   update_count (self);
 }
 
@@ -1284,12 +1291,38 @@ discard_draft_action (GtkWidget  *widget,
  * GObject
  * ------------------------------------------------------------------------------------------ */
 
+/* The register read, its count followed: when the tab is first shown, or once the window
+ * has shown itself. */
+static void
+connect_list (DtIntakePage *self)
+{
+  g_clear_handle_id (&self->connect_id, g_source_remove);
+  if (self->list_connected || self->context == NULL || petition_list (self) == NULL)
+    return;
+  self->list_connected = TRUE;
+  g_signal_connect_object (petition_list (self), "items-changed",
+                           G_CALLBACK (list_items_changed_cb), self, G_CONNECT_SWAPPED);
+  update_count (self);
+}
+
+static gboolean
+connect_idle_cb (gpointer user_data)
+{
+  DtIntakePage *self = user_data;
+
+  self->connect_id = 0;
+  connect_list (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 dt_intake_page_map (GtkWidget *widget)
 {
   DtIntakePage *self = DT_INTAKE_PAGE (widget);
   GtkRoot *root;
   GtkWidget *focus;
+
+  connect_list (self);
 
   GTK_WIDGET_CLASS (dt_intake_page_parent_class)->map (widget);
 
@@ -1317,6 +1350,7 @@ dt_intake_page_dispose (GObject *object)
   g_clear_handle_id (&self->similar_id, g_source_remove);
   g_clear_handle_id (&self->draft_id, g_source_remove);
   g_clear_handle_id (&self->undo_id, g_source_remove);
+  g_clear_handle_id (&self->connect_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_INTAKE_PAGE);
   /* Children of the template without an id of their own are not cleared with it. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -1508,10 +1542,9 @@ dt_intake_page_set_context (DtIntakePage *self,
 
   dt_register_view_set_context (self->register_view, context);
   dt_petition_form_set_context (self->form, context);
-  if (petition_list (self) != NULL)
-    g_signal_connect_object (petition_list (self), "items-changed",
-                             G_CALLBACK (list_items_changed_cb), self, G_CONNECT_SWAPPED);
-  update_count (self);
+  /* The register is read when the tab is first shown (dt_intake_page_map ()), or once the
+   * window has shown itself. */
+  self->connect_id = g_idle_add_full (G_PRIORITY_LOW, connect_idle_cb, self, NULL);
   look_for_drafts (self);
   update_actions (self);
 }

@@ -615,7 +615,10 @@ dt_petition_form_init (DtPetitionForm *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Setting the choices is not the secretary choosing. */
+  self->loading = TRUE;
   setup_dropdowns (self);
+  self->loading = FALSE;
   label_inputs (self);
   dt_accessible_name_controls (GTK_WIDGET (self));
   dt_widget_set_label (GTK_WIDGET (self), _("Petition"));
@@ -641,7 +644,7 @@ dt_petition_form_set_context (DtPetitionForm *self,
   dt_completion_attach (self->field_entry, dt_context_get_names (context, DT_LIST_FIELDS));
   dt_completion_attach (self->agency_entry, dt_context_get_names (context, DT_LIST_AGENCIES));
   dt_completion_attach (self->session_entry, dt_context_get_sessions (context));
-  dt_petition_form_start_new (self, FALSE);
+  /* The code is proposed when a petition is started (dt_petition_form_start_new ()). */
 }
 
 void

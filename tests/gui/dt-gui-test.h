@@ -13,6 +13,11 @@
 #include "dt-i18n.h"
 #include "dt-window.h"
 
+#ifdef DT_TEST_X11
+#include <gdk/x11/gdkx.h>
+#include <X11/Xlib.h>
+#endif
+
 #define DT_GUI_TIMEOUT_SECONDS 20
 
 typedef struct
@@ -344,6 +349,18 @@ dt_gui_show_window (DtDatabase *database,
   return window;
 }
 
+/* Destroys WINDOW once what GTK has pending for it has run: GTK 4.8 looks for the pointer in
+ * a tooltip's idle, on whatever window it was asked for, destroyed or not. */
+static inline void
+dt_gui_destroy (GtkWindow *window)
+{
+  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+  gtk_window_destroy (window);
+  for (guint i = 0; i < 100 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
 /* The other windows of the application (dialogs) of TYPE. */
 static inline GtkWindow *
 dt_gui_find_window (GType type)
@@ -416,6 +433,20 @@ dt_gui_init (int    *argc,
   dt_gui.have_display = gtk_init_check ();
   if (dt_gui.have_display)
     g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+#ifdef DT_TEST_X11
+  /* The pointer out of the way, in the screen's far corner: resting on a list, it would call up
+   * tooltips, and GTK 4.8 looks for a tooltip's pointer on a window the test has destroyed. */
+  if (dt_gui.have_display && GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      Display *xdisplay = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+      Window root = DefaultRootWindow (xdisplay);
+
+      XWarpPointer (xdisplay, None, root, 0, 0, 0, 0,
+                    DisplayWidth (xdisplay, DefaultScreen (xdisplay)) - 1,
+                    DisplayHeight (xdisplay, DefaultScreen (xdisplay)) - 1);
+      XFlush (xdisplay);
+    }
+#endif
 }
 
 static inline int

@@ -220,7 +220,7 @@ test_screens (void)
       dt_gui_screenshot (GTK_WIDGET (window), form_name);
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "followup");
       dt_gui_screenshot (GTK_WIDGET (window), followup_name);
-      gtk_window_destroy (GTK_WINDOW (window));
+      dt_gui_destroy (GTK_WINDOW (window));
     }
 }
 
@@ -356,7 +356,7 @@ test_type_from_keyboard (void)
   g_assert_cmpstr (dt_gui_label (page, "count"), ==,
                    (count = count_text ("%s petition", "%s petitions", 1)));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  dt_gui_destroy (GTK_WINDOW (window));
 }
 
 /* What the core refuses is marked where it is, in the core's words, and nothing is saved. */
@@ -437,7 +437,7 @@ test_invalid_fields (void)
   g_assert_cmpint (count_petitions (database), ==, 1);
   g_assert_nonnull (dt_petition_form_get_problem (form, "code"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  dt_gui_destroy (GTK_WINDOW (window));
 }
 
 /* A click on a button (its activation with the keyboard waits for the press to be seen). */
@@ -525,7 +525,7 @@ test_duplicate (void)
   g_assert_cmpstr (saved->duplicate_of, ==, "2025-0040");
   g_assert_cmpstr (saved->petitioner, ==, "tran thi binh");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  dt_gui_destroy (GTK_WINDOW (window));
 }
 
 /* A citizen calls: her name typed without marks finds her petition, Enter opens it. */
@@ -623,7 +623,7 @@ test_search_and_open (void)
                      T ("(confidential)"));
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  dt_gui_destroy (GTK_WINDOW (window));
 }
 
 /* Delete asks first, and can be undone from the banner. */
@@ -685,7 +685,7 @@ test_delete_and_undo (void)
   g_assert_cmpstr (((DtPetitionEvent *) g_ptr_array_index (back->events, 0))->number, ==, "12/CV");
   g_assert_cmpint (dt_register_view_get_selected_id (view), ==, back->id);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  dt_gui_destroy (GTK_WINDOW (window));
 }
 
 static DtActionDialog *
@@ -728,6 +728,7 @@ select_codes (DtWindow            *window,
     gtk_column_view_get_model (dt_register_view_get_column_view (view));
   DtPetitionList *list = dt_register_view_get_list (view);
 
+  /* As Ctrl and a click on each would. */
   gtk_selection_model_unselect_all (selection);
   for (guint i = 0; codes[i] != NULL; i++)
     {
@@ -958,7 +959,7 @@ test_followup_actions (void)
   g_assert_true (dt_followup_page_set_agency (followup, "UBND xã"));
   dt_gui_screenshot (GTK_WIDGET (window), "followup-agency");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  dt_gui_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -980,7 +981,7 @@ test_followup_screens (void)
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "followup");
       dt_register_view_select_position (view, 0);
       dt_gui_screenshot (GTK_WIDGET (window), name);
-      gtk_window_destroy (GTK_WINDOW (window));
+      dt_gui_destroy (GTK_WINDOW (window));
     }
 }
 
@@ -1079,7 +1080,7 @@ test_draft_after_crash (void)
   /* Saved: no draft is left to offer. */
   g_assert_null (dt_draft_load (database, DT_PETITION_FORM_DRAFT, NULL));
   g_assert_null (dt_draft_load (database, DT_INTAKE_RECOVERED_DRAFT, NULL));
-  gtk_window_destroy (GTK_WINDOW (window));
+  dt_gui_destroy (GTK_WINDOW (window));
 #endif
 }
 
@@ -1120,7 +1121,7 @@ test_draft_on_close (void)
   click (dt_gui_get (page, "draft-discard"));
   g_assert_false (dt_intake_page_has_recovered_draft (intake));
   g_assert_null (dt_draft_load (database, DT_INTAKE_RECOVERED_DRAFT, NULL));
-  gtk_window_destroy (GTK_WINDOW (window));
+  dt_gui_destroy (GTK_WINDOW (window));
 }
 
 /* The console program writes while the window is open: the lists follow. */
@@ -1155,13 +1156,15 @@ test_live_updates (void)
   g_assert_true (dt_petition_assign (console, "2026-0001", "UBND xã", "2026-11-02", NULL, &error));
   /* No call, no focus change: the window looks by itself every few seconds. */
   dt_gui_wait_until (g_list_model_get_n_items (G_LIST_MODEL (list)) == 2);
+  /* The follow-up list, hidden meanwhile, catches up when it is shown. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "followup");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (followup)), ==, 2);
   {
     g_autoptr(DtPetitionRow) row = g_list_model_get_item (G_LIST_MODEL (list), 1);
     g_assert_cmpstr (dt_petition_row_get_code (row), ==, "2026-0001");
     g_assert_cmpint (dt_petition_row_get_status (row), ==, DT_STATUS_ASSIGNED);
   }
-  gtk_window_destroy (GTK_WINDOW (window));
+  dt_gui_destroy (GTK_WINDOW (window));
 }
 
 /* The console program holds the database: saving says so at once, nothing is lost, and it
@@ -1208,7 +1211,59 @@ test_locked_database (void)
   g_assert_true (_dt_database_exec (console, "COMMIT", &error));
   ctrl (window, GDK_KEY_s);
   g_assert_cmpint (count_petitions (database), ==, 1);
-  gtk_window_destroy (GTK_WINDOW (window));
+  dt_gui_destroy (GTK_WINDOW (window));
+}
+
+/* What is chosen in the register is kept by petition: through a search, its end, and an edit
+ * of the row. */
+static void
+test_selection_kept (void)
+{
+  g_autoptr(DtDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  DtRegisterView *view;
+  DtPetitionList *list;
+  DtWindow *window;
+  GtkWidget *page;
+  gint64 id;
+
+  if (dt_gui_skip_without_display ())
+    return;
+
+  database = demo_database ("selection.sqlite", 300);
+  id = add_petition (database, "2026-9002", "2026-03-01", "Đinh Thị Yến", "Thôn Đông", "Y tế",
+                     "Đề nghị sửa trạm y tế");
+  window = dt_gui_show_window (database, 1366, 768);
+  page = GTK_WIDGET (intake_of (window));
+  view = dt_intake_page_get_register (intake_of (window));
+  list = dt_register_view_get_list (view);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
+
+  g_assert_true (dt_register_view_select_id (view, id));
+  set_text (page, "search", "dinh thi yen");
+  g_signal_emit_by_name (dt_gui_get (page, "search"), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <, 301);
+  g_assert_cmpint (dt_register_view_get_selected_id (view), ==, id);
+  g_assert_true (gtk_widget_is_sensitive (dt_gui_get (page, "delete")));
+
+  set_text (page, "search", "");
+  g_signal_emit_by_name (dt_gui_get (page, "search"), "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 301);
+  g_assert_cmpint (dt_register_view_get_selected_id (view), ==, id);
+
+  /* Edited by the follow-up (or another program): the row changes, the choice stays. */
+  g_assert_true (dt_petition_assign (database, "2026-9002", "UBND xã", "2026-03-02", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dt_register_view_get_selected_id (view), ==, id);
+  {
+    guint position;
+    g_autoptr(DtPetitionRow) row = NULL;
+
+    g_assert_true (dt_petition_list_find (list, id, &position));
+    row = g_list_model_get_item (G_LIST_MODEL (list), position);
+    g_assert_cmpstr (dt_petition_row_get_agency (row), ==, "UBND xã");
+  }
+  dt_gui_destroy (GTK_WINDOW (window));
 }
 
 /* 1024×600 and 1366×768: no tab makes the window wider than the screen. */
@@ -1240,7 +1295,7 @@ test_window_sizes (void)
       gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 1024, &minimum, &natural,
                           NULL, NULL);
       g_assert_cmpint (minimum, <=, 600);
-      gtk_window_destroy (GTK_WINDOW (window));
+      dt_gui_destroy (GTK_WINDOW (window));
     }
 }
 
@@ -1263,6 +1318,7 @@ main (int   argc,
   g_test_add_func ("/gui/petitions/live-updates", test_live_updates);
   g_test_add_func ("/gui/petitions/locked-database", test_locked_database);
   g_test_add_func ("/gui/petitions/window-sizes", test_window_sizes);
+  g_test_add_func ("/gui/petitions/selection-kept", test_selection_kept);
 
   return dt_gui_finish (g_test_run ());
 }
