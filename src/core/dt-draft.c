@@ -7,7 +7,7 @@
 #include "dt-draft.h"
 
 gboolean
-dt_draft_save (DtDatabase  *db,
+dt_form_draft_save (DtDatabase  *db,
                const char  *form,
                const char  *record,
                const char  *contents,
@@ -34,7 +34,7 @@ dt_draft_save (DtDatabase  *db,
 }
 
 char *
-dt_draft_load (DtDatabase  *db,
+dt_form_draft_load (DtDatabase  *db,
                const char  *form,
                char       **record,
                char       **saved,
@@ -68,7 +68,7 @@ dt_draft_load (DtDatabase  *db,
 }
 
 gboolean
-dt_draft_delete (DtDatabase  *db,
+dt_form_draft_delete (DtDatabase  *db,
                  const char  *form,
                  GError     **error)
 {

@@ -9,19 +9,19 @@ G_BEGIN_DECLS
  * so that a crash or a power cut loses nothing. FORM names the form ("plan", "session",
  * "minutes" …), RECORD the record it edits (NULL: a new one); CONTENTS is the form's own. */
 
-gboolean  dt_draft_save   (DtDatabase  *db,
+gboolean  dt_form_draft_save   (DtDatabase  *db,
                            const char  *form,
                            const char  *record,
                            const char  *contents,
                            GError     **error);
 /* The draft of FORM, or NULL (without error) when there is none. RECORD and SAVED (an ISO
  * date and time, UTC), when asked, tell which record it edits and when it was kept. */
-char     *dt_draft_load   (DtDatabase  *db,
+char     *dt_form_draft_load   (DtDatabase  *db,
                            const char  *form,
                            char       **record,
                            char       **saved,
                            GError     **error);
-gboolean  dt_draft_delete (DtDatabase  *db,
+gboolean  dt_form_draft_delete (DtDatabase  *db,
                            const char  *form,
                            GError     **error);
 

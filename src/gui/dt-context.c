@@ -6,36 +6,130 @@
 #include "dt-context.h"
 #include "dt-util.h"
 
-/* Often enough that another program's change shows within seconds, rarely enough to cost
- * nothing (PRAGMA data_version reads no page). */
-#define CHECK_SECONDS 3
+/* Cheap (PRAGMA data_version): often enough that the console program's writes show within
+ * moments. */
+#define EXTERNAL_CHECK_SECONDS 2
+#define TODAY_CHECK_SECONDS    30
 
 struct _DtContext
 {
-  GObject     parent_instance;
+  GObject      parent_instance;
 
-  DtDatabase *database;
-  GSettings  *settings;
-  char       *today;
-  guint       timeout_id;
+  DtDatabase  *database;
+  GSettings   *settings;
+  gulong       changed_id;
+  guint        external_id;
+  guint        today_id;
+  GDate        today;
+  GtkStringList *names[3];     /* by DtList */
+  GtkStringList *sessions;
 };
 
 G_DEFINE_FINAL_TYPE (DtContext, dt_context, G_TYPE_OBJECT)
 
 enum {
-  PROP_0,
-  PROP_DATABASE,
-  PROP_SETTINGS,
-  PROP_TODAY,
-  N_PROPS
+  TODAY_CHANGED,
+  N_SIGNALS
 };
 
-static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char * const list_tables[] = {
+  [DT_LIST_VILLAGES] = "villages",
+  [DT_LIST_AGENCIES] = "agencies",
+  [DT_LIST_FIELDS] = "fields",
+};
+
+/* Replaces what LIST holds only where it differs: an entry's completion keeps its place. */
+static void
+update_strings (GtkStringList *list,
+                char         **values)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint n_new = values != NULL ? g_strv_length (values) : 0;
+  gboolean same = n_old == n_new;
+
+  for (guint i = 0; same && i < n_new; i++)
+    same = g_strcmp0 (gtk_string_list_get_string (list, i), values[i]) == 0;
+  if (!same)
+    gtk_string_list_splice (list, 0, n_old, (const char * const *) values);
+}
+
+static void
+reload_names (DtContext *self,
+              DtList     list)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = NULL;
+
+  if (self->names[list] == NULL)
+    return;
+  names = dt_list_get (self->database, list, &error);
+  if (names == NULL)
+    {
+      g_warning ("Cannot read the %s: %s", list_tables[list], error->message);
+      return;
+    }
+  update_strings (self->names[list], names);
+}
+
+static void
+reload_sessions (DtContext *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) codes = NULL;
+  guint n;
+
+  if (self->sessions == NULL)
+    return;
+  codes = dt_session_list_codes (self->database, &error);
+  if (codes == NULL)
+    {
+      g_warning ("Cannot read the sessions: %s", error->message);
+      return;
+    }
+  /* Newest first: the session being typed up is nearly always the latest. */
+  n = g_strv_length (codes);
+  for (guint i = 0; i < n / 2; i++)
+    {
+      char *swap = codes[i];
+      codes[i] = codes[n - 1 - i];
+      codes[n - 1 - i] = swap;
+    }
+  update_strings (self->sessions, codes);
+}
+
+static void
+database_changed_cb (DtContext  *self,
+                     DtChanges  *changes,
+                     DtDatabase *database)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (list_tables); i++)
+    if (dt_changes_touches (changes, list_tables[i]))
+      reload_names (self, i);
+  if (dt_changes_touches (changes, "sessions"))
+    reload_sessions (self);
+}
 
 static gboolean
-check_cb (gpointer user_data)
+external_check_cb (gpointer user_data)
 {
-  dt_context_check (user_data);
+  dt_context_check_external (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+today_check_cb (gpointer user_data)
+{
+  DtContext *self = user_data;
+  GDate today;
+
+  dt_today (&today);
+  if (g_date_compare (&today, &self->today) != 0)
+    {
+      self->today = today;
+      g_signal_emit (self, signals[TODAY_CHANGED], 0);
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -44,71 +138,17 @@ dt_context_dispose (GObject *object)
 {
   DtContext *self = (DtContext *) object;
 
-  g_clear_handle_id (&self->timeout_id, g_source_remove);
-
-  G_OBJECT_CLASS (dt_context_parent_class)->dispose (object);
-}
-
-static void
-dt_context_finalize (GObject *object)
-{
-  DtContext *self = (DtContext *) object;
-
+  g_clear_handle_id (&self->external_id, g_source_remove);
+  g_clear_handle_id (&self->today_id, g_source_remove);
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->changed_id, self->database);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->today, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->names); i++)
+    g_clear_object (&self->names[i]);
+  g_clear_object (&self->sessions);
 
-  G_OBJECT_CLASS (dt_context_parent_class)->finalize (object);
-}
-
-static void
-dt_context_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  DtContext *self = DT_CONTEXT (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-
-    case PROP_SETTINGS:
-      g_value_set_object (value, self->settings);
-      break;
-
-    case PROP_TODAY:
-      g_value_set_string (value, self->today);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-dt_context_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  DtContext *self = DT_CONTEXT (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      self->database = g_value_dup_object (value);
-      break;
-
-    case PROP_SETTINGS:
-      self->settings = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  G_OBJECT_CLASS (dt_context_parent_class)->dispose (object);
 }
 
 static void
@@ -117,45 +157,49 @@ dt_context_class_init (DtContextClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = dt_context_dispose;
-  object_class->finalize = dt_context_finalize;
-  object_class->get_property = dt_context_get_property;
-  object_class->set_property = dt_context_set_property;
 
-  properties[PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL, DT_TYPE_DATABASE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  /* Today as YYYY-MM-DD; notified when the day changes while the program runs. */
-  properties[PROP_TODAY] =
-    g_param_spec_string ("today", NULL, NULL, NULL,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /**
+   * DtContext::today-changed:
+   *
+   * The day moved on (the window was left open overnight): statuses and deadlines as of
+   * today are different.
+   */
+  signals[TODAY_CHANGED] =
+    g_signal_new ("today-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
 }
 
 static void
 dt_context_init (DtContext *self)
 {
-  self->today = dt_today_iso ();
-  self->timeout_id = g_timeout_add_seconds (CHECK_SECONDS, check_cb, self);
+  dt_today (&self->today);
 }
 
 DtContext *
 dt_context_new (DtDatabase *database,
                 GSettings  *settings)
 {
+  DtContext *self;
+
   g_return_val_if_fail (DT_IS_DATABASE (database), NULL);
   g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
-  return g_object_new (DT_TYPE_CONTEXT, "database", database, "settings", settings, NULL);
+  self = g_object_new (DT_TYPE_CONTEXT, NULL);
+  self->database = g_object_ref (database);
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
+  dt_database_set_busy_timeout (database, DT_CONTEXT_BUSY_TIMEOUT_MS);
+  self->changed_id = g_signal_connect_object (database, "changed",
+                                              G_CALLBACK (database_changed_cb), self,
+                                              G_CONNECT_SWAPPED);
+  self->external_id = g_timeout_add_seconds (EXTERNAL_CHECK_SECONDS, external_check_cb, self);
+  self->today_id = g_timeout_add_seconds (TODAY_CHECK_SECONDS, today_check_cb, self);
+  return self;
 }
 
 DtDatabase *
 dt_context_get_database (DtContext *self)
 {
   g_return_val_if_fail (DT_IS_CONTEXT (self), NULL);
-
   return self->database;
 }
 
@@ -163,7 +207,6 @@ GSettings *
 dt_context_get_settings (DtContext *self)
 {
   g_return_val_if_fail (DT_IS_CONTEXT (self), NULL);
-
   return self->settings;
 }
 
@@ -173,34 +216,54 @@ dt_context_get_today (DtContext *self,
 {
   g_return_if_fail (DT_IS_CONTEXT (self));
   g_return_if_fail (today != NULL);
-
-  dt_date_parse (self->today, today);
+  *today = self->today;
 }
 
-const char *
-dt_context_get_today_iso (DtContext *self)
+char *
+dt_context_dup_today_iso (DtContext *self)
+{
+  g_return_val_if_fail (DT_IS_CONTEXT (self), NULL);
+  return dt_date_to_iso (&self->today);
+}
+
+GListModel *
+dt_context_get_names (DtContext *self,
+                      DtList     list)
+{
+  g_return_val_if_fail (DT_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (list < G_N_ELEMENTS (self->names), NULL);
+
+  if (self->names[list] == NULL)
+    {
+      self->names[list] = gtk_string_list_new (NULL);
+      reload_names (self, list);
+    }
+  return G_LIST_MODEL (self->names[list]);
+}
+
+GListModel *
+dt_context_get_sessions (DtContext *self)
 {
   g_return_val_if_fail (DT_IS_CONTEXT (self), NULL);
 
-  return self->today;
+  if (self->sessions == NULL)
+    {
+      self->sessions = gtk_string_list_new (NULL);
+      reload_sessions (self);
+    }
+  return G_LIST_MODEL (self->sessions);
 }
 
 void
-dt_context_check (DtContext *self)
+dt_context_check_external (DtContext *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *today = NULL;
 
   g_return_if_fail (DT_IS_CONTEXT (self));
 
-  today = dt_today_iso ();
-  if (g_strcmp0 (today, self->today) != 0)
-    {
-      g_free (self->today);
-      self->today = g_steal_pointer (&today);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
-    }
-
+  /* Back at the window after a while: the day may have moved on too. */
+  today_check_cb (self);
+  /* Listeners (this context among them) hear of it through DtDatabase::changed. */
   if (!dt_database_check_external (self->database, &error) && error != NULL)
     g_debug ("Cannot look for other programs' changes: %s", error->message);
 }

@@ -1,31 +1,41 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "dt-database.h"
+#include "dt-records.h"
 
 G_BEGIN_DECLS
 
-/* What the pages of a window share: its database, the settings and today's date. The window
- * makes one and hands it down; pages never reach up into the application. It also watches
- * the clock and the file: when the day changes it notifies "today", and on a timer it asks
- * the database whether another program wrote (DtDatabase::changed follows). */
-
+/* What the pages of a window share, handed down from the window: the database, the settings
+ * (or none), today's date, and the lists the forms offer (villages, agencies, fields, session
+ * codes), kept up to date as the database changes. It also looks for writes by other
+ * programs (the console program) every few seconds, so that what the pages show follows
+ * them. */
 #define DT_TYPE_CONTEXT (dt_context_get_type ())
 G_DECLARE_FINAL_TYPE (DtContext, dt_context, DT, CONTEXT, GObject)
 
-DtContext  *dt_context_new            (DtDatabase *database,
-                                       GSettings  *settings);
-DtDatabase *dt_context_get_database   (DtContext  *self);
+/* How long a change waits for another program's before it gives up: short, so that the
+ * window never freezes on a database the console program holds. */
+#define DT_CONTEXT_BUSY_TIMEOUT_MS 300
+
+DtContext  *dt_context_new           (DtDatabase *database,
+                                      GSettings  *settings);
+DtDatabase *dt_context_get_database  (DtContext  *self);
 /* NULL when the schema is not installed. */
-GSettings  *dt_context_get_settings   (DtContext  *self);
-void        dt_context_get_today      (DtContext  *self,
-                                       GDate      *today);
-/* YYYY-MM-DD */
-const char *dt_context_get_today_iso  (DtContext  *self);
-/* Looks at once for a new day and for other programs' commits (the window calls it when it
- * gets the focus; a timer calls it every few seconds). */
-void        dt_context_check          (DtContext  *self);
+GSettings  *dt_context_get_settings  (DtContext  *self);
+/* Today (DOITHOAI_TODAY when set): DtContext::today-changed says when it moves on. */
+void        dt_context_get_today     (DtContext  *self,
+                                      GDate      *today);
+char       *dt_context_dup_today_iso (DtContext  *self);
+/* A GtkStringList of the names of LIST, in the list's order, following the database. */
+GListModel *dt_context_get_names     (DtContext  *self,
+                                      DtList      list);
+/* A GtkStringList of session codes, newest first, following the database. */
+GListModel *dt_context_get_sessions  (DtContext  *self);
+/* Looks now for a new day and for other programs' writes (the window calls it when it gets the
+ * focus too). */
+void        dt_context_check_external (DtContext *self);
 
 G_END_DECLS

@@ -226,7 +226,7 @@ dt_ask_text (GtkWidget  *parent,
   gtk_editable_set_width_chars (GTK_EDITABLE (question->entry), 40);
   if (initial != NULL)
     gtk_editable_set_text (GTK_EDITABLE (question->entry), initial);
-  dt_widget_set_label (question->entry, caption);
+  dt_widget_set_label_widget (question->entry, caption);
   g_signal_connect (question->entry, "activate", G_CALLBACK (entry_activate_cb), window);
   gtk_box_insert_child_after (GTK_BOX (content), caption,
                               gtk_widget_get_prev_sibling (buttons));
@@ -265,7 +265,7 @@ dt_ask_choice (GtkWidget          *parent,
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
   question->entry = gtk_drop_down_new_from_strings (names);
   gtk_widget_set_name (question->entry, "question-choice");
-  dt_widget_set_label (question->entry, caption);
+  dt_widget_set_label_widget (question->entry, caption);
   gtk_box_insert_child_after (GTK_BOX (content), caption,
                               gtk_widget_get_prev_sibling (buttons));
   gtk_box_insert_child_after (GTK_BOX (content), question->entry, caption);

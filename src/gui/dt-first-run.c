@@ -234,7 +234,7 @@ list_area (DtFirstRun *self,
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   dt_text_view_set_text (GTK_TEXT_VIEW (view), text);
   gtk_widget_set_name (view, names[list]);
-  dt_widget_set_label (view, label);
+  dt_widget_set_label_widget (view, label);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 220);
   gtk_widget_set_hexpand (scroller, TRUE);

@@ -10,6 +10,7 @@
 #include "dt-draft.h"
 #include "dt-error.h"
 #include "dt-form.h"
+#include "dt-gui-util.h"
 #include "dt-util.h"
 
 #define DRAFT_GROUP "form"
@@ -114,7 +115,7 @@ save_draft_cb (gpointer user_data)
   if (self->draft_database == NULL)
     return G_SOURCE_REMOVE;
   contents = dt_form_save_draft (self);
-  if (!dt_draft_save (self->draft_database, self->draft_key, self->draft_record, contents,
+  if (!dt_form_draft_save (self->draft_database, self->draft_key, self->draft_record, contents,
                       &error))
     g_warning ("Cannot keep the draft %s: %s", self->draft_key, error->message);
   return G_SOURCE_REMOVE;
@@ -174,7 +175,7 @@ date_focus_leave_cb (GtkEventControllerFocus *controller,
 }
 
 void
-dt_widget_set_label (GtkWidget *widget,
+dt_widget_set_label_widget (GtkWidget *widget,
                      GtkWidget *label)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
@@ -232,13 +233,6 @@ dt_text_view_get_text (GtkTextView *view)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   return dt_text_clean (text);
-}
-
-void
-dt_text_view_set_text (GtkTextView *view,
-                       const char  *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
 }
 
 static GtkWidget *
@@ -300,7 +294,7 @@ attach (DtForm *self,
       gtk_widget_set_name (field->focus, name);
     }
   /* A field of the form's own is a group the label names; its controls keep their names. */
-  dt_widget_set_label (field->custom ? field->widget : field->focus, label);
+  dt_widget_set_label_widget (field->custom ? field->widget : field->focus, label);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (field->focus),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, field->problem, NULL, -1);
   g_ptr_array_add (self->fields, field);
@@ -914,7 +908,7 @@ dt_form_restore_draft (DtForm  *self,
 
   if (self->draft_database == NULL)
     return FALSE;
-  contents = dt_draft_load (self->draft_database, self->draft_key, NULL, saved, NULL);
+  contents = dt_form_draft_load (self->draft_database, self->draft_key, NULL, saved, NULL);
   if (contents == NULL)
     return FALSE;
   dt_form_load_draft (self, contents);
@@ -941,7 +935,7 @@ dt_form_drop_draft (DtForm *self)
 
   g_clear_handle_id (&self->draft_id, g_source_remove);
   if (self->draft_database != NULL)
-    dt_draft_delete (self->draft_database, self->draft_key, NULL);
+    dt_form_draft_delete (self->draft_database, self->draft_key, NULL);
 }
 
 static gboolean

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "dt-gui-util.h"
+
 #include "dt-database.h"
 #include "dt-records.h"
 
@@ -92,8 +94,6 @@ void        dt_form_drop_draft      (DtForm             *self);
 
 /* For the forms' own fields: what a text view holds, NULL when blank. */
 char       *dt_text_view_get_text   (GtkTextView        *view);
-void        dt_text_view_set_text   (GtkTextView        *view,
-                                     const char         *text);
 /* When a draft was kept (SAVED as the drafts table holds it, UTC), as a person reads it:
  * "01/12/2026 16:40", local time. */
 char       *dt_format_saved         (const char         *saved);
@@ -105,7 +105,7 @@ void        dt_scroll_to_top        (GtkScrolledWindow  *scroller);
 GtkWidget  *dt_button_new           (const char         *label);
 void        dt_button_fix_name      (GtkWidget          *widget);
 /* Gives WIDGET the accessible name of LABEL, as a label beside it gives it to the eye. */
-void        dt_widget_set_label     (GtkWidget          *widget,
+void        dt_widget_set_label_widget     (GtkWidget          *widget,
                                      GtkWidget          *label);
 
 G_END_DECLS

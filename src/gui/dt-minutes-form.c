@@ -471,7 +471,7 @@ attach_labelled (GtkWidget  *grid,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "caption-heading");
   gtk_widget_set_name (widget, name);
-  dt_widget_set_label (widget, label);
+  dt_widget_set_label_widget (widget, label);
   gtk_grid_attach (GTK_GRID (grid), label, column, row, width, 1);
   gtk_grid_attach (GTK_GRID (grid), widget, column, row + 1, width, 1);
   return widget;

@@ -532,7 +532,6 @@ database_changed_cb (DtDatabase     *database,
 
 static void
 today_changed_cb (DtContext      *context,
-                  GParamSpec     *pspec,
                   DtOverviewPage *self)
 {
   queue_reload (self);
@@ -661,7 +660,7 @@ dt_overview_page_set_context (DtOverviewPage *self,
     self->changed_id = g_signal_connect (self->database, "changed",
                                          G_CALLBACK (database_changed_cb), self);
   if (self->context != NULL)
-    self->today_id = g_signal_connect (self->context, "notify::today",
+    self->today_id = g_signal_connect (self->context, "today-changed",
                                        G_CALLBACK (today_changed_cb), self);
   dt_overview_page_reload (self);
 }

@@ -392,7 +392,7 @@ save_draft_cb (gpointer user_data)
   g_autofree char *contents = draft_contents (self);
 
   self->draft_id = 0;
-  if (!dt_draft_save (database (self), key, self->code, contents, &error))
+  if (!dt_form_draft_save (database (self), key, self->code, contents, &error))
     g_warning ("Cannot keep the draft of the plan: %s", error->message);
   return G_SOURCE_REMOVE;
 }
@@ -510,7 +510,7 @@ offer_draft (DtPlanForm *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *key = draft_key (self);
   g_autofree char *saved = NULL;
-  g_autofree char *contents = dt_draft_load (database (self), key, NULL, &saved, &error);
+  g_autofree char *contents = dt_form_draft_load (database (self), key, NULL, &saved, &error);
   g_autofree char *text = NULL;
   g_autofree char *shown = NULL;
 
@@ -668,7 +668,7 @@ dt_plan_form_save (DtPlanForm *self)
   /* Saved: the draft has served. */
   g_clear_handle_id (&self->draft_id, g_source_remove);
   key = draft_key (self);
-  dt_draft_delete (database (self), key, NULL);
+  dt_form_draft_delete (database (self), key, NULL);
   gtk_widget_set_visible (self->draft_bar, FALSE);
   /* Shown again as the database now holds it (blank lines gone, dates as written). */
   dt_plan_form_load (self, plan->code);
@@ -770,7 +770,7 @@ delete_answer_cb (int       response,
       return;
     }
   key = draft_key (self);
-  dt_draft_delete (database (self), key, NULL);
+  dt_form_draft_delete (database (self), key, NULL);
   g_clear_pointer (&self->code, g_free);
   self->dirty = FALSE;
   g_signal_emit (self, signals[SIGNAL_DELETED], 0, code);
@@ -802,7 +802,7 @@ discard_draft_action (GtkWidget  *widget,
   int year;
 
   g_clear_handle_id (&self->draft_id, g_source_remove);
-  dt_draft_delete (database (self), key, NULL);
+  dt_form_draft_delete (database (self), key, NULL);
   gtk_widget_set_visible (self->draft_bar, FALSE);
   if (self->code != NULL)
     dt_plan_form_load (self, self->code);

@@ -704,7 +704,7 @@ delete_action (GtkWidget  *widget,
   gtk_label_set_xalign (GTK_LABEL (target_label), 0);
   dialog->target = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&model)), NULL);
   gtk_widget_set_name (dialog->target, "delete-session-target");
-  dt_widget_set_label (dialog->target, target_label);
+  dt_widget_set_label_widget (dialog->target, target_label);
   gtk_box_append (GTK_BOX (box), target_label);
   gtk_box_append (GTK_BOX (box), dialog->target);
 
@@ -752,7 +752,7 @@ build_sidebar (DtSessionsPage *self)
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   self->year_drop_down = gtk_drop_down_new (NULL, NULL);
   gtk_widget_set_name (self->year_drop_down, "sessions-year");
-  dt_widget_set_label (self->year_drop_down, title);
+  dt_widget_set_label_widget (self->year_drop_down, title);
   g_signal_connect (self->year_drop_down, "notify::selected", G_CALLBACK (year_selected_cb),
                     self);
   gtk_widget_set_hexpand (self->year_drop_down, FALSE);

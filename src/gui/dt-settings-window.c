@@ -705,7 +705,7 @@ build_list_page (DtSettingsWindow *self,
   page->entry = gtk_entry_new ();
   gtk_widget_set_hexpand (page->entry, TRUE);
   gtk_widget_set_name (page->entry, entry_name);
-  dt_widget_set_label (page->entry, label);
+  dt_widget_set_label_widget (page->entry, label);
   g_object_set_data (G_OBJECT (page->entry), "dt-list", GINT_TO_POINTER (list));
   g_signal_connect (page->entry, "activate", G_CALLBACK (add_clicked_cb), self);
   add = dt_button_new (_("_Add"));

@@ -7,6 +7,8 @@
 
 #include "dt-dialogs.h"
 #include "dt-first-run.h"
+#include "dt-followup-page.h"
+#include "dt-intake-page.h"
 #include "dt-overview-page.h"
 #include "dt-placeholder-page.h"
 #include "dt-plans-page.h"
@@ -32,6 +34,8 @@ struct _DtWindow
 
   /* Template widgets */
   GtkLabel             *file_label;
+  DtFollowupPage       *followup_page;
+  DtIntakePage         *intake_page;
   DtOverviewPage       *overview_page;
   DtPlansPage          *plans_page;
   GMenu                *recent_menu;
@@ -251,7 +255,7 @@ active_cb (DtWindow   *self,
 {
   /* Back to the window: another program may have written meanwhile, or the day changed. */
   if (gtk_window_is_active (GTK_WINDOW (self)) && self->context != NULL)
-    dt_context_check (self->context);
+    dt_context_check_external (self->context);
 }
 
 static void
@@ -317,6 +321,15 @@ translate_help_overlay (DtWindow *self)
     translate_overlay_widgets (gtk_window_get_titlebar (GTK_WINDOW (overlay)));
 }
 
+static void
+open_petition_cb (DtWindow *self,
+                  gint64    id)
+{
+  gtk_stack_set_visible_child_name (self->stack, "intake");
+  dt_intake_page_open_petition (self->intake_page, id);
+}
+
+/* Back in the window: whatever the console program wrote meanwhile shows at once. */
 static gboolean
 dt_window_close_request (GtkWindow *window)
 {
@@ -354,6 +367,11 @@ dt_window_constructed (GObject *object)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label),
                                dt_database_get_path (self->database));
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_cb), NULL);
+  dt_intake_page_set_context (self->intake_page, self->context);
+  dt_followup_page_set_context (self->followup_page, self->context);
+  /* A petition left unsaved by a crash or a power cut is offered back first. */
+  if (dt_intake_page_has_recovered_draft (self->intake_page))
+    gtk_stack_set_visible_child_name (self->stack, "intake");
 }
 
 static void
@@ -451,6 +469,8 @@ dt_window_class_init (DtWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (DT_TYPE_FOLLOWUP_PAGE);
+  g_type_ensure (DT_TYPE_INTAKE_PAGE);
   g_type_ensure (DT_TYPE_OVERVIEW_PAGE);
   g_type_ensure (DT_TYPE_PLACEHOLDER_PAGE);
   g_type_ensure (DT_TYPE_PLANS_PAGE);
@@ -459,11 +479,14 @@ dt_window_class_init (DtWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/doithoai/DoiThoai/dt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DtWindow, file_label);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, followup_page);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, intake_page);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, plans_page);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, sessions_page);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, stack);
+  gtk_widget_class_bind_template_callback (widget_class, open_petition_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -525,6 +548,15 @@ dt_window_get_database (DtWindow *self)
   g_return_val_if_fail (DT_IS_WINDOW (self), NULL);
 
   return self->database;
+}
+
+/* What the pages share: database, settings, today. */
+DtContext *
+dt_window_get_context (DtWindow *self)
+{
+  g_return_val_if_fail (DT_IS_WINDOW (self), NULL);
+
+  return self->context;
 }
 
 /* The name of the tab on show: "overview", "plans", "sessions", "intake" or "followup". */

@@ -50,7 +50,7 @@ set_today (Year       *year,
 {
   g_setenv ("DOITHOAI_TODAY", iso, TRUE);
   if (year->window != NULL)
-    dt_context_check (_dt_window_get_context (year->window));
+    dt_context_check_external (_dt_window_get_context (year->window));
   gui_flush ();
 }
 
@@ -210,7 +210,7 @@ make_plan (Year *year)
   /* Refused, the problem under the field, nothing written, what she typed kept. */
   g_assert_cmpint (dt_database_count (year->database, "plans", NULL), ==, 0);
   g_assert_true (gtk_widget_has_css_class (gui_find (root (year), "plan-issued"), "error"));
-  draft = dt_draft_load (year->database, "plan:new", NULL, NULL, NULL);
+  draft = dt_form_draft_load (year->database, "plan:new", NULL, NULL, NULL);
   g_assert_nonnull (draft);
   g_assert_nonnull (strstr (draft, "31/2/2026"));
   gui_screenshot (root (year), "plan-form-problem");
@@ -251,7 +251,7 @@ make_plan (Year *year)
   g_assert_cmpint (planned->quarter, ==, 2);
   g_assert_cmpstr (planned->location, ==, "Nhà văn hóa thôn Đông");
   /* Saved: the draft has gone. */
-  g_assert_null (dt_draft_load (year->database, "plan:new", NULL, NULL, NULL));
+  g_assert_null (dt_form_draft_load (year->database, "plan:new", NULL, NULL, NULL));
   gui_screenshot (root (year), "plan-form");
 
   /* Copied to next year: dates a year on, number cleared. */
@@ -284,7 +284,7 @@ make_plan (Year *year)
   plan = dt_plan_load (year->database, "KH-2026", NULL);
   g_assert_cmpint (plan->expected_attendance, ==, 120);
   g_clear_pointer (&draft, g_free);
-  draft = dt_draft_load (year->database, "plan:KH-2026", NULL, NULL, NULL);
+  draft = dt_form_draft_load (year->database, "plan:KH-2026", NULL, NULL, NULL);
   g_assert_nonnull (draft);
   g_assert_nonnull (strstr (draft, "một trăm"));
   /* Back to it: the draft is there, and she is told. */
@@ -299,7 +299,7 @@ make_plan (Year *year)
   gui_flush ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gui_find (root (year), "plan-expected-attendance"))),
                    ==, "120");
-  g_assert_null (dt_draft_load (year->database, "plan:KH-2026", NULL, NULL, NULL));
+  g_assert_null (dt_form_draft_load (year->database, "plan:KH-2026", NULL, NULL, NULL));
 }
 
 static gboolean
@@ -762,7 +762,7 @@ test_follows_others (Year          *year,
   other = dt_database_open (year->path, DT_DATABASE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
   g_assert_true (dt_list_add (other, DT_LIST_VILLAGES, "Thôn Đông", &error));
-  dt_context_check (_dt_window_get_context (year->window));
+  dt_context_check_external (_dt_window_get_context (year->window));
   gui_flush ();
   g_assert_cmpstr (gui_label (root (year), "villages-value"), ==, "1");
 }

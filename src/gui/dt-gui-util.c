@@ -1,0 +1,411 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dt-gui-util"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "dt-gui-util.h"
+#include "dt-util.h"
+
+char *
+dt_format_count (gint64 count)
+{
+  /* Translators: the separator between groups of three digits in large numbers,
+   * as in 12,345. Vietnamese uses a full stop. */
+  const char *separator = C_("digit grouping", ",");
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, ABS (count));
+  GString *text = g_string_new (count < 0 ? "-" : NULL);
+  gsize n_digits = strlen (digits);
+
+  for (gsize i = 0; i < n_digits; i++)
+    {
+      if (i > 0 && (n_digits - i) % 3 == 0)
+        g_string_append (text, separator);
+      g_string_append_c (text, digits[i]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+char *
+dt_format_date (const char *iso)
+{
+  char *shown = iso != NULL ? dt_date_to_display (iso) : NULL;
+
+  return shown != NULL ? shown : g_strdup ("");
+}
+
+void
+dt_widget_set_label (GtkWidget  *widget,
+                     const char *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+void
+dt_widget_set_problem (GtkWidget  *widget,
+                       GtkLabel   *message,
+                       const char *hint)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (hint != NULL)
+    {
+      gtk_widget_add_css_class (widget, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  if (message != NULL)
+    {
+      gtk_label_set_label (message, hint != NULL ? hint : "");
+      gtk_widget_set_visible (GTK_WIDGET (message), hint != NULL);
+    }
+}
+
+char *
+dt_editable_dup_text (GtkEditable *editable)
+{
+  g_return_val_if_fail (GTK_IS_EDITABLE (editable), NULL);
+  return dt_text_clean (gtk_editable_get_text (editable));
+}
+
+char *
+dt_text_view_dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return dt_text_clean (text);
+}
+
+void
+dt_text_view_set_text (GtkTextView *view,
+                       const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}
+
+/* The whole choice, asked for when the pointer rests on it (a tooltip set at each bind makes
+ * GTK look for the pointer at once). */
+static gboolean
+dropdown_tooltip_cb (GtkWidget  *label,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  if (!gtk_label_get_layout (GTK_LABEL (label)) ||
+      !pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_label (GTK_LABEL (label)));
+  return TRUE;
+}
+
+static void
+dropdown_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize != NULL)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 8);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (dropdown_tooltip_cb), NULL);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+dropdown_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  ellipsize)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = string != NULL ? gtk_string_object_get_string (string) : "";
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+}
+
+void
+dt_drop_down_ellipsize (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
+
+  g_return_if_fail (GTK_IS_DROP_DOWN (dropdown));
+
+  g_signal_connect (button, "setup", G_CALLBACK (dropdown_setup_cb), GINT_TO_POINTER (1));
+  g_signal_connect (button, "bind", G_CALLBACK (dropdown_bind_cb), GINT_TO_POINTER (1));
+  g_signal_connect (list, "setup", G_CALLBACK (dropdown_setup_cb), NULL);
+  g_signal_connect (list, "bind", G_CALLBACK (dropdown_bind_cb), NULL);
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
+}
+
+static char *
+without_underline (const char *text)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      /* "__" is an underscore shown; "_x" marks x. */
+      if (*p == '_' && p[1] == '_')
+        {
+          g_string_append_c (plain, '_');
+          p++;
+        }
+      else if (*p != '_')
+        g_string_append_c (plain, *p);
+    }
+  return g_string_free (plain, FALSE);
+}
+
+static GtkLabel *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = first_label (child);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static void
+name_by_label (GtkWidget  *widget,
+               const char *text)
+{
+  g_autofree char *plain = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  plain = without_underline (text);
+  dt_widget_set_label (widget, plain);
+}
+
+static void
+dropdown_selected_cb (GtkDropDown *dropdown,
+                      GParamSpec  *pspec,
+                      GtkWidget   *button)
+{
+  GtkStringObject *item = GTK_IS_STRING_LIST (gtk_drop_down_get_model (dropdown))
+                          ? gtk_drop_down_get_selected_item (dropdown) : NULL;
+
+  if (item != NULL)
+    dt_widget_set_label (button, gtk_string_object_get_string (item));
+}
+
+void
+dt_accessible_name_controls (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_MENU_BUTTON (root))
+    {
+      const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (root));
+
+      /* Its own button inside is named by its label already. */
+      name_by_label (root, label != NULL ? label : gtk_widget_get_tooltip_text (root));
+      return;
+    }
+  if (GTK_IS_CHECK_BUTTON (root))
+    {
+      name_by_label (root, gtk_check_button_get_label (GTK_CHECK_BUTTON (root)));
+      return;
+    }
+  if (GTK_IS_BUTTON (root))
+    {
+      const char *label = gtk_button_get_label (GTK_BUTTON (root));
+      GtkLabel *child;
+
+      /* A button with a label of its own is named by it (labelled-by); GTK 4.8 also gives it
+       * the label as typed, underline and all, and a screen reader would read both. */
+      if (label != NULL && gtk_button_get_child (GTK_BUTTON (root)) != NULL &&
+          GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (root))))
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      else if ((child = first_label (root)) != NULL)
+        name_by_label (root, gtk_label_get_label (child));
+      else
+        name_by_label (root, gtk_widget_get_tooltip_text (root));
+      return;
+    }
+  if (GTK_IS_SEARCH_ENTRY (root))
+    {
+      g_autofree char *placeholder = NULL;
+
+      g_object_get (root, "placeholder-text", &placeholder, NULL);
+      name_by_label (root, placeholder);
+      return;
+    }
+  if (GTK_IS_DROP_DOWN (root))
+    {
+      GtkWidget *button = gtk_widget_get_first_child (root);
+
+      if (button != NULL && GTK_IS_BUTTON (button))
+        {
+          /* The item shown changes with the choice and with the list of choices. */
+          g_signal_connect_object (root, "notify::selected-item",
+                                   G_CALLBACK (dropdown_selected_cb), button, 0);
+          dropdown_selected_cb (GTK_DROP_DOWN (root), NULL, button);
+        }
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    dt_accessible_name_controls (child);
+}
+
+/* Confirmation */
+
+typedef struct
+{
+  DtConfirmFunc callback;
+  gpointer      user_data;
+  gboolean      answered;
+} Confirm;
+
+static void
+confirm_answer (GtkWindow *window,
+                gboolean   confirmed)
+{
+  Confirm *confirm = g_object_get_data (G_OBJECT (window), "dt-confirm");
+
+  if (confirm == NULL || confirm->answered)
+    return;
+  confirm->answered = TRUE;
+  confirm->callback (confirm->user_data, confirmed);
+  gtk_window_destroy (window);
+}
+
+static void
+confirm_yes_cb (GtkButton *button,
+                GtkWindow *window)
+{
+  confirm_answer (window, TRUE);
+}
+
+static void
+confirm_no_cb (GtkButton *button,
+               GtkWindow *window)
+{
+  confirm_answer (window, FALSE);
+}
+
+static gboolean
+confirm_close_cb (GtkWindow *window,
+                  gpointer   user_data)
+{
+  Confirm *confirm = g_object_get_data (G_OBJECT (window), "dt-confirm");
+
+  if (confirm != NULL && !confirm->answered)
+    {
+      confirm->answered = TRUE;
+      confirm->callback (confirm->user_data, FALSE);
+    }
+  return FALSE;
+}
+
+GtkWindow *
+dt_confirm (GtkWidget     *parent,
+            const char    *heading,
+            const char    *body,
+            const char    *action_label,
+            gboolean       destructive,
+            DtConfirmFunc  callback,
+            gpointer       user_data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *title = gtk_label_new (heading);
+  GtkWidget *message = gtk_label_new (body);
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *yes = gtk_button_new_with_mnemonic (action_label);
+  GtkShortcutController *shortcuts;
+  Confirm *confirm = g_new0 (Confirm, 1);
+  GtkRoot *root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+
+  confirm->callback = callback;
+  confirm->user_data = user_data;
+  g_object_set_data_full (G_OBJECT (window), "dt-confirm", confirm, g_free);
+
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_resizable (GTK_WINDOW (window), FALSE);
+  gtk_window_set_title (GTK_WINDOW (window), heading);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_widget_add_css_class (window, "dt-dialog");
+
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "title-4");
+  gtk_widget_set_name (message, "confirm-message");
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (message), 48);
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (buttons, 12);
+  gtk_widget_set_name (cancel, "confirm-cancel");
+  gtk_widget_set_name (yes, "confirm-yes");
+  gtk_widget_add_css_class (yes, destructive ? "destructive-action" : "suggested-action");
+
+  gtk_box_append (GTK_BOX (box), title);
+  if (body != NULL)
+    gtk_box_append (GTK_BOX (box), message);
+  gtk_box_append (GTK_BOX (buttons), cancel);
+  gtk_box_append (GTK_BOX (buttons), yes);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_widget (GTK_WINDOW (window), yes);
+
+  g_signal_connect (yes, "clicked", G_CALLBACK (confirm_yes_cb), window);
+  g_signal_connect (cancel, "clicked", G_CALLBACK (confirm_no_cb), window);
+  g_signal_connect (window, "close-request", G_CALLBACK (confirm_close_cb), NULL);
+
+  shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (shortcuts));
+
+  dt_accessible_name_controls (window);
+  gtk_window_present (GTK_WINDOW (window));
+  /* A destructive answer is never the one Enter gives by accident. */
+  gtk_widget_grab_focus (destructive ? cancel : yes);
+  return GTK_WINDOW (window);
+}

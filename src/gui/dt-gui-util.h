@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* 12,345 or 12.345, as the interface language groups digits. */
+char     *dt_format_count          (gint64       count);
+/* dd/mm/yyyy for ISO, or "" for NULL. */
+char     *dt_format_date           (const char  *iso);
+
+/* Names WIDGET for screen readers by LABEL, the text shown beside it. */
+void      dt_widget_set_label      (GtkWidget   *widget,
+                                    const char  *label);
+/* Names each control under ROOT for screen readers by what it shows: buttons, check buttons
+ * and menu buttons by their label (without the mnemonic's underline, which GTK 4.8 would read
+ * out with it), icon buttons by their tooltip, search entries by their placeholder, the button
+ * of a drop-down by the choice it shows. Call it once the widgets are made. */
+void      dt_accessible_name_controls (GtkWidget *root);
+
+/* Marks WIDGET as wrong, with HINT shown in MESSAGE (a label under it) and told to screen
+ * readers; NULL HINT clears both. */
+void      dt_widget_set_problem    (GtkWidget   *widget,
+                                    GtkLabel    *message,
+                                    const char  *hint);
+
+/* The text of a GtkEditable, trimmed; NULL when blank. */
+char     *dt_editable_dup_text     (GtkEditable *editable);
+/* The whole text of a text view, trimmed; NULL when blank. */
+char     *dt_text_view_dup_text    (GtkTextView *view);
+void      dt_text_view_set_text    (GtkTextView *view,
+                                    const char  *text);
+
+/* The choice shown in the button is cut short with "…" when the window is narrow (its
+ * tooltip and the list, which opens wider, say it whole). */
+void      dt_drop_down_ellipsize   (GtkDropDown *dropdown);
+
+/* A modal question with a Cancel button and one that does the thing (destructive when
+ * DESTRUCTIVE): CALLBACK gets TRUE when it was chosen. The window is returned, for tests. */
+typedef void (*DtConfirmFunc) (gpointer user_data,
+                               gboolean confirmed);
+GtkWindow *dt_confirm              (GtkWidget     *parent,
+                                    const char    *heading,
+                                    const char    *body,
+                                    const char    *action_label,
+                                    gboolean       destructive,
+                                    DtConfirmFunc  callback,
+                                    gpointer       user_data);
+
+G_END_DECLS

@@ -1,0 +1,995 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dt-register-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dt-cell.h"
+#include "dt-gui-util.h"
+#include "dt-id-selection.h"
+#include "dt-register-view.h"
+#include "dt-status.h"
+#include "dt-util.h"
+
+typedef enum
+{
+  COLUMN_CODE,
+  COLUMN_RECEIVED,
+  COLUMN_PETITIONER,
+  COLUMN_VILLAGE,
+  COLUMN_FIELD,
+  COLUMN_AGENCY,
+  COLUMN_SUMMARY,
+  COLUMN_STATUS,
+  COLUMN_DEADLINE,
+  COLUMN_LATE,
+} Column;
+
+/* Below this width, the narrow widths (1024×600 screens); above, the wide ones. */
+#define WIDE_FROM 1100
+
+typedef struct
+{
+  Column      column;
+  const char *title;       /* NC_("column", …) */
+  int         narrow;      /* fixed widths; -1: takes what is left */
+  int         wide;
+  DtPetitionOrder order;   /* the order a click on its header asks for, or -1 */
+} ColumnSpec;
+
+static const ColumnSpec register_columns[] = {
+  { COLUMN_CODE, NC_("column", "Code"), 92, 96, DT_PETITION_ORDER_CODE },
+  { COLUMN_RECEIVED, NC_("column", "Received"), 92, 96, DT_PETITION_ORDER_RECEIVED },
+  { COLUMN_PETITIONER, NC_("column", "Petitioner"), 132, 170, DT_PETITION_ORDER_PETITIONER },
+  { COLUMN_VILLAGE, NC_("column", "Village"), 104, 140, -1 },
+  { COLUMN_FIELD, NC_("column", "Field"), 112, 172, -1 },
+  { COLUMN_SUMMARY, NC_("column", "Summary"), -1, -1, -1 },
+  { COLUMN_STATUS, NC_("column", "Status"), 156, 184, -1 },
+  { COLUMN_DEADLINE, NC_("column", "Deadline"), 90, 100, DT_PETITION_ORDER_DEADLINE },
+};
+
+static const ColumnSpec followup_columns[] = {
+  { COLUMN_CODE, NC_("column", "Code"), 88, 96, DT_PETITION_ORDER_CODE },
+  { COLUMN_DEADLINE, NC_("column", "Deadline"), 88, 100, DT_PETITION_ORDER_DEADLINE },
+  { COLUMN_LATE, NC_("column", "Status"), 150, 168, DT_PETITION_ORDER_DAYS_OVERDUE },
+  { COLUMN_AGENCY, NC_("column", "Agency"), 112, 190, -1 },
+  { COLUMN_PETITIONER, NC_("column", "Petitioner"), 108, 170, DT_PETITION_ORDER_PETITIONER },
+  { COLUMN_SUMMARY, NC_("column", "Summary"), -1, -1, -1 },
+};
+
+struct _DtRegisterView
+{
+  GtkWidget           parent_instance;
+
+  DtRegisterMode      mode;
+  DtContext          *context;
+  DtPetitionList     *list;
+  DtIdSelection      *selection;
+  GtkColumnView      *column_view;
+  GtkScrolledWindow  *scroller;
+  GHashTable         *bound;      /* GtkListItem → its Column, those on screen */
+  gboolean            show_confidential;
+  guint               widths_id;
+  guint               changing;   /* nested begin_change () */
+  guint               attach_id;
+  gulong              dirty_id;
+  guint               sorting : 1;
+  guint               attached : 1;   /* the column view has the model */
+  guint               may_attach : 1; /* shown once, or the window had its first frame */
+  guint               dormant : 1;    /* hidden: the list does not follow the database */
+  guint               dirty : 1;      /* the database changed while it was dormant */
+  guint               wide : 1;
+};
+
+G_DEFINE_FINAL_TYPE (DtRegisterView, dt_register_view, GTK_TYPE_WIDGET)
+
+static void ensure_list (DtRegisterView *self);
+
+enum {
+  PROP_0,
+  PROP_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  ACTIVATED,
+  SELECTION_CHANGED,
+  ORDER_CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const ColumnSpec *
+columns_of (DtRegisterView *self,
+            guint          *n)
+{
+  if (self->mode == DT_REGISTER_MODE_FOLLOWUP)
+    {
+      *n = G_N_ELEMENTS (followup_columns);
+      return followup_columns;
+    }
+  *n = G_N_ELEMENTS (register_columns);
+  return register_columns;
+}
+
+/* What the follow-up list says of a deadline: how far off it is as of today. */
+static char *
+late_text (DtRegisterView *self,
+           DtPetitionRow  *row,
+           const char    **css_class)
+{
+  const char *deadline = dt_petition_row_get_deadline (row);
+  DtStatus status = dt_petition_row_get_status (row);
+  int overdue = dt_petition_row_get_days_overdue (row);
+  g_autofree char *count = NULL;
+  GDate today, date;
+  int days;
+
+  if (status == DT_STATUS_RECEIVED)
+    return g_strdup (_("Not yet assigned"));
+  if (status == DT_STATUS_ESCALATED)
+    return g_strdup (_("Sent on"));
+  if (overdue > 0)
+    {
+      *css_class = "dt-overdue";
+      count = dt_format_count (overdue);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day overdue", "%s days overdue",
+                                           overdue), count);
+    }
+  if (deadline == NULL || !dt_date_parse (deadline, &date) || status != DT_STATUS_ASSIGNED)
+    return g_strdup ("");
+  dt_context_get_today (self->context, &today);
+  days = g_date_days_between (&today, &date);
+  if (days <= DT_DUE_SOON_DAYS)
+    *css_class = "dt-due-soon";
+  if (days == 0)
+    return g_strdup (_("Due today"));
+  count = dt_format_count (days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Due in %s day", "Due in %s days", days),
+                          count);
+}
+
+/* Overdue in red, due within 7 days in amber. */
+static const char *
+deadline_class (DtRegisterView *self,
+                DtPetitionRow  *row)
+{
+  const char *deadline = dt_petition_row_get_deadline (row);
+  GDate today, date;
+
+  if (dt_petition_row_get_days_overdue (row) > 0)
+    return "dt-overdue";
+  if (dt_petition_row_get_status (row) != DT_STATUS_ASSIGNED || deadline == NULL ||
+      !dt_date_parse (deadline, &date))
+    return NULL;
+  dt_context_get_today (self->context, &today);
+  return g_date_days_between (&today, &date) <= DT_DUE_SOON_DAYS ? "dt-due-soon" : NULL;
+}
+
+/* What a status is called in a list column: short, the whole of it in the tooltip. */
+static const char *
+short_status (DtStatus status)
+{
+  static const char * const labels[DT_N_STATUSES] = {
+    [DT_STATUS_RESOLVED] = NC_("status in a list", "Resolved"),
+    [DT_STATUS_ANSWERED] = NC_("status in a list", "Answered at the session"),
+    [DT_STATUS_DECLINED] = NC_("status in a list", "Outside our remit"),
+    [DT_STATUS_WITHDRAWN] = NC_("status in a list", "Withdrawn"),
+    [DT_STATUS_ESCALATED] = NC_("status in a list", "Sent on"),
+    [DT_STATUS_ASSIGNED] = NC_("status in a list", "Being resolved"),
+    [DT_STATUS_RECEIVED] = NC_("status in a list", "Not yet assigned"),
+  };
+
+  g_return_val_if_fail (status < DT_N_STATUSES, "");
+  return g_dpgettext2 (GETTEXT_PACKAGE, "status in a list", labels[status]);
+}
+
+static char *
+cell_text (DtRegisterView *self,
+           DtPetitionRow  *row,
+           Column          column,
+           const char    **css_class)
+{
+  *css_class = NULL;
+
+  switch (column)
+    {
+    case COLUMN_CODE:
+      return g_strdup (dt_petition_row_get_code (row));
+    case COLUMN_RECEIVED:
+      return dt_format_date (dt_petition_row_get_received (row));
+    case COLUMN_PETITIONER:
+      if (dt_petition_row_get_confidential (row))
+        *css_class = "dt-confidential";
+      return g_strdup (self->show_confidential ? dt_petition_row_get_petitioner (row)
+                                               : dt_petition_row_get_petitioner_shown (row));
+    case COLUMN_VILLAGE:
+      return g_strdup (dt_petition_row_get_village (row));
+    case COLUMN_FIELD:
+      return g_strdup (dt_petition_row_get_field (row));
+    case COLUMN_AGENCY:
+      return g_strdup (dt_petition_row_get_agency (row));
+    case COLUMN_SUMMARY:
+      if (dt_petition_row_get_duplicate (row))
+        {
+          *css_class = "dt-duplicate";
+          /* Translators: a duplicate's summary in a list. */
+          return g_strdup_printf (_("(duplicate) %s"),
+                                  dt_petition_row_get_summary (row) != NULL
+                                  ? dt_petition_row_get_summary (row) : "");
+        }
+      return g_strdup (dt_petition_row_get_summary (row));
+    case COLUMN_STATUS:
+      if (dt_petition_row_get_days_overdue (row) > 0)
+        {
+          *css_class = "dt-overdue";
+          return g_strdup (_("Overdue"));
+        }
+      return g_strdup (short_status (dt_petition_row_get_status (row)));
+    case COLUMN_DEADLINE:
+      *css_class = deadline_class (self, row);
+      return dt_format_date (dt_petition_row_get_deadline (row));
+    case COLUMN_LATE:
+      return late_text (self, row, css_class);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The whole text of a cell cut short, asked for only when the pointer rests on it: setting a
+ * tooltip on each cell as rows scroll by makes GTK 4.8 ask the X server where the pointer is,
+ * every time. */
+static gboolean
+query_tooltip_cb (GtkWidget  *cell,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (cell), "dt-tooltip");
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          DtRegisterView           *self)
+{
+  GtkWidget *cell = dt_cell_new ();
+
+  gtk_widget_add_css_class (cell, "dt-cell");
+  gtk_widget_set_has_tooltip (cell, TRUE);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  gtk_list_item_set_child (item, cell);
+}
+
+/* Rows are bound again and again as the list scrolls (GTK 4.8 keeps 200 of them around the
+ * view, eight cells each): what did not change is not touched, a style class above all. */
+static void
+set_cell_class (GtkWidget  *cell,
+                const char *css_class)
+{
+  const char *current = g_object_get_data (G_OBJECT (cell), "dt-class");
+
+  if (g_strcmp0 (current, css_class) == 0)
+    return;
+  if (current != NULL)
+    gtk_widget_remove_css_class (cell, current);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (cell, css_class);
+  /* Static strings. */
+  g_object_set_data (G_OBJECT (cell), "dt-class", (gpointer) css_class);
+}
+
+static void
+bind_item (DtRegisterView *self,
+           GtkListItem    *item,
+           Column          column)
+{
+  /* The item is only the petition's id: the row comes from the list, for what is shown. */
+  g_autoptr(DtPetitionRow) row = gtk_list_item_get_item (item) != NULL
+                                 ? dt_id_selection_get_row (self->selection,
+                                                            gtk_list_item_get_position (item))
+                                 : NULL;
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  const char *css_class = NULL;
+  g_autofree char *text = NULL;
+  gboolean changed;
+
+  if (row == NULL)
+    {
+      set_cell_class (cell, NULL);
+      return;
+    }
+  text = cell_text (self, row, column, &css_class);
+  changed = dt_cell_set_text (DT_CELL (cell), text);
+  set_cell_class (cell, css_class);
+  /* Cut short in a narrow column: the whole of it on hover. */
+  if (column == COLUMN_STATUS)
+    g_object_set_data_full (G_OBJECT (cell), "dt-tooltip",
+                            g_strdup (dt_status_label (dt_petition_row_get_status (row))), g_free);
+  else
+    g_object_set_data_full (G_OBJECT (cell), "dt-tooltip", g_strdup (text), g_free);
+  /* A cell seen for the first time is named even when it shows nothing. */
+  if (g_object_get_data (G_OBJECT (cell), "dt-named") == NULL)
+    {
+      changed = TRUE;
+      g_object_set_data (G_OBJECT (cell), "dt-named", GINT_TO_POINTER (1));
+    }
+  if (!changed && column != COLUMN_CODE)
+    return;
+  dt_widget_set_label (cell, text != NULL ? text : "");
+
+  /* GTK 4.8 names the cells and rows of a column view after their types: a screen reader is
+   * told what they show instead. */
+  if (gtk_widget_get_parent (cell) != NULL)
+    {
+      GtkWidget *cell_widget = gtk_widget_get_parent (cell);
+      GtkWidget *row_widget = gtk_widget_get_parent (cell_widget);
+
+      if (changed)
+        dt_widget_set_label (cell_widget, text != NULL ? text : "");
+      if (column == COLUMN_CODE && row_widget != NULL)
+        {
+          const char *who = self->show_confidential ? dt_petition_row_get_petitioner (row)
+                                                    : dt_petition_row_get_petitioner_shown (row);
+          g_autofree char *name = g_strdup_printf ("%s, %s, %s",
+                                                   dt_petition_row_get_code (row),
+                                                   who != NULL ? who : "",
+                                                   dt_petition_row_get_summary (row) != NULL
+                                                   ? dt_petition_row_get_summary (row) : "");
+          dt_widget_set_label (row_widget, name);
+        }
+    }
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         DtRegisterView           *self)
+{
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "dt-column"));
+
+  g_hash_table_insert (self->bound, item, GUINT_TO_POINTER (column));
+  bind_item (self, item, column);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           DtRegisterView           *self)
+{
+  g_hash_table_remove (self->bound, item);
+}
+
+/* What the rows on screen say, said again (the day changed, names shown or masked). */
+static void
+rebind_all (DtRegisterView *self)
+{
+  GHashTableIter iter;
+  gpointer item, column;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, &column))
+    bind_item (self, item, GPOINTER_TO_UINT (column));
+}
+
+static void
+today_changed_cb (DtRegisterView *self,
+                  DtContext      *context)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Statuses are as of today: read again. */
+  if (self->list != NULL && !dt_petition_list_refresh (self->list, &error))
+    g_warning ("The list of petitions could not be read again: %s", error->message);
+  rebind_all (self);
+}
+
+static void
+activate_cb (DtRegisterView *self,
+             guint           position,
+             GtkColumnView  *view)
+{
+  if (self->list == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    return;
+  g_signal_emit (self, signals[ACTIVATED], 0, dt_petition_list_get_id (self->list, position));
+}
+
+static void
+selection_changed_cb (DtRegisterView    *self,
+                      guint              position,
+                      guint              n_items,
+                      GtkSelectionModel *selection)
+{
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+/* The rows shown from POSITION hold other petitions now (or the same, changed): bound again.
+ * What is chosen is kept by id: it may be shown elsewhere now, or not at all. */
+static void
+contents_changed_cb (DtRegisterView *self,
+                     guint           position,
+                     guint           n_items,
+                     DtIdSelection  *selection)
+{
+  GHashTableIter iter;
+  gpointer item, column;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, &column))
+    {
+      guint shown = gtk_list_item_get_position (item);
+
+      if (shown >= position && shown - position < n_items)
+        bind_item (self, item, GPOINTER_TO_UINT (column));
+    }
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+/* Header clicks choose the order the core sorts by; nothing is sorted by GTK itself. */
+static void
+sorter_changed_cb (DtRegisterView *self,
+                   GtkSorterChange change,
+                   GtkSorter      *sorter)
+{
+  GtkColumnViewColumn *column;
+  guint n;
+  const ColumnSpec *specs = columns_of (self, &n);
+
+  if (self->sorting)
+    return;
+  column = gtk_column_view_sorter_get_primary_sort_column (GTK_COLUMN_VIEW_SORTER (sorter));
+  for (guint i = 0; column != NULL && i < n; i++)
+    if (g_object_get_data (G_OBJECT (column), "dt-spec") == &specs[i] && (int) specs[i].order >= 0)
+      g_signal_emit (self, signals[ORDER_CHOSEN], 0, (int) specs[i].order);
+}
+#endif
+
+static void
+build_columns (DtRegisterView *self)
+{
+  guint n;
+  const ColumnSpec *specs = columns_of (self, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "dt-column", GUINT_TO_POINTER (specs[i].column));
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+      column = gtk_column_view_column_new (g_dpgettext2 (GETTEXT_PACKAGE, "column",
+                                                         specs[i].title), factory);
+      g_object_set_data (G_OBJECT (column), "dt-spec", (gpointer) &specs[i]);
+      if (specs[i].narrow > 0)
+        gtk_column_view_column_set_fixed_width (column, specs[i].narrow);
+      else
+        gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_column_set_resizable (column, TRUE);
+#if GTK_CHECK_VERSION (4, 10, 0)
+      if ((int) specs[i].order >= 0)
+        {
+          g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (NULL, NULL, NULL));
+          gtk_column_view_column_set_sorter (column, sorter);
+        }
+#endif
+      gtk_column_view_append_column (self->column_view, column);
+    }
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+#endif
+}
+
+static gboolean
+apply_widths_cb (gpointer user_data)
+{
+  DtRegisterView *self = user_data;
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  guint n;
+  const ColumnSpec *specs = columns_of (self, &n);
+
+  self->widths_id = 0;
+  for (guint i = 0; i < n && i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      int width = self->wide ? specs[i].wide : specs[i].narrow;
+
+      if (width > 0)
+        gtk_column_view_column_set_fixed_width (column, width);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dt_register_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  gtk_widget_measure (GTK_WIDGET (DT_REGISTER_VIEW (widget)->scroller), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+/* Wider columns on a wider window; set after the allocation, never during it. */
+static void
+dt_register_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  DtRegisterView *self = DT_REGISTER_VIEW (widget);
+  gboolean wide = width >= WIDE_FROM - (self->mode == DT_REGISTER_MODE_FOLLOWUP ? 300 : 0);
+
+  gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
+  if (wide != self->wide)
+    {
+      self->wide = wide;
+      if (self->widths_id == 0)
+        self->widths_id = g_idle_add (apply_widths_cb, self);
+    }
+}
+
+/* The headers of the columns, by their titles (GTK 4.8 calls them GtkColumnViewTitle). */
+static void
+name_headers (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkColumnViewTitle"))
+        {
+          GtkWidget *label = child;
+
+          while (label != NULL && !GTK_IS_LABEL (label))
+            label = gtk_widget_get_first_child (label);
+          if (label != NULL)
+            dt_widget_set_label (child, gtk_label_get_label (GTK_LABEL (label)));
+          continue;
+        }
+      /* The row of headers: what it holds. */
+      if (gtk_widget_get_first_child (child) != NULL &&
+          g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_first_child (child)),
+                       "GtkColumnViewTitle"))
+        {
+          dt_widget_set_label (child, _("Column headers"));
+          name_headers (child);
+          continue;
+        }
+      if (!GTK_IS_LIST_VIEW (child))
+        name_headers (child);
+    }
+}
+
+static void
+dt_register_view_constructed (GObject *object)
+{
+  DtRegisterView *self = (DtRegisterView *) object;
+
+  G_OBJECT_CLASS (dt_register_view_parent_class)->constructed (object);
+
+  build_columns (self);
+  name_headers (GTK_WIDGET (self->column_view));
+  if (self->mode == DT_REGISTER_MODE_FOLLOWUP)
+    gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "dt-followup-list");
+}
+
+static void
+dt_register_view_dispose (GObject *object)
+{
+  DtRegisterView *self = (DtRegisterView *) object;
+
+  if (self->scroller != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->scroller));
+      self->scroller = NULL;
+    }
+  g_clear_object (&self->selection);
+  g_clear_object (&self->list);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_handle_id (&self->widths_id, g_source_remove);
+  g_clear_handle_id (&self->attach_id, g_source_remove);
+
+  G_OBJECT_CLASS (dt_register_view_parent_class)->dispose (object);
+}
+
+static void
+dt_register_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  DtRegisterView *self = DT_REGISTER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      self->mode = g_value_get_int (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dt_register_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  DtRegisterView *self = DT_REGISTER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODE:
+      g_value_set_int (value, self->mode);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+dt_register_view_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (GTK_WIDGET (DT_REGISTER_VIEW (widget)->column_view));
+}
+
+/* The view is given the list when it is first shown (or once the window is idle): building
+ * the rows of a list nobody looks at would only delay the window's first frame. */
+static void
+update_attachment (DtRegisterView *self)
+{
+  gboolean wanted = self->selection != NULL && self->may_attach && self->changing == 0;
+
+  if (wanted == self->attached)
+    return;
+  self->attached = wanted;
+  gtk_column_view_set_model (self->column_view,
+                             wanted ? GTK_SELECTION_MODEL (self->selection) : NULL);
+}
+
+static gboolean
+attach_idle_cb (gpointer user_data)
+{
+  DtRegisterView *self = user_data;
+
+  self->attach_id = 0;
+  self->may_attach = TRUE;
+  update_attachment (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Hidden, the list stops following the database: each saved petition would otherwise read
+ * the ids of every list again, shown or not. Shown again, it catches up in one read. */
+static void
+set_dormant (DtRegisterView *self,
+             gboolean        dormant)
+{
+  DtDatabase *db;
+
+  if (self->list == NULL || self->dormant == !!dormant)
+    return;
+  db = dt_petition_list_get_database (self->list);
+  self->dormant = !!dormant;
+  if (dormant)
+    {
+      g_signal_handlers_block_matched (db, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self->list);
+      return;
+    }
+  g_signal_handlers_unblock_matched (db, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self->list);
+  if (self->dirty)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->dirty = FALSE;
+      if (!dt_petition_list_refresh (self->list, &error))
+        g_warning ("The list of petitions could not be read again: %s", error->message);
+    }
+}
+
+static void
+dormant_changed_cb (DtRegisterView *self,
+                    DtChanges      *changes,
+                    DtDatabase     *db)
+{
+  static const char * const shown[] = {
+    "petitions", "petition_events", "villages", "fields", "agencies", "sessions",
+    "calendar_years", "calendar_days", "unit", NULL
+  };
+
+  if (!self->dormant)
+    return;
+  for (guint i = 0; shown[i] != NULL; i++)
+    if (dt_changes_touches (changes, shown[i]))
+      self->dirty = TRUE;
+}
+
+static void
+dt_register_view_map (GtkWidget *widget)
+{
+  DtRegisterView *self = DT_REGISTER_VIEW (widget);
+
+  ensure_list (self);
+  set_dormant (self, FALSE);
+  self->may_attach = TRUE;
+  update_attachment (self);
+
+  GTK_WIDGET_CLASS (dt_register_view_parent_class)->map (widget);
+}
+
+static void
+dt_register_view_unmap (GtkWidget *widget)
+{
+  DtRegisterView *self = DT_REGISTER_VIEW (widget);
+
+  GTK_WIDGET_CLASS (dt_register_view_parent_class)->unmap (widget);
+
+  set_dormant (self, TRUE);
+}
+
+static void
+dt_register_view_class_init (DtRegisterViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = dt_register_view_constructed;
+  object_class->dispose = dt_register_view_dispose;
+  object_class->get_property = dt_register_view_get_property;
+  object_class->set_property = dt_register_view_set_property;
+  widget_class->grab_focus = dt_register_view_grab_focus;
+  widget_class->map = dt_register_view_map;
+  widget_class->unmap = dt_register_view_unmap;
+  widget_class->measure = dt_register_view_measure;
+  widget_class->size_allocate = dt_register_view_size_allocate;
+
+  properties[PROP_MODE] =
+    g_param_spec_int ("mode", NULL, NULL, DT_REGISTER_MODE_REGISTER, DT_REGISTER_MODE_FOLLOWUP,
+                      DT_REGISTER_MODE_REGISTER,
+                      (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DtRegisterView::activated:
+   * @id: the petition's row id
+   *
+   * A row was opened: Enter, or a double click.
+   */
+  signals[ACTIVATED] = g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 0);
+  /**
+   * DtRegisterView::order-chosen:
+   * @order: a DtPetitionOrder
+   *
+   * A column header was clicked (GTK 4.10 and later).
+   */
+  signals[ORDER_CHOSEN] = g_signal_new ("order-chosen", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                        G_TYPE_INT);
+
+  gtk_widget_class_set_css_name (widget_class, "dt-register-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+dt_register_view_init (DtRegisterView *self)
+{
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
+  gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
+
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_column_view_set_show_row_separators (self->column_view, TRUE);
+  gtk_column_view_set_reorderable (self->column_view, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->column_view));
+}
+
+GtkWidget *
+dt_register_view_new (DtRegisterMode mode)
+{
+  return g_object_new (DT_TYPE_REGISTER_VIEW, "mode", mode, NULL);
+}
+
+/* The list is read when it is first asked for, or shown. */
+static void
+ensure_list (DtRegisterView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtPetitionList) list = NULL;
+
+  if (self->list != NULL || self->context == NULL)
+    return;
+
+  list = dt_petition_list_new (dt_context_get_database (self->context), &error);
+  if (list == NULL)
+    {
+      g_warning ("The petitions cannot be listed: %s", error->message);
+      return;
+    }
+  self->list = g_steal_pointer (&list);
+  /* Several at once in follow-up; nothing chosen until the secretary chooses. */
+  self->selection = dt_id_selection_new (self->list, self->mode == DT_REGISTER_MODE_FOLLOWUP);
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "contents-changed",
+                           G_CALLBACK (contents_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dt_context_get_database (self->context), "changed",
+                           G_CALLBACK (dormant_changed_cb), self, G_CONNECT_SWAPPED);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    set_dormant (self, TRUE);
+  update_attachment (self);
+  /* Ready before it is asked for: once the window has shown its first frame. */
+  if (!self->may_attach && self->attach_id == 0)
+    self->attach_id = g_idle_add_full (G_PRIORITY_LOW, attach_idle_cb, self, NULL);
+}
+
+void
+dt_register_view_set_context (DtRegisterView *self,
+                              DtContext      *context)
+{
+  g_return_if_fail (DT_IS_REGISTER_VIEW (self));
+  g_return_if_fail (DT_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  self->context = g_object_ref (context);
+  g_signal_connect_object (context, "today-changed", G_CALLBACK (today_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+DtPetitionList *
+dt_register_view_get_list (DtRegisterView *self)
+{
+  g_return_val_if_fail (DT_IS_REGISTER_VIEW (self), NULL);
+  ensure_list (self);
+  return self->list;
+}
+
+GtkColumnView *
+dt_register_view_get_column_view (DtRegisterView *self)
+{
+  g_return_val_if_fail (DT_IS_REGISTER_VIEW (self), NULL);
+  return self->column_view;
+}
+
+void
+dt_register_view_set_show_confidential (DtRegisterView *self,
+                                        gboolean        show)
+{
+  g_return_if_fail (DT_IS_REGISTER_VIEW (self));
+
+  if (self->show_confidential == !!show)
+    return;
+  self->show_confidential = !!show;
+  rebind_all (self);
+}
+
+GArray *
+dt_register_view_get_selected_ids (DtRegisterView *self)
+{
+  g_return_val_if_fail (DT_IS_REGISTER_VIEW (self), g_array_new (FALSE, FALSE, sizeof (gint64)));
+
+  if (self->selection == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (gint64));
+  return dt_id_selection_get_ids (self->selection);
+}
+
+gint64
+dt_register_view_get_selected_id (DtRegisterView *self)
+{
+  g_autoptr(GArray) ids = dt_register_view_get_selected_ids (self);
+
+  return ids->len == 1 ? g_array_index (ids, gint64, 0) : 0;
+}
+
+static GtkWidget *
+inner_list_view (DtRegisterView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+void
+dt_register_view_select_position (DtRegisterView *self,
+                                  guint           position)
+{
+  GtkWidget *list_view;
+
+  g_return_if_fail (DT_IS_REGISTER_VIEW (self));
+
+  if (self->selection == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    return;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  /* GTK 4.8 has no gtk_column_view_scroll_to (): its list view's own action does it. */
+  if ((list_view = inner_list_view (self)) != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+}
+
+gboolean
+dt_register_view_select_id (DtRegisterView *self,
+                            gint64          id)
+{
+  guint position;
+
+  g_return_val_if_fail (DT_IS_REGISTER_VIEW (self), FALSE);
+
+  if (self->list == NULL || !dt_petition_list_find (self->list, id, &position))
+    return FALSE;
+  dt_register_view_select_position (self, position);
+  return TRUE;
+}
+
+void
+dt_register_view_scroll_to_top (DtRegisterView *self)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (DT_IS_REGISTER_VIEW (self));
+
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  if (adjustment != NULL)
+    gtk_adjustment_set_value (adjustment, 0);
+}
+
+void
+dt_register_view_set_accessible_label (DtRegisterView *self,
+                                       const char     *label)
+{
+  GtkWidget *list_view;
+
+  g_return_if_fail (DT_IS_REGISTER_VIEW (self));
+
+  dt_widget_set_label (GTK_WIDGET (self->column_view), label);
+  if ((list_view = inner_list_view (self)) != NULL)
+    dt_widget_set_label (list_view, label);
+}
+
+void
+dt_register_view_begin_change (DtRegisterView *self)
+{
+  g_return_if_fail (DT_IS_REGISTER_VIEW (self));
+
+  self->changing++;
+  update_attachment (self);
+}
+
+void
+dt_register_view_end_change (DtRegisterView *self)
+{
+  g_return_if_fail (DT_IS_REGISTER_VIEW (self));
+  g_return_if_fail (self->changing > 0);
+
+  self->changing--;
+  update_attachment (self);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}

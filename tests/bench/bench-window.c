@@ -1,0 +1,456 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Benchmark (on demand, under a display):
+ *   xvfb-run -a meson test -C _build --benchmark --verbose window-100k
+ *   or: xvfb-run -a _build/tests/bench-window [DATABASE]
+ *
+ * The real window on a database of `doithoai-cli demo --petitions=100000` (made in a temporary
+ * folder when none is given), side by side with a bare GTK window, in one run:
+ *   - start to first frame, in a process of its own, against a bare GtkWindow's;
+ *   - a keystroke in the register's search box to the list updated and painted (200 keys);
+ *   - switching to each tab, to its first frame;
+ *   - scrolling the register from top to bottom, the longest frame;
+ *   - saving a petition from the intake form;
+ *   - the resident memory with the register open and scrolled through.
+ * Figures in milliseconds: median, 95th percentile, worst. Timings include the frame GTK paints
+ * after each step, as the secretary would see it. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <sqlite3.h>
+
+#include "dt-application.h"
+#include "dt-demo.h"
+#include "dt-i18n.h"
+#include "dt-intake-page.h"
+#include "dt-petition-form.h"
+#include "dt-register-view.h"
+#include "dt-util.h"
+#include "dt-window.h"
+
+/* BENCH_FIRST_FRAME_RUNS=0 leaves the start-up out. */
+#define FIRST_FRAME_RUNS ((guint) (g_getenv ("BENCH_FIRST_FRAME_RUNS") != NULL ? \
+                                   atoi (g_getenv ("BENCH_FIRST_FRAME_RUNS")) : 5))
+
+static gint64 process_started;
+
+/* BENCH_ONLY=search (or tabs, scroll, save) measures that alone, for a quicker look. */
+static gboolean
+measured (const char *what)
+{
+  const char *only = g_getenv ("BENCH_ONLY");
+
+  return only == NULL || *only == '\0' || strstr (only, what) != NULL;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static double
+percentile (GArray *times,
+            guint   p)
+{
+  g_array_sort (times, compare_doubles);
+  return g_array_index (times, double, MIN (times->len - 1, (times->len * p) / 100));
+}
+
+static void
+report (const char *label,
+        GArray     *times,
+        double      bound)
+{
+  double p95 = percentile (times, 95);
+  double worst = g_array_index (times, double, times->len - 1);
+
+  g_print ("%-52s median %7.2f  p95 %7.2f  worst %7.2f ms (%u)%s\n", label,
+           percentile (times, 50), p95, worst, times->len,
+           bound > 0 ? (p95 <= bound ? "   within target" : "   OVER TARGET") : "");
+}
+
+static long
+resident_kib (void)
+{
+#ifdef G_OS_UNIX
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (line = strstr (status, "VmRSS:")) != NULL)
+    return strtol (line + 6, NULL, 10);
+#endif
+  return -1;
+}
+
+static void
+painted_cb (GdkFrameClock *clock,
+            gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Runs the main loop until WIDGET's window has painted a frame after now. */
+static void
+wait_frame (GtkWidget *widget)
+{
+  gboolean painted = FALSE;
+  GdkFrameClock *clock;
+  gulong id;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* --- In a child process: one window, its first frame, the time since main () --- */
+
+static int
+first_frame_child (const char *what,
+                   const char *path)
+{
+  GtkWidget *window;
+
+  if (g_str_equal (what, "bare"))
+    {
+      window = gtk_window_new ();
+      gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("DoiThoai"));
+      gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      DtApplication *application = dt_application_new ();
+      DtDatabase *database;
+
+      g_application_set_flags (G_APPLICATION (application),
+                               G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (application), NULL, NULL);
+      database = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
+      g_assert_no_error (error);
+      window = GTK_WIDGET (dt_window_new (application, database));
+      gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+      if (g_str_equal (what, "window-intake"))
+        gtk_widget_activate_action (window, "win.show-page", "s", "intake");
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frame (window);
+  g_print ("%.3f\n", ms_since (process_started));
+  return 0;
+}
+
+static double
+time_child (const char *self_path,
+            const char *what,
+            const char *database)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *argv[] = { self_path, "--first-frame", what, database, NULL };
+  gint64 started = g_get_monotonic_time ();
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                     &status, &error) || !g_spawn_check_wait_status (status, &error))
+    g_error ("%s", error->message);
+  return ms_since (started);
+}
+
+/* --- The benchmark --- */
+
+static const char * const names[] = {
+  "nguyen van", "tran thi", "le quang", "pham ngoc", "hoang thi thu", "dang minh",
+  "bui xuan", "do thi", "vo duc", "ngo huu",
+};
+static const char * const words[] = {
+  "giay chung nhan", "sua chua duong", "rac thai", "ho ngheo", "bao hiem y te",
+  "kenh muong", "den chieu sang", "truong mam non", "trom cap", "giong lua",
+};
+
+/* The keys of a search typed letter by letter: "n", "ng", "ngu" … */
+static GPtrArray *
+typed_queries (guint wanted)
+{
+  GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; queries->len < wanted; i++)
+    {
+      const char *text = (i % 2 == 0) ? names[(i / 2) % G_N_ELEMENTS (names)]
+                                      : words[(i / 2) % G_N_ELEMENTS (words)];
+      gsize n = strlen (text);
+
+      for (gsize k = 2; k <= n && queries->len < wanted; k++)
+        if (text[k - 1] != ' ')
+          g_ptr_array_add (queries, g_strndup (text, k));
+    }
+  return queries;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+make_database (char **dir)
+{
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("DOITHOAI_CLI");
+  char *path;
+
+  *dir = g_dir_make_tmp ("doithoai-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "bench.sqlite", NULL);
+  if (cli != NULL)
+    {
+      g_autofree char *option = g_strdup_printf ("--database=%s", path);
+      const char *argv[] = { cli, option, "demo", "--petitions=100000", NULL };
+      int status;
+
+      g_print ("Making the database: %s %s demo --petitions=100000\n", cli, option);
+      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                         NULL, &status, &error) || !g_spawn_check_wait_status (status, &error))
+        g_error ("%s", error->message);
+    }
+  else
+    {
+      g_autoptr(DtDatabase) db = dt_database_open (path, DT_DATABASE_OPEN_CREATE, &error);
+
+      g_assert_no_error (error);
+      g_print ("Making the database: 100,000 demo petitions\n");
+      if (!dt_demo_generate (db, 100000, 1, &error))
+        g_error ("%s", error->message);
+    }
+  return path;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtDatabase) database = NULL;
+  g_autoptr(DtApplication) application = NULL;
+  g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) tabs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) scroll = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) saves = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) queries = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  const char * const tab_names[] = { "overview", "plans", "sessions", "intake", "followup" };
+  DtIntakePage *intake;
+  DtRegisterView *view;
+  DtPetitionList *list;
+  GtkWidget *window;
+  GtkWidget *search;
+  GtkAdjustment *adjustment;
+  long before_kib;
+
+  process_started = g_get_monotonic_time ();
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GDK_BACKEND", "x11", FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("DOITHOAI_TODAY", "2026-11-26", FALSE);
+  dt_i18n_init ();
+
+  if (!gtk_init_check ())
+    {
+      g_print ("No display: run it under xvfb-run. Nothing measured.\n");
+      return 0;
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  if (argc == 4 && g_str_equal (argv[1], "--first-frame"))
+    return first_frame_child (argv[2], argv[3]);
+
+  path = argc > 1 ? g_strdup (argv[1]) : make_database (&dir);
+  g_print ("Database: %s\n\n", path);
+
+  /* Start to first frame: each in a fresh process, the bare window and ours alternately. */
+  for (guint i = 0; i < FIRST_FRAME_RUNS; i++)
+    {
+      double b = time_child (argv[0], "bare", path);
+      double w = time_child (argv[0], "window", path);
+
+      g_array_append_val (bare, b);
+      g_array_append_val (ours, w);
+    }
+  if (bare->len > 0)
+  {
+    double b = percentile (bare, 50), w = percentile (ours, 50);
+
+    report ("start to first frame: a bare GTK window", bare, 0);
+    report ("start to first frame: DoiThoai's window", ours, 0);
+    g_print ("%-52s %.2f× the bare window (target ≤ 1.5×)%s\n", "", w / b,
+             w / b <= 1.5 ? "   within target" : "   OVER TARGET");
+  }
+
+  application = dt_application_new ();
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+  database = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  before_kib = resident_kib ();
+  window = GTK_WIDGET (dt_window_new (application, database));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frame (window);
+
+  /* Each tab, to its first frame, five times over; the first time of each apart (a list is
+   * read when its tab is first shown, unless the window was idle long enough before). */
+  {
+    double first[G_N_ELEMENTS (tab_names)] = { 0 };
+
+    for (guint round = 0; round < 5 && measured ("tabs"); round++)
+      for (guint i = 0; i < G_N_ELEMENTS (tab_names); i++)
+        {
+          gint64 t0 = g_get_monotonic_time ();
+          double ms;
+
+          gtk_widget_activate_action (window, "win.show-page", "s", tab_names[i]);
+          wait_frame (window);
+          ms = ms_since (t0);
+          if (round == 0)
+            first[i] = ms;
+          g_array_append_val (tabs, ms);
+        }
+    if (tabs->len > 0)
+      {
+        report ("switching to a tab, to its first frame", tabs, 100);
+        g_print ("%-52s", "  each tab the first time, straight after start");
+        for (guint i = 0; i < G_N_ELEMENTS (tab_names); i++)
+          g_print (" %s %.0f", tab_names[i], first[i]);
+        g_print (" ms\n");
+      }
+  }
+
+  intake = DT_INTAKE_PAGE (find_named (window, "intake-page"));
+  view = dt_intake_page_get_register (intake);
+  list = dt_register_view_get_list (view);
+  gtk_widget_activate_action (window, "win.show-page", "s", "intake");
+  wait_frame (window);
+  g_print ("%-52s %u petitions\n", "the register shows", g_list_model_get_n_items (G_LIST_MODEL (list)));
+
+  /* Scrolling top to bottom: 400 steps of the scrollbar, each a frame. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (dt_register_view_get_column_view (view)));
+  for (guint i = 0; i <= 400 && measured ("scroll"); i++)
+    {
+      double upper = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      gtk_adjustment_set_value (adjustment, upper * i / 400.0);
+      wait_frame (window);
+      ms = ms_since (t0);
+      g_array_append_val (scroll, ms);
+    }
+  if (scroll->len > 0)
+    {
+      report ("scrolling the register, 401 frames top to bottom", scroll, 0);
+      g_print ("%-52s worst frame %.2f ms (target: none over 50 ms)%s\n", "",
+               g_array_index (scroll, double, scroll->len - 1),
+               g_array_index (scroll, double, scroll->len - 1) <= 50 ? "   within target"
+                                                                      : "   OVER TARGET");
+    }
+  gtk_adjustment_set_value (adjustment, 0);
+  wait_frame (window);
+  g_print ("%-52s %ld MiB (target ≤ 150 MiB)%s; %ld MiB more than before the window, "
+           "of which SQLite holds %lld MiB (its page cache)\n",
+           "resident memory, register open and scrolled through", resident_kib () / 1024,
+           resident_kib () / 1024 <= 150 ? "   within target" : "   OVER TARGET",
+           (resident_kib () - before_kib) / 1024,
+           (long long) sqlite3_memory_used () / (1024 * 1024));
+
+  /* Keystrokes in the search box: the list searched, updated and painted. */
+  search = find_named (GTK_WIDGET (intake), "search");
+  queries = typed_queries (200);
+  for (guint i = 0; i < queries->len && measured ("search"); i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      gtk_editable_set_text (GTK_EDITABLE (search), g_ptr_array_index (queries, i));
+      /* GtkSearchEntry waits a moment after each key (its search delay) before it asks: that
+       * wait is the entry's, not work; the search is asked for at once here. */
+      g_signal_emit_by_name (search, "search-changed");
+      wait_frame (window);
+      ms = ms_since (t0);
+      g_array_append_val (keys, ms);
+    }
+  if (keys->len > 0)
+    report ("a key in the search box, to the list painted", keys, 50);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  wait_frame (window);
+
+  /* Saving petitions typed in the form (Ctrl+S). */
+  for (guint i = 0; i < 60 && measured ("save"); i++)
+    {
+      DtPetitionForm *form = dt_intake_page_get_form (intake);
+      GtkWidget *page = GTK_WIDGET (intake);
+      g_autofree char *summary = g_strdup_printf ("Đề nghị sửa chữa cống thoát nước xóm %u", i);
+      gint64 t0;
+      double ms;
+
+      if (g_strcmp0 (dt_intake_page_get_view (intake), "form") != 0)
+        gtk_widget_activate_action (page, "intake.new", NULL);
+      gtk_editable_set_text (GTK_EDITABLE (find_named (page, "petitioner")), "Trần Thị Bình");
+      gtk_editable_set_text (GTK_EDITABLE (find_named (page, "village")), "Thôn Đông");
+      gtk_editable_set_text (GTK_EDITABLE (find_named (page, "field")), "Giao thông");
+      gtk_editable_set_text (GTK_EDITABLE (find_named (page, "summary")), summary);
+      t0 = g_get_monotonic_time ();
+      gtk_widget_activate_action (page, "intake.save", NULL);
+      ms = ms_since (t0);
+      g_assert_false (dt_petition_form_get_modified (form));
+      g_array_append_val (saves, ms);
+      wait_frame (window);
+    }
+  if (saves->len > 0)
+    report ("saving a petition from the form (Ctrl+S)", saves, 10);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&database);
+  if (dir != NULL)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_remove (path);
+      g_remove (wal);
+      g_remove (shm);
+      g_rmdir (dir);
+    }
+  return 0;
+}
