@@ -9,6 +9,7 @@
 
 #include "dt-followup.h"
 #include "dt-gui-util.h"
+#include "dt-dialogs.h"
 #include "dt-followup-page.h"
 #include "dt-status.h"
 #include "dt-util.h"
@@ -314,6 +315,9 @@ set_actions_enabled (DtFollowupPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.withdraw", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.duplicate", one);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.edit", one);
+  /* A transfer slip goes with a petition given to an agency. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.transfer",
+                                 one && state != NULL && state->status == DT_STATUS_ASSIGNED);
 }
 
 static void
@@ -577,6 +581,61 @@ edit_action (GtkWidget  *widget,
     g_signal_emit (self, signals[OPEN_PETITION], 0, id);
 }
 
+/* The agency the letter is for: the one chosen above the list, else the chosen petition's. */
+static char *
+reminder_agency (DtFollowupPage *self)
+{
+  guint agency = gtk_drop_down_get_selected (self->agency_dropdown);
+  gint64 id;
+
+  if (self->loads != NULL && agency > 0 && agency <= self->loads->len)
+    {
+      DtAgencyLoad *load = g_ptr_array_index (self->loads, agency - 1);
+
+      if (load->agency != NULL)
+        return g_strdup (load->agency);
+    }
+  if ((id = dt_register_view_get_selected_id (self->list_view)) != 0)
+    {
+      g_autoptr(DtPetition) petition = dt_petition_load_by_id (database (self), id, NULL);
+
+      if (petition != NULL && petition->assigned_to != NULL)
+        return g_strdup (petition->assigned_to);
+    }
+  return NULL;
+}
+
+/* The printed documents of this tab (DESIGN §5): the transfer slip of the chosen petition, and
+ * the reminder letter listing what an agency still owes. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DtFollowupPage *self = DT_FOLLOWUP_PAGE (widget);
+
+  if (g_str_equal (action_name, "followup.transfer"))
+    {
+      g_autoptr(DtPetition) petition = NULL;
+      gint64 id = dt_register_view_get_selected_id (self->list_view);
+
+      if (id != 0 && (petition = dt_petition_load_by_id (database (self), id, NULL)) != NULL)
+        gtk_widget_activate_action (widget, "win.print-document", "(ss)", "transfer",
+                                    petition->code);
+    }
+  else
+    {
+      g_autofree char *agency = reminder_agency (self);
+
+      if (agency != NULL)
+        gtk_widget_activate_action (widget, "win.print-document", "(ss)", "reminder", agency);
+      else
+        dt_show_message (widget, _("Which agency?"),
+                         _("Choose an agency above the list, or a petition assigned to one: "
+                           "the reminder letter lists everything that agency still owes."));
+    }
+}
+
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -714,6 +773,8 @@ dt_followup_page_class_init (DtFollowupPageClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, run_action);
   gtk_widget_class_install_action (widget_class, "followup.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "followup.transfer", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "followup.reminder", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "followup.search", NULL, search_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "followup.search", NULL);
