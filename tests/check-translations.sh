@@ -7,7 +7,7 @@ trap 'rm -rf "$work"' EXIT
 
 echo "1..1"
 cd "$top"
-xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=g_dngettext:2,3 --keyword=ngettext:1,2 --keyword=g_dpgettext2:2c,3 \
   --add-comments --files-from=po/POTFILES.in --directory="$top" -o "$work/doithoai.pot" 2>"$work/err" || {
   cat "$work/err"; echo "not ok 1 - xgettext failed"; exit 0; }
 msgmerge --quiet --no-fuzzy-matching "po/vi.po" "$work/doithoai.pot" -o "$work/vi.po"
