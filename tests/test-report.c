@@ -1274,10 +1274,12 @@ static guint
 count_files (const char *dir)
 {
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
   guint n = 0;
 
-  while (g_dir_read_name (d) != NULL)
-    n++;
+  /* Not the folder of the console's daily copy of the database. */
+  while ((name = g_dir_read_name (d)) != NULL)
+    n += !g_str_equal (name, "Sao lưu");
   return n;
 }
 

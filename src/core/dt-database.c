@@ -5,11 +5,13 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 
+#include "dt-backup-private.h"
 #include "dt-calendar.h"
 #include "dt-core-resources.h"
 #include "dt-database-private.h"
@@ -468,11 +470,37 @@ query_int64 (DtDatabase  *self,
   return TRUE;
 }
 
+/* The file as it was, before the first migration of an older version's database changes it:
+ * an update of the program that goes wrong can be undone by restoring it. */
+static gboolean
+back_up_before_migration (DtDatabase  *self,
+                          GError     **error)
+{
+  g_autoptr(DtBackup) backup = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!(backup = dt_backup_make (self, DT_BACKUP_MIGRATION, &local_error)))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                   _("The database “%s” was made by an older version of DoiThoai and must be "
+                     "brought up to date, but a copy of it could not be saved first: %s "
+                     "Nothing was changed."), self->path, local_error->message);
+      return FALSE;
+    }
+  g_debug ("Saved %s before migrating it from version %d", backup->path, self->user_version);
+  return TRUE;
+}
+
 static gboolean
 migrate (DtDatabase  *self,
          GError     **error)
 {
   g_auto(GStrv) names = list_migrations ();
+
+  /* A new database (version 0) has nothing to keep. */
+  if (self->user_version > 0 && self->user_version < dt_database_schema_version () &&
+      !back_up_before_migration (self, error))
+    return FALSE;
 
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -586,6 +614,17 @@ dt_database_open (const char           *path,
                        _("The folder “%s” cannot be created: %s"), dir, g_strerror (saved_errno));
           return NULL;
         }
+#ifdef G_OS_UNIX
+      /* Readable by its owner only: it holds the petitioners' names. SQLite gives its -wal
+       * and -shm the same mode. */
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+          if (fd >= 0)
+            g_close (fd, NULL);
+        }
+#endif
     }
   else if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -1171,6 +1210,7 @@ dt_database_backup (DtDatabase  *self,
   /* Never over the live file or its working files, whatever name leads to them. */
   if (!(output = dt_output_new (destination, self, error)))
     return FALSE;
+  dt_output_set_private (output);
 
   rc = sqlite3_open_v2 (dt_output_get_temporary_path (output), &target,
                         SQLITE_OPEN_READWRITE, NULL);
@@ -1210,5 +1250,8 @@ dt_database_backup (DtDatabase  *self,
       sqlite3_close_v2 (target);
       return FALSE;
     }
-  return dt_output_commit (output, error);
+  /* Checked before it takes the name: a copy that fails is no copy. */
+  return _dt_backup_check_file (dt_output_get_temporary_path (output), destination, FALSE,
+                                error) &&
+         dt_output_commit (output, error);
 }

@@ -39,6 +39,7 @@ struct _DtOutput
   gsize    buffered;
   gboolean handed_out;
   gboolean finished;
+  gboolean private;     /* readable by the owner only */
 };
 
 static char *
@@ -224,6 +225,18 @@ dt_output_new (const char  *path,
   return self;
 }
 
+void
+dt_output_set_private (DtOutput *self)
+{
+  g_return_if_fail (self != NULL && !self->finished);
+
+  self->private = TRUE;
+#ifdef G_OS_UNIX
+  /* At once, before anything is written into it. */
+  g_chmod (self->temporary, 0600);
+#endif
+}
+
 static gboolean
 write_all (DtOutput    *self,
            const void  *data,
@@ -366,7 +379,9 @@ dt_output_commit (DtOutput  *self,
   if (!check_target (self, error))
     goto fail;
 #ifdef G_OS_UNIX
-  if (g_stat (self->target, &buf) == 0)
+  if (self->private)
+    g_chmod (self->temporary, 0600);
+  else if (g_stat (self->target, &buf) == 0)
     g_chmod (self->temporary, buf.st_mode & 07777);
 #else
   (void) buf;
