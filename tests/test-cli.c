@@ -327,12 +327,105 @@ test_backup (DtTestFixture *fixture,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (a, ==, run.out);
 
-  /* Without a name it goes into a backups folder beside the database. */
+  /* Without a name it goes into the backup folder beside the database. */
   cli (&run, NULL, db, "backup", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "backups"));
+  g_assert_nonnull (strstr (run.out, "Sao lưu"));
 }
 
+
+/* The lines of TEXT that begin with PREFIX, after spaces. */
+static char *
+line_starting (const char *text,
+               const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (g_strstrip (lines[i]), prefix))
+      return g_strdup (lines[i]);
+  return NULL;
+}
+
+static void
+test_restore (DtTestFixture *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "main.sqlite");
+  const char *path = db + strlen ("--database=");
+  g_autofree char *full = dt_test_data_path ("full.json");
+  g_autofree char *exported = NULL;
+  g_autofree char *copy_name = NULL;
+  g_autofree char *suggested = NULL;
+  g_autofree char *garbage = g_strnfill (50000, 'x');
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  cli (&run, NULL, db, "demo", "--petitions=40", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db, "export", "-", NULL);
+  exported = g_steal_pointer (&run.out);
+  cli (&run, NULL, db, "backup", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db, "import", "--replace", full, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* Without a file: the copies, newest first, with their records. */
+  cli (&run, NULL, db, "restore", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "40 petitions"));
+  g_assert_nonnull (strstr (run.out, "made by hand"));
+  g_assert_nonnull (strstr (run.out, "daily"));
+  copy_name = line_starting (run.out, "main-");
+  g_assert_nonnull (copy_name);
+  g_assert_true (g_str_has_suffix (copy_name, ".sqlite"));
+
+  /* While another program has the database open: refused, in so many words. */
+  {
+    g_autoptr(DtDatabase) open = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
+
+    g_assert_no_error (error);
+    cli (&run, NULL, db, "restore", copy_name, NULL);
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_nonnull (strstr (run.err, "open in another program"));
+    g_assert_nonnull (strstr (run.err, "Nothing was restored"));
+  }
+
+  /* The manual copy, by its name in the list: the database as it was is kept first. */
+  cli (&run, NULL, db, "restore", copy_name, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "truoc-khoi-phuc"));
+  g_assert_nonnull (strstr (run.out, "40 petitions"));
+  cli (&run, NULL, db, "export", "-", NULL);
+  g_assert_cmpstr (run.out, ==, exported);
+
+  /* A damaged database: the console names the newest good copy and the command to restore
+   * it, which works as said. */
+  g_assert_true (g_file_set_contents (path, garbage, 50000, NULL));
+  cli (&run, NULL, db, "search", "nguyen", NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "damaged"));
+  suggested = line_starting (run.err, "doithoai-cli ");
+  g_assert_nonnull (suggested);
+  g_assert_true (g_shell_parse_argv (suggested, NULL, &argv, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (argv), ==, 4);
+  cli (&run, NULL, argv[1], argv[2], argv[3], NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* A file that is not a copy of a database replaces nothing. */
+  cli (&run, NULL, db, "restore", full, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "full.json"));
+  cli (&run, NULL, db, "restore", "no-such-copy.sqlite", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "no-such-copy.sqlite"));
+  cli (&run, NULL, db, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
 
 static void
 test_rules_commands (DtTestFixture *fixture,
@@ -911,6 +1004,7 @@ main (int    argc,
   DT_TEST_ADD ("/cli/database-problems", test_database_problems);
   DT_TEST_ADD ("/cli/demo-determinism", test_demo_determinism);
   DT_TEST_ADD ("/cli/backup", test_backup);
+  DT_TEST_ADD ("/cli/restore", test_restore);
   DT_TEST_ADD ("/cli/rules-commands", test_rules_commands);
   DT_TEST_ADD ("/cli/command-help", test_command_help);
   DT_TEST_ADD ("/cli/database-after-command", test_database_after_command);

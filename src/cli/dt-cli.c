@@ -19,6 +19,7 @@
 # include <gio/gunixinputstream.h>
 #endif
 
+#include "dt-backup.h"
 #include "dt-database.h"
 #include "dt-demo.h"
 #include "dt-documents.h"
@@ -358,6 +359,62 @@ parse_options (Context      *context,
   return TRUE;
 }
 
+static char *
+format_size (goffset size)
+{
+  return g_format_size_full ((guint64) size, G_FORMAT_SIZE_DEFAULT);
+}
+
+/* "2026-11-26 08:30, 412 plans, 1,000 sessions …" for a copy that can be read. */
+static char *
+describe_backup (const DtBackup *backup)
+{
+  g_autofree char *when = g_date_time_format (backup->made, "%Y-%m-%d %H:%M");
+  g_autofree char *size = format_size (backup->size);
+
+  if (!backup->readable)
+    return g_strdup_printf (_("%s, %s, %s: cannot be used: %s"), when,
+                            dt_backup_kind_label (backup->kind), size, backup->problem);
+  return g_strdup_printf (_("%s, %s, %s: %lld plans, %lld sessions, %lld petitions"), when,
+                          dt_backup_kind_label (backup->kind), size, (long long) backup->plans,
+                          (long long) backup->sessions, (long long) backup->petitions);
+}
+
+/* A database that cannot be used: when it is damaged or gone, the newest good copy. */
+static void
+suggest_restore (const char   *path,
+                 const GError *error)
+{
+  g_autoptr(DtDiagnosis) diagnosis = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *quoted_database = NULL;
+  g_autofree char *quoted_backup = NULL;
+
+  if (error->domain != DT_ERROR ||
+      (error->code != DT_ERROR_CORRUPT && error->code != DT_ERROR_MISSING))
+    return;
+  diagnosis = dt_backup_diagnose (path, error);
+  if (diagnosis->backup == NULL)
+    return;
+  described = describe_backup (diagnosis->backup);
+  quoted_database = g_shell_quote (path);
+  quoted_backup = g_shell_quote (diagnosis->backup->path);
+  g_printerr (_("The newest good copy is %s (%s). To put it in place of the database:\n"
+                "  doithoai-cli --database=%s restore %s\n"), diagnosis->backup->path,
+              described, quoted_database, quoted_backup);
+}
+
+/* The first start of a day keeps a copy; one that fails is told, and the work goes on. */
+static void
+back_up_at_start (DtDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dt_backup_at_start (db, NULL, &error))
+    g_printerr (_("doithoai-cli: warning: today's copy of the database was not made: %s\n"),
+                error->message);
+}
+
 static DtDatabase *
 open_database (Context              *context,
                DtDatabaseOpenFlags   flags,
@@ -374,7 +431,12 @@ open_database (Context              *context,
     db = dt_database_open (context->database, flags, &error);
 
   if (db == NULL)
-    *status = fail (error);
+    {
+      *status = fail (error);
+      suggest_restore (context->database, error);
+      return NULL;
+    }
+  back_up_at_start (db);
   return db;
 }
 
@@ -655,25 +717,95 @@ command_backup (Context *context)
   if (!(db = open_database (context, DT_DATABASE_OPEN_EXISTING, &status)))
     return status;
 
-  if (context->argc > 1)
-    destination = g_strdup (context->argv[1]);
-  else
+  if (context->argc == 1)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *dir = g_path_get_dirname (dt_database_get_path (db));
-      g_autofree char *backups = g_build_filename (dir, "backups", NULL);
-      g_autofree char *name = g_date_time_format (now, "doithoai-%Y-%m-%d-%H%M%S.sqlite");
+      g_autoptr(DtBackup) backup = dt_backup_make (db, DT_BACKUP_MANUAL, &error);
+      g_autofree char *described = NULL;
 
-      if (g_mkdir_with_parents (backups, 0700) != 0)
-        {
-          g_printerr ("doithoai-cli: %s: %s\n", backups, g_strerror (errno));
-          return EXIT_INPUT;
-        }
-      destination = g_build_filename (backups, name, NULL);
+      if (backup == NULL)
+        return fail (error);
+      described = describe_backup (backup);
+      g_print (_("Backup written to %s (%s)\n"), backup->path, described);
+      return EXIT_DONE;
     }
+  destination = g_strdup (context->argv[1]);
   if (!dt_database_backup (db, destination, &error))
     return fail (error);
   g_print (_("Backup written to %s\n"), destination);
+  return EXIT_DONE;
+}
+
+static int
+list_backups (Context *context)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = dt_backup_folder (context->database);
+
+  if (!(backups = dt_backup_list (context->database, &error)))
+    return fail (error);
+  if (backups->len == 0)
+    {
+      g_print (_("There is no copy of %s in %s yet.\n"), context->database, folder);
+      return EXIT_DONE;
+    }
+  g_print (_("Copies of %s in %s, newest first:\n"), context->database, folder);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      DtBackup *backup = g_ptr_array_index (backups, i);
+      g_autofree char *base = g_path_get_basename (backup->path);
+      g_autofree char *described = describe_backup (backup);
+
+      g_print ("  %s\n    %s\n", base, described);
+    }
+  g_print ("%s\n", _("Put one in place of the database with “doithoai-cli restore FILE”."));
+  return EXIT_DONE;
+}
+
+static int
+command_restore (Context *context)
+{
+  g_autoptr(DtBackup) saved = NULL;
+  g_autoptr(DtDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  int status = EXIT_DONE;
+
+  if (!parse_options (context, _("[BACKUP]"), NULL, 0, 1, &status))
+    return status;
+  if (context->argc == 1)
+    return list_backups (context);
+
+  /* A name from the list is enough: it is looked for in the backup folder. */
+  backup = g_strdup (context->argv[1]);
+  if (!g_file_test (backup, G_FILE_TEST_EXISTS) && !strchr (backup, G_DIR_SEPARATOR) &&
+      !strchr (backup, '/'))
+    {
+      g_autofree char *folder = dt_backup_folder (context->database);
+      g_autofree char *in_folder = g_build_filename (folder, backup, NULL);
+
+      if (g_file_test (in_folder, G_FILE_TEST_EXISTS))
+        {
+          g_free (backup);
+          backup = g_steal_pointer (&in_folder);
+        }
+    }
+  if (!dt_backup_restore (context->database, backup, &saved, &error))
+    {
+      status = fail (error);
+      g_printerr ("%s\n", _("Nothing was restored."));
+      return status;
+    }
+  if (saved != NULL)
+    g_print (_("The database as it was is kept in %s\n"), saved->path);
+
+  /* Opened at once: a copy made by an older version is brought up to date now. */
+  if (!(db = dt_database_open (context->database, DT_DATABASE_OPEN_EXISTING, &error)))
+    return fail (error);
+  g_print (_("Restored %s from %s: %lld plans, %lld sessions, %lld petitions.\n"),
+           context->database, backup, (long long) dt_database_count (db, "plans", NULL),
+           (long long) dt_database_count (db, "sessions", NULL),
+           (long long) dt_database_count (db, "petitions", NULL));
   return EXIT_DONE;
 }
 
@@ -1056,8 +1188,16 @@ static const Command commands[] = {
   { .name = "backup", .arguments = "[FILE]",
     .summary = N_("Copy the database safely, even while it is in use"),
     .description = N_("Copies the database safely, even while it is in use, to FILE or else "
-                      "to a dated file in a “backups” folder beside it."),
+                      "to a dated file in the “Sao lưu” folder beside it. Every copy is checked "
+                      "before it is kept, and only its owner may read it."),
     .func = command_backup, .uses_database = TRUE, .output_file = 1 },
+  { .name = "restore", .arguments = "[BACKUP]",
+    .summary = N_("Put a backup in place of the database"),
+    .description = N_("Puts the copy BACKUP in place of the database, after checking it whole "
+                      "and saving the database as it is in the “Sao lưu” folder. Refused while "
+                      "another program has the database open. Without BACKUP, lists the copies "
+                      "in that folder, newest first, with their records."),
+    .func = command_restore, .uses_database = TRUE },
 };
 
 static void
