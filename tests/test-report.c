@@ -108,6 +108,10 @@ test_period_errors (void)
     { "2025-01-01..", "is not a period" },
     { "2025-06-15", "single day" },
     { "2025..2025-06-30", "is not a period" },
+    /* Found by fuzzing: what was typed reached the message as it was. */
+    { "2s021..202521.20\001", "“2s021..202521.20\\u0001” is not a period" },
+    { "20\37725", "“20\\xFF25” is not a period" },
+    { "2025-1\033[2J8M", "“2025-1\\u001B[2J8M”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -120,7 +124,20 @@ test_period_errors (void)
       if (strstr (error->message, cases[i].says) == NULL)
         g_error ("“%s”: the message “%s” does not say “%s”", cases[i].text, error->message,
                  cases[i].says);
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
+      for (const char *p = error->message; *p != '\0'; p++)
+        g_assert_cmpint ((guchar) *p, >=, 0x20);
     }
+
+  /* A value of any length is quoted in a few words. */
+  {
+    g_autofree char *long_text = g_strnfill (100000, '7');
+    g_autoptr(GError) error = NULL;
+    DtPeriod period;
+
+    g_assert_false (dt_period_parse (long_text, &period, &error));
+    g_assert_cmpuint (strlen (error->message), <, 600);
+  }
 }
 
 static void

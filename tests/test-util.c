@@ -113,6 +113,11 @@ test_typed_refused (void)
   assert_refused ("1/1/1899", "from 1900 to 2100");
   assert_refused ("1/1/2101", "The year 2101");
   assert_refused ("2101-01-01", "from 1900 to 2100");
+  /* Found by fuzzing: text that is not UTF-8 was read past its end. */
+  assert_refused ("\377\377~\377\377-\377\337\377\355'\356\037\340", format);
+  assert_refused ("15/4/2025\300", format);
+  g_assert_null (dt_utf8_nfc ("\377\377~\377"));
+  g_assert_null (dt_text_clean ("Th\303"));
 }
 
 static void
