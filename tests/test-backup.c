@@ -16,7 +16,9 @@
 # include <signal.h>
 # include <sys/resource.h>
 # include <sys/stat.h>
+# include <time.h>
 # include <unistd.h>
+# include <utime.h>
 #endif
 
 static void
@@ -205,6 +207,27 @@ test_retention (DtTestFixture *fixture,
   g_assert_true (g_file_test (manual, G_FILE_TEST_EXISTS));
   /* And nothing half-written lies about. */
   g_assert_cmpuint (dt_test_count_files (folder, ".part"), ==, 0);
+
+#ifdef G_OS_UNIX
+  /* What a copy killed on its way left, an hour ago or more, goes at the next start; what a
+   * copy being written now has, stays. */
+  {
+    g_autofree char *stale = g_build_filename (folder, ".test-x.sqlite.AB12CD.part", NULL);
+    g_autofree char *fresh = g_build_filename (folder, ".test-y.sqlite.EF34GH.part", NULL);
+    g_autoptr(DtBackup) made = NULL;
+    struct utimbuf old = { 0 };
+
+    g_assert_true (g_file_set_contents (stale, "half", -1, NULL));
+    g_assert_true (g_file_set_contents (fresh, "half", -1, NULL));
+    old.actime = old.modtime = time (NULL) - 7200;
+    g_assert_cmpint (g_utime (stale, &old), ==, 0);
+    set_today ("2026-06-02");
+    g_assert_true (dt_backup_at_start (fixture->db, &made, &error));
+    g_unsetenv ("DOITHOAI_TODAY");
+    g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  }
+#endif
 }
 
 /* A database as the version before this one left it: schema 4, before the audit's changes. */

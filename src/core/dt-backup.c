@@ -529,6 +529,25 @@ dt_backup_make (DtDatabase    *db,
   return read_backup (path, kind, made, TRUE);
 }
 
+/* Temporaries of copies whose writer was killed (a power cut, a crash): none takes an hour. */
+static void
+remove_stale_temporaries (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      GStatBuf buf;
+
+      if (name[0] == '.' && strstr (name, ".part") != NULL && g_stat (path, &buf) == 0 &&
+          now - (gint64) buf.st_mtime > 3600)
+        g_remove (path);
+    }
+}
+
 /* Keeps the newest daily copy of each of the last DT_BACKUP_KEEP_DAYS days that have one, and
  * of each of the last DT_BACKUP_KEEP_MONTHS months; removes the other daily copies. The other
  * kinds are never removed here. */
@@ -539,6 +558,9 @@ prune (const char *database_path)
   g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
+  g_autofree char *folder = dt_backup_folder (database_path);
+
+  remove_stale_temporaries (folder);
   for (guint i = 0; backups != NULL && i < backups->len; i++)
     {
       DtBackup *backup = g_ptr_array_index (backups, i);
