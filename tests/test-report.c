@@ -435,7 +435,9 @@ add_office (DtDatabase *db)
   dt_unit_save (db, unit, &error);
   g_assert_no_error (error);
 
+  g_strfreev (year->holidays);
   year->holidays = g_strdupv ((char **) holidays_2025);
+  g_strfreev (year->workdays);
   year->workdays = g_strdupv ((char **) workdays_2025);
   dt_calendar_save (db, year, &error);
   g_assert_no_error (error);
@@ -1344,7 +1346,11 @@ test_report_progress_and_cancel (DtTestFixture *fixture,
                                         progress_cb, &progress, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_cmpfloat (progress.last, <, 1.0);
-  g_assert_cmpstr (dt_test_file_checksum (path), ==, before);
+  {
+    g_autofree char *checksum = dt_test_file_checksum (path);
+
+    g_assert_cmpstr (checksum, ==, before);
+  }
   g_assert_cmpuint (count_files (fixture->dir), ==, n_files);
 }
 
@@ -1377,7 +1383,11 @@ test_report_bad_targets (DtTestFixture *fixture,
       g_assert_nonnull (strstr (error->message, paths[i]));
     }
   g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
-  g_assert_cmpstr (dt_test_file_checksum (fixture->path), ==, database_before);
+  {
+    g_autofree char *checksum = dt_test_file_checksum (fixture->path);
+
+    g_assert_cmpstr (checksum, ==, database_before);
+  }
   g_assert_cmpuint (count_files (fixture->dir), ==, n_files);
 }
 
@@ -1520,7 +1530,11 @@ test_cli_report (DtTestFixture *fixture,
     cli (&run, database, "report", "--period=2025-H1", "--as-of=2025-12-31", output, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "31/12/2025"));
-    g_assert_cmpstr (dt_test_file_checksum (out_path), !=, first);
+    {
+      g_autofree char *checksum = dt_test_file_checksum (out_path);
+
+      g_assert_cmpstr (checksum, !=, first);
+    }
   }
   g_assert_cmpuint (count_files (fixture->dir), ==, n_files + 1);
 
@@ -1565,7 +1579,11 @@ test_cli_report_locked (DtTestFixture *fixture,
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, out_path));
   g_assert_nonnull (strstr (run.err, "another program"));
-  g_assert_cmpstr (dt_test_file_checksum (out_path), ==, before);
+  {
+    g_autofree char *checksum = dt_test_file_checksum (out_path);
+
+    g_assert_cmpstr (checksum, ==, before);
+  }
   g_assert_cmpuint (count_files (fixture->dir), ==, n_files);
 }
 

@@ -53,6 +53,15 @@ typedef struct
   char         **argv;
 } Context;
 
+static void
+context_clear (Context *context)
+{
+  g_clear_pointer (&context->database, g_free);
+  g_clear_pointer (&context->argv, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Context, context_clear)
+
 typedef int (*CommandFunc) (Context *context);
 
 struct _Command
@@ -1229,7 +1238,8 @@ main (int    argc,
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
   const char *today = g_getenv ("DOITHOAI_TODAY");
   const Command *command = NULL;
-  Context context = { 0 };
+  /* Freed on every way out, usage errors included. */
+  g_auto(Context) context = { 0 };
   int status;
   int i;
 
@@ -1302,7 +1312,5 @@ main (int    argc,
   context.argc = (int) rest->len - 1;
   context.argv = g_strdupv ((char **) rest->pdata);
   status = command->func (&context);
-  g_strfreev (context.argv);
-  g_free (context.database);
   return status;
 }

@@ -43,7 +43,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_assert_true (error != NULL);
       FUZZ_CHECK (g_error_matches (error, DT_ERROR, DT_ERROR_INVALID), "%s: code %d",
                   g_quark_to_string (error->domain), error->code);
-      fuzz_check_message (error, 600);
+      fuzz_check_message (error, 1000);
     }
 
   if (dt_date_parse (text, &date))

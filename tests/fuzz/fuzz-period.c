@@ -53,7 +53,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       FUZZ_CHECK (g_error_matches (error, DT_ERROR, DT_ERROR_INVALID), "“%s”: %s code %d", text,
                   error != NULL ? g_quark_to_string (error->domain) : "no error",
                   error != NULL ? error->code : -1);
-      fuzz_check_message (error, 600);
+      fuzz_check_message (error, 1000);
     }
   return 0;
 }

@@ -94,7 +94,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       FUZZ_CHECK (g_error_matches (error, DT_ERROR, DT_ERROR_INVALID), "“%s”: %s", query,
                   error != NULL ? error->message : "no error");
-      fuzz_check_message (error, 600);
+      fuzz_check_message (error, 1000);
     }
   g_clear_error (&error);
 
@@ -102,7 +102,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     {
       FUZZ_CHECK (g_error_matches (error, DT_ERROR, DT_ERROR_INVALID), "“%s”: %s", query,
                   error != NULL ? error->message : "no error");
-      fuzz_check_message (error, 600);
+      fuzz_check_message (error, 1000);
     }
   else if (match != NULL)
     FUZZ_CHECK (g_utf8_validate (match, -1, NULL), "MATCH not UTF-8");

@@ -57,7 +57,7 @@ run_writer (const char *path,
   g_autoptr(GError) error = NULL;
   g_autoptr(DtDatabase) db = NULL;
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
-  GRand *rand = g_rand_new_with_seed ((guint32) first);
+  g_autoptr(GRand) rand = g_rand_new_with_seed ((guint32) first);
 
   if (!(db = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error)))
     {
@@ -539,5 +539,13 @@ main (int    argc,
       remove_office (&stress);
       g_rmdir (stress.dir);
     }
+  g_hash_table_unref (stress.inserted);
+  g_hash_table_unref (stress.edited);
+  g_string_free (stress.pending, TRUE);
+  g_rand_free (stress.rand);
+  g_free (stress.self);
+  g_free (stress.cli);
+  g_free (stress.db);
+  g_free (stress.dir);
   return 0;
 }
