@@ -517,19 +517,35 @@ session_cb (const DtReportSession  *s,
   return w->failed == LXW_NO_ERROR;
 }
 
-/* A confidential petitioner's name leaves no trace, not even inside the summary where the
- * secretary may have written it (as the exchange format masks it). */
+/* A confidential petitioner's name and address leave no trace, not even inside the summary
+ * where the secretary may have written them, in whatever case or marks (as the exchange
+ * format masks them). */
 static char *
-mask_name (const char *text,
-           const char *name)
+mask_person (const char *text,
+             const char *name,
+             const char *address)
 {
-  g_autoptr(GString) masked = NULL;
+  g_auto(GStrv) secrets = dt_text_person_secrets (name, address);
 
-  if (text == NULL || name == NULL || *name == '\0')
-    return g_strdup (text);
-  masked = g_string_new (text);
-  g_string_replace (masked, name, MASKED, 0);
-  return g_string_free (g_steal_pointer (&masked), FALSE);
+  return dt_text_mask (text, (const char * const *) secrets, MASKED);
+}
+
+/* The register reads no addresses: the few confidential petitions' are looked up. */
+static char *
+address_of (Writer *w,
+            gint64  id)
+{
+  sqlite3_stmt *stmt = _dt_database_prepare_static (w->db, "SELECT address FROM petitions "
+                                                           "WHERE id = ?1", NULL);
+  char *address = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    address = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return address;
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -557,7 +573,8 @@ petition_cb (const DtReportPetition  *p,
   const char *channel = dt_choice_label_vi (DT_RECORD_PETITION, "channel", p->channel);
   const char *petitioner = p->confidential ? MASKED : p->petitioner;
   const char *status = _dt_report_category_label_vi (p->category);
-  g_autofree char *summary = p->confidential ? mask_name (p->summary, p->petitioner)
+  g_autofree char *address = p->confidential ? address_of (w, p->id) : NULL;
+  g_autofree char *summary = p->confidential ? mask_person (p->summary, p->petitioner, address)
                                              : g_strdup (p->summary);
   lxw_row_t row;
 
@@ -616,7 +633,7 @@ write_overdue (Writer    *w,
   ids = _dt_report_get_overdue_ids (report, &n_ids);
   stmt = _dt_database_prepare_static (w->db,
     "SELECT p.code, p.received, p.petitioner, p.confidential, v.name, f.name, p.summary, "
-    "       a.name, p.assigned_date, p.deadline "
+    "       a.name, p.assigned_date, p.deadline, p.address "
     "FROM petitions p "
     "LEFT JOIN villages v ON v.id = p.village_id "
     "LEFT JOIN fields f ON f.id = p.field_id "
@@ -659,7 +676,8 @@ write_overdue (Writer    *w,
       {
         gboolean confidential = sqlite3_column_int (stmt, 3) != 0;
         const char *petitioner = confidential ? MASKED : COLUMN (2);
-        g_autofree char *summary = confidential ? mask_name (COLUMN (6), COLUMN (2))
+        g_autofree char *summary = confidential ? mask_person (COLUMN (6), COLUMN (2),
+                                                               COLUMN (10))
                                                 : g_strdup (COLUMN (6));
         const char *texts[] = { NULL, COLUMN (0), NULL, petitioner, COLUMN (4), COLUMN (5),
                                 summary, COLUMN (7) };
