@@ -16,6 +16,9 @@
 # include <windows.h>
 # include <gio/gwin32inputstream.h>
 #else
+# include <fcntl.h>
+# include <signal.h>
+# include <unistd.h>
 # include <gio/gunixinputstream.h>
 #endif
 
@@ -1084,6 +1087,40 @@ command_document (Context *context)
   return EXIT_DONE;
 }
 
+/* libxlsxwriter tells its own errors on standard error, in English and naming the temporary
+ * file: the program says them in its own words instead. -1 when nothing was changed. */
+static int
+quiet_stderr (void)
+{
+#ifdef G_OS_UNIX
+  int saved, null;
+
+  fflush (stderr);
+  if ((saved = dup (STDERR_FILENO)) < 0)
+    return -1;
+  if ((null = open ("/dev/null", O_WRONLY)) >= 0)
+    {
+      dup2 (null, STDERR_FILENO);
+      close (null);
+    }
+  return saved;
+#else
+  return -1;
+#endif
+}
+
+static void
+restore_stderr (int saved)
+{
+#ifdef G_OS_UNIX
+  if (saved < 0)
+    return;
+  fflush (stderr);
+  dup2 (saved, STDERR_FILENO);
+  close (saved);
+#endif
+}
+
 static int
 command_report (Context *context)
 {
@@ -1105,6 +1142,7 @@ command_report (Context *context)
   g_autofree char *title = NULL;
   DtPeriod period;
   GDate as_of;
+  gboolean ok;
   int status = EXIT_DONE;
 
   if (!parse_options (context, "", entries, 0, 0, &status))
@@ -1125,7 +1163,13 @@ command_report (Context *context)
 
   if (!(db = open_database (context, DT_DATABASE_OPEN_EXISTING, &status)))
     return status;
-  if (!dt_report_write_file (db, &period, &as_of, output, NULL, NULL, NULL, &error))
+  {
+    int saved = quiet_stderr ();
+
+    ok = dt_report_write_file (db, &period, &as_of, output, NULL, NULL, NULL, &error);
+    restore_stderr (saved);
+  }
+  if (!ok)
     {
       status = fail (error);
       g_printerr ("%s\n", _("No report was written."));
@@ -1252,6 +1296,11 @@ main (int    argc,
 #endif
 
   dt_i18n_init ();
+#ifdef G_OS_UNIX
+  /* A limit on file sizes ends a write with an error the program words, not with a signal
+   * that kills it half-way. */
+  signal (SIGXFSZ, SIG_IGN);
+#endif
 
   /* Options before the command; --database may also come after it (parse_options). */
   for (i = 1; i < argc; i++)

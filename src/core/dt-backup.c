@@ -799,7 +799,10 @@ copy_database (const char  *source,
     }
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
+  if (rc != SQLITE_OK && (rc & 0xff) == SQLITE_FULL)
+    g_set_error (error, DT_ERROR, DT_ERROR_IO, _("The disk is full: “%s” could not be written."),
+                 shown);
+  else if (rc != SQLITE_OK)
     g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” could not be written: %s"), shown,
                  to != NULL ? sqlite3_errmsg (to) : sqlite3_errstr (rc));
   sqlite3_close (from);

@@ -288,6 +288,16 @@ dt_database_init (DtDatabase *self)
   self->owner = g_thread_self ();
 }
 
+static gboolean
+is_disk_full_errno (int code)
+{
+#ifdef EDQUOT
+  if (code == EDQUOT)
+    return TRUE;
+#endif
+  return code == ENOSPC || code == EFBIG;
+}
+
 gboolean
 _dt_database_fail (DtDatabase  *self,
                    int          rc,
@@ -312,6 +322,29 @@ _dt_database_fail (DtDatabase  *self,
       g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
                    _("The disk holding “%s” is full. Nothing was saved."), self->path);
       break;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      /* What SQLite calls a "disk I/O error" is most often no room left, for the -wal or the
+       * -shm it makes when it opens the file. */
+      if (self->db != NULL && is_disk_full_errno (sqlite3_system_errno (self->db)))
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                       _("The disk holding “%s” is full. Nothing was saved."), self->path);
+          break;
+        }
+      /* The errno behind a failed write is often lost by then: what failed is told. */
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_DIR_FSYNC ||
+          rc == SQLITE_IOERR_TRUNCATE || rc == SQLITE_IOERR_SHMSIZE)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                       _("The database “%s” could not be written: the disk refused it (it may be "
+                         "full or failing, or the file too large for it). Nothing was saved."),
+                       self->path);
+          break;
+        }
+      g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                   _("The database “%s” cannot be opened or written: %s"), self->path, detail);
+      break;
     case SQLITE_READONLY:
       if (self->read_only)
         {
@@ -322,9 +355,7 @@ _dt_database_fail (DtDatabase  *self,
           break;
         }
       G_GNUC_FALLTHROUGH;
-    case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-    case SQLITE_IOERR:
       g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
                    _("The database “%s” cannot be opened or written: %s"), self->path, detail);
       break;
@@ -1235,9 +1266,14 @@ dt_database_backup (DtDatabase  *self,
     {
       g_autofree char *name = g_filename_display_name (destination);
 
-      g_set_error (error, DT_ERROR, DT_ERROR_IO,
-                   _("The backup “%s” could not be written: %s"), name,
-                   target != NULL ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
+      if ((rc & 0xff) == SQLITE_FULL ||
+          (target != NULL && is_disk_full_errno (sqlite3_system_errno (target))))
+        g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                     _("The disk is full: “%s” could not be written."), name);
+      else
+        g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                     _("The backup “%s” could not be written: %s"), name,
+                     target != NULL ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
       sqlite3_close (target);
       return FALSE;   /* the output removes the copy and its journal */
     }

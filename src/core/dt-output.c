@@ -58,6 +58,14 @@ set_io_error (GError     **error,
                                                  g_file_error_from_errno (saved_errno),
                                                  g_strerror (saved_errno));
 
+  /* FAT32 disks (USB sticks) take no file over 4 GB, and a limit may be set on file sizes. */
+  if (saved_errno == EFBIG)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                   _("“%s” could not be written: it grew larger than its disk, or the system, "
+                     "allows one file to be."), name);
+      return FALSE;
+    }
   dt_file_set_error (error, name, TRUE, cause);
   return FALSE;
 }
