@@ -339,7 +339,6 @@ test_restore (DtTestFixture *fixture,
   g_autoptr(DtBackup) first = NULL;
   g_autoptr(DtBackup) saved = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
   g_autofree char *journal = g_strconcat (fixture->path, "-journal", NULL);
 
   add_petition (fixture->db, "2025-0001");
@@ -356,8 +355,7 @@ test_restore (DtTestFixture *fixture,
   g_clear_error (&error);
   g_assert_cmpint (dt_database_count (fixture->db, "petitions", NULL), ==, 3);
 
-  /* Closed: the copy goes in, the file as it was is kept, with the commits still in its
-   * -wal. */
+  /* Closed: the copy goes in, and the file as it was is kept, with its three petitions. */
   g_clear_object (&fixture->db);
   g_assert_true (dt_backup_restore (fixture->path, first->path, &saved, &error));
   g_assert_no_error (error);
@@ -494,6 +492,54 @@ test_restore_damaged (DtTestFixture *fixture,
   /* Its stale -wal went with it. */
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_cmpint (count_in (fixture->path, "petitions"), ==, 1);
+}
+
+/* The database gone, and beside where it was a -wal of another database, which SQLite would
+ * replay over the copy put there. */
+static void
+test_restore_missing (DtTestFixture *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (fixture->dir, "other.sqlite", NULL);
+  g_autofree char *other_wal = g_strconcat (other, "-wal", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(DtBackup) good = NULL;
+  g_autoptr(DtBackup) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  sqlite3 *raw = NULL;
+
+  add_petition (fixture->db, "2025-0001");
+  good = dt_backup_make (fixture->db, DT_BACKUP_DAILY, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fixture->db);
+
+  /* A -wal full of another database's pages, taken while it is open. */
+  g_assert_cmpint (sqlite3_open (other, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                      "CREATE TABLE t (x); INSERT INTO t VALUES (randomblob (9000));"
+                                      "CREATE TABLE petitions (x);", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_true (g_file_get_contents (other_wal, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 0);
+  sqlite3_close (raw);
+
+  g_assert_cmpint (g_remove (fixture->path), ==, 0);
+  g_assert_true (g_file_set_contents (wal, contents, length, NULL));
+  g_assert_true (dt_backup_restore (fixture->path, good->path, &saved, &error));
+  g_assert_no_error (error);
+  g_assert_null (saved);   /* there was no database to keep */
+  g_assert_cmpint (count_in (fixture->path, "petitions"), ==, 1);
+  {
+    g_autoptr(DtDatabase) db = dt_database_open (fixture->path, DT_DATABASE_OPEN_EXISTING, &error);
+    g_autoptr(GPtrArray) problems = NULL;
+
+    g_assert_no_error (error);
+    problems = dt_database_check (db, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
 }
 
 static void
@@ -666,6 +712,7 @@ main (int    argc,
   DT_TEST_ADD ("/core/backup/restore", test_restore);
   DT_TEST_ADD ("/core/backup/restore-refused", test_restore_refused);
   DT_TEST_ADD ("/core/backup/restore-damaged", test_restore_damaged);
+  DT_TEST_ADD ("/core/backup/restore-missing", test_restore_missing);
   DT_TEST_ADD ("/core/backup/diagnose", test_diagnose);
 #ifdef G_OS_UNIX
   DT_TEST_ADD ("/core/backup/private", test_private);

@@ -384,9 +384,10 @@ test_restore (DtTestFixture *fixture,
 
   /* While another program has the database open: refused, in so many words. */
   {
-    g_autoptr(DtDatabase) open = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
+    g_autoptr(DtDatabase) holder = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (holder);
     cli (&run, NULL, db, "restore", copy_name, NULL);
     g_assert_cmpint (run.status, ==, 3);
     g_assert_nonnull (strstr (run.err, "open in another program"));

@@ -211,7 +211,6 @@ test_file_messages (void)
   g_autofree char *folder = g_build_filename (dir, "thư mục", NULL);
   g_autofree char *in_missing = g_build_filename (dir, "không có", "ra.json", NULL);
   g_autofree char *good = g_build_filename (dir, "có.json", NULL);
-  g_autofree char *temporary = g_build_filename (dir, "tạm", NULL);
   g_autofree char *contents = NULL;
   gsize length = 0;
 

@@ -971,7 +971,12 @@ dt_backup_restore (const char  *database_path,
     return FALSE;
 
   if (!g_file_test (database_path, G_FILE_TEST_EXISTS))
-    return copy_database (backup_path, database_path, error);
+    {
+      /* A -wal without its database cannot be read, and SQLite would replay it over the
+       * copy: it goes first. */
+      remove_companions (database_path);
+      return copy_database (backup_path, database_path, error);
+    }
 
   rc = sqlite3_open_v2 (database_path, &db, SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)

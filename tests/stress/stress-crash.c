@@ -131,6 +131,7 @@ typedef struct
   guint       imports_absent;
   guint       imports_acknowledged;
   guint       acks;
+  guint       inserts_acknowledged;
   guint       outputs_whole;
   guint       outputs_absent;
   guint       temporaries_left;
@@ -202,7 +203,10 @@ read_acks (Stress *stress,
         {
           stress->acks++;
           if (kind == 'I')
-            g_hash_table_insert (stress->inserted, g_strdup (code), GINT_TO_POINTER (number));
+            {
+              g_hash_table_insert (stress->inserted, g_strdup (code), GINT_TO_POINTER (number));
+              stress->inserts_acknowledged++;
+            }
           g_hash_table_insert (stress->edited, g_strdup (code), GINT_TO_POINTER (number));
           stress->next_n = MAX (stress->next_n, number + 1);
         }
@@ -521,8 +525,8 @@ main (int    argc,
           (g_get_monotonic_time () - started) / 1e6);
   printf ("# imports: %u whole (%u of them acknowledged), %u not there, none half applied\n",
           stress.imports_done, stress.imports_acknowledged, stress.imports_absent);
-  printf ("# writer: %u writes acknowledged, all found (%u petitions)\n", stress.acks,
-          g_hash_table_size (stress.inserted));
+  printf ("# writer: %u writes acknowledged (%u inserts, %u edits), all found\n", stress.acks,
+          stress.inserts_acknowledged, stress.acks - stress.inserts_acknowledged);
   printf ("# documents: %u whole at their final path, %u not there, none half-written; %u "
           "temporaries left by killed writers\n", stress.outputs_whole, stress.outputs_absent,
           stress.temporaries_left);
