@@ -6,6 +6,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include <sqlite3.h>
+
 #include "dt-database.h"
 
 /* A fresh folder per test, removed afterwards with everything in it. */
@@ -92,4 +94,47 @@ dt_test_count_files (const char *folder,
     if (strstr (name, part) != NULL)
       n++;
   return n;
+}
+
+/* Stands in for the program's SQL functions, which parsing the schema needs. */
+static inline void
+dt_test_null_func (sqlite3_context *context,
+                   int              argc,
+                   sqlite3_value  **argv)
+{
+  sqlite3_result_null (context);
+}
+
+/* Takes the database at PATH back to before migration 0009, for tests that rebuild an older
+ * schema: no "changes" in the audit log, and no audit triggers naming the columns they would
+ * drop (0009 makes them again). */
+static inline void
+dt_test_undo_audit_changes (const char *path)
+{
+  static const char * const functions[] = { "dt_fold", "dt_sort_key", "dt_defer_index" };
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (functions); i++)
+    sqlite3_create_function (raw, functions[i], 1,
+                             SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                             dt_test_null_func, NULL, NULL);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT name FROM sqlite_schema WHERE type = "
+                                            "'trigger' AND name LIKE '%\\_audit\\_%' ESCAPE '\\'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP TRIGGER \"%s\"",
+                                              (char *) names->pdata[i]);
+      g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    }
+  if (sqlite3_exec (raw, "ALTER TABLE audit_log DROP COLUMN changes", NULL, NULL, NULL) !=
+      SQLITE_OK)
+    g_error ("%s", sqlite3_errmsg (raw));
+  sqlite3_close (raw);
 }

@@ -11,6 +11,7 @@
 #include <gio/gio.h>
 #ifdef G_OS_UNIX
 # include <sys/stat.h>
+# include <sys/wait.h>
 # include <unistd.h>
 #endif
 
@@ -331,12 +332,106 @@ test_backup (DtTestFixture *fixture,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (a, ==, run.out);
 
-  /* Without a name it goes into a backups folder beside the database. */
+  /* Without a name it goes into the backup folder beside the database. */
   cli (&run, NULL, db, "backup", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.out, "backups"));
+  g_assert_nonnull (strstr (run.out, "Sao lưu"));
 }
 
+
+/* The lines of TEXT that begin with PREFIX, after spaces. */
+static char *
+line_starting (const char *text,
+               const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (g_strstrip (lines[i]), prefix))
+      return g_strdup (lines[i]);
+  return NULL;
+}
+
+static void
+test_restore (DtTestFixture *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "main.sqlite");
+  const char *path = db + strlen ("--database=");
+  g_autofree char *full = dt_test_data_path ("full.json");
+  g_autofree char *exported = NULL;
+  g_autofree char *copy_name = NULL;
+  g_autofree char *suggested = NULL;
+  g_autofree char *garbage = g_strnfill (50000, 'x');
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+
+  cli (&run, NULL, db, "demo", "--petitions=40", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db, "export", "-", NULL);
+  exported = g_steal_pointer (&run.out);
+  cli (&run, NULL, db, "backup", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db, "import", "--replace", full, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* Without a file: the copies, newest first, with their records. */
+  cli (&run, NULL, db, "restore", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "40 petitions"));
+  g_assert_nonnull (strstr (run.out, "made by hand"));
+  g_assert_nonnull (strstr (run.out, "daily"));
+  copy_name = line_starting (run.out, "main-");
+  g_assert_nonnull (copy_name);
+  g_assert_true (g_str_has_suffix (copy_name, ".sqlite"));
+
+  /* While another program has the database open: refused, in so many words. */
+  {
+    g_autoptr(DtDatabase) holder = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (holder);
+    cli (&run, NULL, db, "restore", copy_name, NULL);
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_nonnull (strstr (run.err, "open in another program"));
+    g_assert_nonnull (strstr (run.err, "Nothing was restored"));
+  }
+
+  /* The manual copy, by its name in the list: the database as it was is kept first. */
+  cli (&run, NULL, db, "restore", copy_name, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "truoc-khoi-phuc"));
+  g_assert_nonnull (strstr (run.out, "40 petitions"));
+  cli (&run, NULL, db, "export", "-", NULL);
+  g_assert_cmpstr (run.out, ==, exported);
+
+  /* A damaged database: the console names the newest good copy and the command to restore
+   * it, which works as said. */
+  g_assert_true (g_file_set_contents (path, garbage, 50000, NULL));
+  cli (&run, NULL, db, "search", "nguyen", NULL);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, "damaged"));
+  suggested = line_starting (run.err, "doithoai-cli ");
+  g_assert_nonnull (suggested);
+  g_assert_true (g_shell_parse_argv (suggested, NULL, &argv, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (argv), ==, 4);
+  cli (&run, NULL, argv[1], argv[2], argv[3], NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* A file that is not a copy of a database replaces nothing. */
+  cli (&run, NULL, db, "restore", full, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "full.json"));
+  cli (&run, NULL, db, "restore", "no-such-copy.sqlite", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "no-such-copy.sqlite"));
+  cli (&run, NULL, db, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+}
 
 static void
 test_rules_commands (DtTestFixture *fixture,
@@ -818,6 +913,231 @@ test_backup_full_disk (DtTestFixture *fixture,
   g_assert_true (g_str_has_suffix (lines[16], " 0 t.sqlite"));
 }
 
+/* A document of N petitions of their own, a few KiB each, for imports that fill a disk. */
+static char *
+write_big_document (const char *folder,
+                    guint       n)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"doithoai-exchange\", \"version\": 1, "
+                                          "\"petitions\": [");
+  g_autofree char *filler = g_strnfill (1500, 'x');
+  char *path = g_build_filename (folder, "big.json", NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s\n {\"code\": \"X%05u\", \"received\": \"2025-04-15\", "
+                            "\"channel\": \"front\", \"petitioner\": \"Người số %u\", "
+                            "\"summary\": \"Kiến nghị số %u\", \"content\": \"%s\"}",
+                            i == 0 ? "" : ",", i, i, i, filler);
+  g_string_append (json, "]}\n");
+  g_assert_true (g_file_set_contents (path, json->str, (gssize) json->len, NULL));
+  return path;
+}
+
+/* Two small disks of their own: the database's, with 400 KiB left (room to open and read it,
+ * not to copy it), and the outputs', with LEAVE KiB left for each step. One line per step,
+ * "STEP EXIT MESSAGES", the lines that are not the day's copy's warning, joined by "|"; then
+ * what the disks hold, and the database's state once room is made again. The steps run on a
+ * day with no copy yet: each start tries to make it, and says it could not. */
+static const char small_disk_script[] =
+  "cli=$1; source=$2; dir=$3; big=$4\n"
+  "mount -t tmpfs -o size=8192k tmpfs \"$dir\" || exit 99\n"
+  "mkdir \"$dir/out\" && mount -t tmpfs -o size=512k tmpfs \"$dir/out\" || exit 99\n"
+  "cp \"$source\" \"$dir/db.sqlite\"\n"
+  "db=\"--database=$dir/db.sqlite\"\n"
+  "out=\"$dir/out\"\n"
+  "\"$cli\" \"$db\" export - > \"$dir/../before.json\"\n"
+  "fill () {\n"
+  "  rm -f \"$1/filler\"\n"
+  "  free=$(df -k --output=avail \"$1\" | tail -1)\n"
+  "  head -c $(( (free - $2) * 1024 )) /dev/zero > \"$1/filler\"\n"
+  "}\n"
+  "step () {\n"
+  "  name=$1; leave=$2; shift 2\n"
+  "  fill \"$out\" \"$leave\"\n"
+  "  fill \"$dir\" 400\n"
+  "  DOITHOAI_TODAY=2026-11-27 \"$cli\" \"$db\" \"$@\" > /dev/null 2> \"$dir/../err\"\n"
+  "  status=$?\n"
+  "  echo \"$name $status $(grep -v 'copy of the database was not made' \"$dir/../err\" | "
+  "tr '\\n' '|')\"\n"
+  "  grep -c 'copy of the database was not made: The disk is full' \"$dir/../err\" >> "
+  "\"$dir/../warnings\"\n"
+  "}\n"
+  "step import 0 import \"$big\"\n"
+  "step export 16 export \"$out/out.json\"\n"
+  "step report 4 report --period=2025 \"--output=$out/r.xlsx\"\n"
+  "step document 4 document notice --session=HN-2025-01 \"--output=$out/n.pdf\"\n"
+  "step backup 200 backup \"$out/b.sqlite\"\n"
+  "rm -f \"$dir/filler\" \"$out/filler\"\n"
+  "echo \"left $(ls -A \"$dir\" | tr '\\n' ' ')\"\n"
+  "echo \"outputs $(ls -A \"$out\" | tr '\\n' ' ')\"\n"
+  "echo \"copies $(ls -A \"$dir/Sao lưu\" | tr '\\n' ' ')\"\n"
+  "\"$cli\" \"$db\" check > /dev/null 2>&1; echo \"check $?\"\n"
+  "\"$cli\" \"$db\" export - > \"$dir/../after.json\"\n"
+  "cmp -s \"$dir/../before.json\" \"$dir/../after.json\" && echo 'data same' || echo 'data changed'\n"
+  "echo \"warnings $(tr '\\n' ' ' < \"$dir/../warnings\")\"\n";
+
+static void
+test_small_disk (DtTestFixture *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "main.sqlite");
+  const char *path = db + strlen ("--database=");
+  g_autofree char *mount_point = g_build_filename (fixture->dir, "disk", NULL);
+  g_autofree char *unshare = g_find_program_in_path ("unshare");
+  g_autofree char *big = write_big_document (fixture->dir, 3000);
+  g_autofree char *out = NULL;
+  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) split = NULL;
+  g_auto(Run) run = { 0 };
+  int wait_status = 0;
+  static const struct {
+    const char *step;
+    const char *status;   /* the exit status expected */
+  } steps[] = {
+    { "import", "3" }, { "export", "2" }, { "report", "2" }, { "document", "1" },
+    { "backup", "2" },
+  };
+
+  if (unshare == NULL || getuid () != 0 ||
+      !g_spawn_command_line_sync ("unshare -m true", NULL, NULL, &wait_status, NULL) ||
+      wait_status != 0)
+    {
+      g_test_skip ("A small file system of its own needs root and unshare");
+      return;
+    }
+  cli (&run, NULL, db, "demo", "--petitions=200", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (g_mkdir (mount_point, 0700), ==, 0);
+  {
+    const char *argv[] = { unshare, "-m", "sh", "-c", small_disk_script, "sh",
+                           g_getenv ("DOITHOAI_CLI"), path, mount_point, big, NULL };
+    g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "DOITHOAI_TODAY", "2026-11-26",
+                                           TRUE);
+    g_autoptr(GError) error = NULL;
+
+    envp = g_environ_setenv (envp, "LANGUAGE", "en", TRUE);
+    g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                  &wait_status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  }
+  if (g_test_verbose ())
+    g_printerr ("%s", out);
+
+  split = g_strsplit (g_strstrip (out), "\n", -1);
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      char *space = strchr (split[i], ' ');
+
+      if (space != NULL)
+        g_hash_table_insert (lines, g_strndup (split[i], (gsize) (space - split[i])),
+                             g_strdup (space + 1));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      const char *line = g_hash_table_lookup (lines, steps[i].step);
+
+      /* Refused with the exit status of its kind, in words that say the disk is full. */
+      if (line == NULL || !g_str_has_prefix (line, steps[i].status) ||
+          strstr (line, "full") == NULL)
+        g_error ("On a full disk, %s: “%s”", steps[i].step, line);
+    }
+  g_assert_nonnull (strstr (g_hash_table_lookup (lines, "import"), "Nothing was imported"));
+  /* Nothing half-written at any name, no temporary left; of the day's copies only the one
+   * made while there was room, on the day before. */
+  g_assert_cmpstr (g_hash_table_lookup (lines, "left"), ==, "Sao lưu db.sqlite out ");
+  g_assert_cmpstr (g_hash_table_lookup (lines, "outputs"), ==, "");
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (lines, "copies"), "db-2026-11-26-"));
+  g_assert_true (g_str_has_suffix (g_hash_table_lookup (lines, "copies"), "-hang-ngay.sqlite "));
+  /* The day's copy could not be made, and each start said so. */
+  g_assert_cmpstr (g_hash_table_lookup (lines, "warnings"), ==, "1 1 1 1 1");
+  /* And the data already saved is whole, as it was. */
+  g_assert_cmpstr (g_hash_table_lookup (lines, "check"), ==, "0");
+  g_assert_cmpstr (g_hash_table_lookup (lines, "data"), ==, "same");
+}
+
+/* Without root: a limit on the size of any file the program writes (ulimit -f, in blocks of
+ * 512 bytes), as a disk too small or a USB stick's 4 GB limit would set it. */
+static void
+test_file_size_limit (DtTestFixture *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *db = database_option (fixture, "main.sqlite");
+  const char *path = db + strlen ("--database=");
+  g_autofree char *big = write_big_document (fixture->dir, 3000);
+  g_autofree char *before = NULL;
+  g_autofree char *export_path = g_build_filename (fixture->dir, "out.json", NULL);
+  g_autofree char *report_path = g_build_filename (fixture->dir, "r.xlsx", NULL);
+  g_autofree char *pdf_path = g_build_filename (fixture->dir, "n.pdf", NULL);
+  g_autofree char *copy_path = g_build_filename (fixture->dir, "b.sqlite", NULL);
+  g_autofree char *report_option = g_strconcat ("--output=", report_path, NULL);
+  g_autofree char *pdf_option = g_strconcat ("--output=", pdf_path, NULL);
+  g_auto(Run) run = { 0 };
+  GStatBuf buf;
+  struct {
+    const char *blocks;
+    const char *args[6];
+    int         status;
+    const char *file;
+  } steps[] = {
+    { NULL, { "import", big }, 3, NULL },
+    { "80", { "export", export_path }, 2, export_path },
+    { "80", { "report", "--period=2025", report_option }, 2, report_path },
+    { "80", { "document", "notice", "--session=HN-2025-01", pdf_option }, 1, pdf_path },
+    { "400", { "backup", copy_path }, 2, copy_path },
+  };
+  g_autofree char *import_blocks = NULL;
+
+  /* Enough petitions for a workbook larger than the -shm SQLite must be able to make. */
+  cli (&run, NULL, db, "demo", "--petitions=1500", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db, "backup", NULL);       /* the day's copy, made while there is room */
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db, "export", "-", NULL);
+  before = g_steal_pointer (&run.out);
+  /* The database may grow a little, not take the whole import. */
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  import_blocks = g_strdup_printf ("%d", (int) (buf.st_size / 512) + 64);
+  steps[0].blocks = import_blocks;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *limit = g_strdup_printf ("ulimit -f %s; exec \"$0\" \"$@\"",
+                                                steps[i].blocks);
+      const char *cli_path = g_getenv ("DOITHOAI_CLI");
+      const char *argv[] = { "sh", "-c", limit, cli_path, db, steps[i].args[0],
+                             steps[i].args[1], steps[i].args[2], steps[i].args[3],
+                             steps[i].args[4], NULL };
+      g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "DOITHOAI_TODAY", "2026-11-26",
+                                             TRUE);
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+      int wait_status;
+
+      g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                    NULL, NULL, NULL, &err, &wait_status, &error);
+      g_assert_no_error (error);
+      if (g_test_verbose ())
+        g_printerr ("%s: %s", steps[i].args[0], err);
+      /* An exit with a message, not a signal half-way. */
+      if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != steps[i].status)
+        g_error ("%s under a file size limit: exit %d, signal %d: %s", steps[i].args[0],
+                 WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1,
+                 WIFSIGNALED (wait_status) ? WTERMSIG (wait_status) : 0, err);
+      if (strstr (err, "full") == NULL && strstr (err, "larger than") == NULL &&
+          strstr (err, "too large") == NULL)
+        g_error ("%s: the message does not say why: %s", steps[i].args[0], err);
+      if (steps[i].file != NULL)
+        g_assert_false (g_file_test (steps[i].file, G_FILE_TEST_EXISTS));
+      g_assert_cmpuint (dt_test_count_files (fixture->dir, ".part"), ==, 0);
+    }
+
+  cli (&run, NULL, db, "check", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  cli (&run, NULL, db, "export", "-", NULL);
+  g_assert_cmpstr (run.out, ==, before);
+}
+
 /* Root may write anything: the read-only cases run as “nobody” then. */
 static const char * const *
 other_user (void)
@@ -915,6 +1235,7 @@ main (int    argc,
   DT_TEST_ADD ("/cli/database-problems", test_database_problems);
   DT_TEST_ADD ("/cli/demo-determinism", test_demo_determinism);
   DT_TEST_ADD ("/cli/backup", test_backup);
+  DT_TEST_ADD ("/cli/restore", test_restore);
   DT_TEST_ADD ("/cli/rules-commands", test_rules_commands);
   DT_TEST_ADD ("/cli/command-help", test_command_help);
   DT_TEST_ADD ("/cli/database-after-command", test_database_after_command);
@@ -927,6 +1248,8 @@ main (int    argc,
   DT_TEST_ADD ("/cli/import-fifo", test_import_fifo);
   DT_TEST_ADD ("/cli/read-only", test_read_only);
   DT_TEST_ADD ("/cli/backup-full-disk", test_backup_full_disk);
+  DT_TEST_ADD ("/cli/small-disk", test_small_disk);
+  DT_TEST_ADD ("/cli/file-size-limit", test_file_size_limit);
 #endif
 
   return g_test_run ();

@@ -267,6 +267,101 @@ test_audit_log (DtTestFixture *fixture,
   g_assert_cmpint (audit_rows (fixture->db, "update", "2025-0001"), ==, 1);
 }
 
+/* The "changes" of the newest audit entry for ENTITY and ACTION, as JSON. */
+static char *
+audit_changes (DtDatabase *db,
+               const char *entity,
+               const char *action)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *changes = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_dt_database_get_handle (db),
+                                       "SELECT changes FROM audit_log WHERE entity = ? AND "
+                                       "action = ? ORDER BY id DESC LIMIT 1", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, action, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    changes = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return changes;
+}
+
+static void
+test_audit_changes (DtTestFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(DtPetition) petition = dt_petition_new ();
+  g_autoptr(DtUnit) unit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *inserted = NULL;
+  g_autofree char *updated = NULL;
+  g_autofree char *deleted = NULL;
+  g_autofree char *unit_changes = NULL;
+  g_autofree char *at = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) when = NULL;
+  gint64 entries;
+
+  g_assert_true (dt_list_add (fixture->db, DT_LIST_AGENCIES, "UBND xã", &error));
+  petition->code = g_strdup ("2025-0001");
+  petition->received = g_strdup ("2025-04-15");
+  petition->channel = g_strdup ("written");
+  petition->petitioner = g_strdup ("Trần Thị Bình");
+  petition->summary = g_strdup ("Đề nghị sửa đường");
+  g_assert_true (dt_petition_insert (fixture->db, petition, &error));
+  g_assert_no_error (error);
+
+  /* An insert: every field it set, with no old value. */
+  inserted = audit_changes (fixture->db, "petitions", "insert");
+  g_assert_nonnull (inserted);
+  g_assert_nonnull (strstr (inserted, "\"summary\":[null,\"Đề nghị sửa đường\"]"));
+  g_assert_nonnull (strstr (inserted, "\"petitioner\":[null,\"Trần Thị Bình\"]"));
+  g_assert_null (strstr (inserted, "\"address\""));
+
+  /* An update: only what changed, old → new, references by name. */
+  g_free (petition->summary);
+  petition->summary = g_strdup ("Đề nghị sửa đường liên thôn");
+  petition->assigned_to = g_strdup ("UBND xã");
+  petition->assigned_date = g_strdup ("2025-04-22");
+  g_assert_true (dt_petition_update (fixture->db, petition, &error));
+  g_assert_no_error (error);
+  updated = audit_changes (fixture->db, "petitions", "update");
+  g_assert_cmpstr (updated, ==,
+                   "{\"summary\":[\"Đề nghị sửa đường\",\"Đề nghị sửa đường liên thôn\"],"
+                   "\"assigned_to\":[null,\"UBND xã\"],"
+                   "\"assigned_date\":[null,\"2025-04-22\"],\"revision\":[1,2]}");
+
+  /* When: in the log's own clock, UTC, within a minute of now. */
+  at = raw_query_text (fixture->db, "SELECT at FROM audit_log ORDER BY id DESC LIMIT 1");
+  when = g_date_time_new_from_iso8601 (at, NULL);
+  g_assert_nonnull (when);
+  g_assert_cmpint (ABS (g_date_time_difference (now, when)), <, 60 * G_TIME_SPAN_SECOND);
+
+  /* Saving the same values again changes nothing, and writes nothing. */
+  entries = dt_database_count (fixture->db, "audit_log", NULL);
+  g_assert_true (dt_petition_update (fixture->db, petition, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dt_database_count (fixture->db, "audit_log", NULL), ==, entries);
+
+  /* The unit's settings too. */
+  unit = dt_unit_load (fixture->db, &error);
+  unit->answer_working_days = 20;
+  g_assert_true (dt_unit_save (fixture->db, unit, &error));
+  g_assert_no_error (error);
+  unit_changes = audit_changes (fixture->db, "unit", "update");
+  g_assert_cmpstr (unit_changes, ==, "{\"answer_working_days\":[30,20]}");
+
+  /* A delete keeps what was removed. */
+  g_assert_true (dt_petition_delete (fixture->db, "2025-0001", &error));
+  g_assert_no_error (error);
+  deleted = audit_changes (fixture->db, "petitions", "delete");
+  g_assert_nonnull (deleted);
+  g_assert_nonnull (strstr (deleted, "\"summary\":[\"Đề nghị sửa đường liên thôn\",null]"));
+  g_assert_nonnull (strstr (deleted, "\"assigned_to\":[\"UBND xã\",null]"));
+}
+
 static void
 test_transaction_rollback (DtTestFixture *fixture,
                            gconstpointer  data)
@@ -322,6 +417,7 @@ test_upgrade_from_1 (DtTestFixture *fixture,
   g_clear_object (&fixture->db);
 
   /* Take the database back to schema 1, as an older DoiThoai left it: no search index. */
+  dt_test_undo_audit_changes (fixture->path);
   raw_exec (fixture->path, "DROP TRIGGER petitions_fts_insert; DROP TRIGGER petitions_fts_update;"
                            "DROP TRIGGER petitions_fts_delete; DROP VIEW petitions_search_text;"
                            "DROP TABLE petitions_fts; DROP INDEX petitions_state;"
@@ -582,6 +678,7 @@ main (int    argc,
   DT_TEST_ADD ("/core/database/foreign-file", test_foreign);
   DT_TEST_ADD ("/core/database/missing-file", test_missing);
   DT_TEST_ADD ("/core/database/audit-log", test_audit_log);
+  DT_TEST_ADD ("/core/database/audit-changes", test_audit_changes);
   DT_TEST_ADD ("/core/database/transaction-rollback", test_transaction_rollback);
   DT_TEST_ADD ("/core/database/backup", test_backup);
   DT_TEST_ADD ("/core/database/backup-guard", test_backup_guard);

@@ -482,7 +482,7 @@ test_list_model (DtTestFixture *fixture,
   /* A search shows its hits within the filter. */
   g_clear_pointer (&filter, dt_petition_filter_free);
   g_assert_true (dt_petition_list_set_filter (list, NULL, &error));
-  take_log (&recorder);
+  g_free (take_log (&recorder));
   g_assert_true (dt_petition_list_set_search (list, "nguyen van", &error));
   g_assert_no_error (error);
   ASSERT_LOG (&recorder, "(0,12,2)");

@@ -476,6 +476,7 @@ test_upgrade (DtTestFixture *fixture,
                                       "ALTER TABLE fields DROP COLUMN retired;", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  dt_test_undo_audit_changes (fixture->path);
   g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = 3", NULL, NULL, NULL), ==,
                    SQLITE_OK);
   sqlite3_close (raw);

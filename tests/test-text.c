@@ -83,6 +83,46 @@ test_date_line (void)
   g_assert_cmpstr (november, ==, "ngày 26 tháng 11 năm 2026");
 }
 
+static void
+assert_masked (const char *text,
+               const char *expected)
+{
+  static const char * const secrets[] = { "Trần Thị Bình", "Số 12 ngõ 3, Thôn Đông", "An", NULL };
+  g_autofree char *masked = dt_text_mask (text, secrets, "(bảo mật)");
+
+  g_assert_cmpstr (masked, ==, expected);
+}
+
+static void
+test_mask (void)
+{
+  g_autofree char *decomposed = g_utf8_normalize ("Bà Trần Thị Bình nói", -1, G_NORMALIZE_NFD);
+  static const char * const none[] = { NULL };
+
+  assert_masked ("Bà Trần Thị Bình đề nghị", "Bà (bảo mật) đề nghị");
+  /* As people type it: capitals, no marks, đ as d. */
+  assert_masked ("bà TRẦN THỊ BÌNH và bà tran thi binh", "bà (bảo mật) và bà (bảo mật)");
+  assert_masked ("Trú tại số 12 ngõ 3, thôn Dong.", "Trú tại (bảo mật).");
+  /* Whole words: the name "An", not the "an" inside "Tân" or "Anh". Marks aside, "Ăn" is the
+   * same word: masking too much is the safe side. */
+  assert_masked ("Ông Tân và anh Thanh, Trần Thịnh", "Ông Tân và anh Thanh, Trần Thịnh");
+  assert_masked ("Ông An nói, Ông Ăn", "Ông (bảo mật) nói, Ông (bảo mật)");
+  /* Decomposed marks go with their letters. */
+  {
+    g_autofree char *masked = NULL;
+    g_autofree char *expected = g_utf8_normalize ("Bà # nói", -1, G_NORMALIZE_NFD);
+    static const char * const name[] = { "Trần Thị Bình", NULL };
+
+    masked = dt_text_mask (decomposed, name, "#");
+    g_assert_cmpstr (masked, ==, expected);
+  }
+  g_assert_null (dt_text_mask (NULL, none, "#"));
+  {
+    g_autofree char *same = dt_text_mask ("không gì", none, "#");
+    g_assert_cmpstr (same, ==, "không gì");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -92,6 +132,7 @@ main (int    argc,
   g_test_add_func ("/core/text/fold", test_fold);
   g_test_add_func ("/core/text/sort", test_sort);
   g_test_add_func ("/core/text/date-line", test_date_line);
+  g_test_add_func ("/core/text/mask", test_mask);
 
   return g_test_run ();
 }

@@ -12,6 +12,11 @@
 #include "dt-output.h"
 #include "dt-util.h"
 
+#ifdef G_OS_UNIX
+# include <sys/mman.h>
+# include <unistd.h>
+#endif
+
 static void
 assert_typed (const char *text,
               const char *expected_iso)
@@ -116,6 +121,45 @@ test_typed_refused (void)
   assert_refused ("1/1/1899", "from 1900 to 2100");
   assert_refused ("1/1/2101", "The year 2101");
   assert_refused ("2101-01-01", "from 1900 to 2100");
+  /* Found by fuzzing: text that is not UTF-8 was read past its end (a byte that begins a
+   * character of three or four, last before the end, sends a walk by characters beyond the
+   * terminating zero). Each is put against a page that cannot be read, so that reading past
+   * it stops the test. */
+  {
+    static const char * const broken[] = {
+      "\377\377~\377\377-\377\337\377\355'\356\037\340", "15/4/2025\360", "Th\303", "\364",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+      {
+        g_autofree char *clean = NULL;
+        g_autofree char *nfc = NULL;
+        gsize size = strlen (broken[i]) + 1;
+        char *text;
+#ifdef G_OS_UNIX
+        long page = sysconf (_SC_PAGESIZE);
+        char *pages = mmap (NULL, (size_t) page * 2, PROT_READ | PROT_WRITE,
+                            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+        g_assert_true (pages != MAP_FAILED);
+        g_assert_cmpint (mprotect (pages + page, (size_t) page, PROT_NONE), ==, 0);
+        text = pages + page - size;
+#else
+        text = g_malloc (size);
+#endif
+        memcpy (text, broken[i], size);
+        clean = dt_text_clean (text);
+        nfc = dt_utf8_nfc (text);
+        assert_refused (text, format);
+        g_assert_null (clean);
+        g_assert_null (nfc);
+#ifdef G_OS_UNIX
+        munmap (pages, (size_t) page * 2);
+#else
+        g_free (text);
+#endif
+      }
+  }
 }
 
 static void
@@ -170,7 +214,6 @@ test_file_messages (void)
   g_autofree char *folder = g_build_filename (dir, "thư mục", NULL);
   g_autofree char *in_missing = g_build_filename (dir, "không có", "ra.json", NULL);
   g_autofree char *good = g_build_filename (dir, "có.json", NULL);
-  g_autofree char *temporary = g_build_filename (dir, "tạm", NULL);
   g_autofree char *contents = NULL;
   gsize length = 0;
 

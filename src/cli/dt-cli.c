@@ -16,9 +16,13 @@
 # include <windows.h>
 # include <gio/gwin32inputstream.h>
 #else
+# include <fcntl.h>
+# include <signal.h>
+# include <unistd.h>
 # include <gio/gunixinputstream.h>
 #endif
 
+#include "dt-backup.h"
 #include "dt-database.h"
 #include "dt-demo.h"
 #include "dt-documents.h"
@@ -51,6 +55,15 @@ typedef struct
   int            argc;
   char         **argv;
 } Context;
+
+static void
+context_clear (Context *context)
+{
+  g_clear_pointer (&context->database, g_free);
+  g_clear_pointer (&context->argv, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Context, context_clear)
 
 typedef int (*CommandFunc) (Context *context);
 
@@ -426,6 +439,62 @@ parse_options (Context      *context,
   return TRUE;
 }
 
+static char *
+format_size (goffset size)
+{
+  return g_format_size_full ((guint64) size, G_FORMAT_SIZE_DEFAULT);
+}
+
+/* "2026-11-26 08:30, 412 plans, 1,000 sessions …" for a copy that can be read. */
+static char *
+describe_backup (const DtBackup *backup)
+{
+  g_autofree char *when = g_date_time_format (backup->made, "%Y-%m-%d %H:%M");
+  g_autofree char *size = format_size (backup->size);
+
+  if (!backup->readable)
+    return g_strdup_printf (_("%s, %s, %s: cannot be used: %s"), when,
+                            dt_backup_kind_label (backup->kind), size, backup->problem);
+  return g_strdup_printf (_("%s, %s, %s: %lld plans, %lld sessions, %lld petitions"), when,
+                          dt_backup_kind_label (backup->kind), size, (long long) backup->plans,
+                          (long long) backup->sessions, (long long) backup->petitions);
+}
+
+/* A database that cannot be used: when it is damaged or gone, the newest good copy. */
+static void
+suggest_restore (const char   *path,
+                 const GError *error)
+{
+  g_autoptr(DtDiagnosis) diagnosis = NULL;
+  g_autofree char *described = NULL;
+  g_autofree char *quoted_database = NULL;
+  g_autofree char *quoted_backup = NULL;
+
+  if (error->domain != DT_ERROR ||
+      (error->code != DT_ERROR_CORRUPT && error->code != DT_ERROR_MISSING))
+    return;
+  diagnosis = dt_backup_diagnose (path, error);
+  if (diagnosis->backup == NULL)
+    return;
+  described = describe_backup (diagnosis->backup);
+  quoted_database = g_shell_quote (path);
+  quoted_backup = g_shell_quote (diagnosis->backup->path);
+  g_printerr (_("The newest good copy is %s (%s). To put it in place of the database:\n"
+                "  doithoai-cli --database=%s restore %s\n"), diagnosis->backup->path,
+              described, quoted_database, quoted_backup);
+}
+
+/* The first start of a day keeps a copy; one that fails is told, and the work goes on. */
+static void
+back_up_at_start (DtDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!dt_backup_at_start (db, NULL, &error))
+    g_printerr (_("doithoai-cli: warning: today's copy of the database was not made: %s\n"),
+                error->message);
+}
+
 static DtDatabase *
 open_database (Context              *context,
                DtDatabaseOpenFlags   flags,
@@ -442,7 +511,12 @@ open_database (Context              *context,
     db = dt_database_open (context->database, flags, &error);
 
   if (db == NULL)
-    *status = fail (error);
+    {
+      *status = fail (error);
+      suggest_restore (context->database, error);
+      return NULL;
+    }
+  back_up_at_start (db);
   return db;
 }
 
@@ -723,25 +797,95 @@ command_backup (Context *context)
   if (!(db = open_database (context, DT_DATABASE_OPEN_EXISTING, &status)))
     return status;
 
-  if (context->argc > 1)
-    destination = g_strdup (context->argv[1]);
-  else
+  if (context->argc == 1)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *dir = g_path_get_dirname (dt_database_get_path (db));
-      g_autofree char *backups = g_build_filename (dir, "backups", NULL);
-      g_autofree char *name = g_date_time_format (now, "doithoai-%Y-%m-%d-%H%M%S.sqlite");
+      g_autoptr(DtBackup) backup = dt_backup_make (db, DT_BACKUP_MANUAL, &error);
+      g_autofree char *described = NULL;
 
-      if (g_mkdir_with_parents (backups, 0700) != 0)
-        {
-          g_printerr ("doithoai-cli: %s: %s\n", backups, g_strerror (errno));
-          return EXIT_INPUT;
-        }
-      destination = g_build_filename (backups, name, NULL);
+      if (backup == NULL)
+        return fail (error);
+      described = describe_backup (backup);
+      g_print (_("Backup written to %s (%s)\n"), backup->path, described);
+      return EXIT_DONE;
     }
+  destination = g_strdup (context->argv[1]);
   if (!dt_database_backup (db, destination, &error))
     return fail (error);
   g_print (_("Backup written to %s\n"), destination);
+  return EXIT_DONE;
+}
+
+static int
+list_backups (Context *context)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = dt_backup_folder (context->database);
+
+  if (!(backups = dt_backup_list (context->database, &error)))
+    return fail (error);
+  if (backups->len == 0)
+    {
+      g_print (_("There is no copy of %s in %s yet.\n"), context->database, folder);
+      return EXIT_DONE;
+    }
+  g_print (_("Copies of %s in %s, newest first:\n"), context->database, folder);
+  for (guint i = 0; i < backups->len; i++)
+    {
+      DtBackup *backup = g_ptr_array_index (backups, i);
+      g_autofree char *base = g_path_get_basename (backup->path);
+      g_autofree char *described = describe_backup (backup);
+
+      g_print ("  %s\n    %s\n", base, described);
+    }
+  g_print ("%s\n", _("Put one in place of the database with “doithoai-cli restore FILE”."));
+  return EXIT_DONE;
+}
+
+static int
+command_restore (Context *context)
+{
+  g_autoptr(DtBackup) saved = NULL;
+  g_autoptr(DtDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  int status = EXIT_DONE;
+
+  if (!parse_options (context, _("[BACKUP]"), NULL, 0, 1, &status))
+    return status;
+  if (context->argc == 1)
+    return list_backups (context);
+
+  /* A name from the list is enough: it is looked for in the backup folder. */
+  backup = g_strdup (context->argv[1]);
+  if (!g_file_test (backup, G_FILE_TEST_EXISTS) && !strchr (backup, G_DIR_SEPARATOR) &&
+      !strchr (backup, '/'))
+    {
+      g_autofree char *folder = dt_backup_folder (context->database);
+      g_autofree char *in_folder = g_build_filename (folder, backup, NULL);
+
+      if (g_file_test (in_folder, G_FILE_TEST_EXISTS))
+        {
+          g_free (backup);
+          backup = g_steal_pointer (&in_folder);
+        }
+    }
+  if (!dt_backup_restore (context->database, backup, &saved, &error))
+    {
+      status = fail (error);
+      g_printerr ("%s\n", _("Nothing was restored."));
+      return status;
+    }
+  if (saved != NULL)
+    g_print (_("The database as it was is kept in %s\n"), saved->path);
+
+  /* Opened at once: a copy made by an older version is brought up to date now. */
+  if (!(db = dt_database_open (context->database, DT_DATABASE_OPEN_EXISTING, &error)))
+    return fail (error);
+  g_print (_("Restored %s from %s: %lld plans, %lld sessions, %lld petitions.\n"),
+           context->database, backup, (long long) dt_database_count (db, "plans", NULL),
+           (long long) dt_database_count (db, "sessions", NULL),
+           (long long) dt_database_count (db, "petitions", NULL));
   return EXIT_DONE;
 }
 
@@ -1011,6 +1155,40 @@ command_document (Context *context)
   return EXIT_DONE;
 }
 
+/* libxlsxwriter tells its own errors on standard error, in English and naming the temporary
+ * file: the program says them in its own words instead. -1 when nothing was changed. */
+static int
+quiet_stderr (void)
+{
+#ifdef G_OS_UNIX
+  int saved, null;
+
+  fflush (stderr);
+  if ((saved = dup (STDERR_FILENO)) < 0)
+    return -1;
+  if ((null = open ("/dev/null", O_WRONLY)) >= 0)
+    {
+      dup2 (null, STDERR_FILENO);
+      close (null);
+    }
+  return saved;
+#else
+  return -1;
+#endif
+}
+
+static void
+restore_stderr (int saved)
+{
+#ifdef G_OS_UNIX
+  if (saved < 0)
+    return;
+  fflush (stderr);
+  dup2 (saved, STDERR_FILENO);
+  close (saved);
+#endif
+}
+
 static int
 command_report (Context *context)
 {
@@ -1032,6 +1210,7 @@ command_report (Context *context)
   g_autofree char *title = NULL;
   DtPeriod period;
   GDate as_of;
+  gboolean ok;
   int status = EXIT_DONE;
 
   if (!parse_options (context, "", entries, 0, 0, &status))
@@ -1052,7 +1231,13 @@ command_report (Context *context)
 
   if (!(db = open_database (context, DT_DATABASE_OPEN_EXISTING, &status)))
     return status;
-  if (!dt_report_write_file (db, &period, &as_of, output, NULL, NULL, NULL, &error))
+  {
+    int saved = quiet_stderr ();
+
+    ok = dt_report_write_file (db, &period, &as_of, output, NULL, NULL, NULL, &error);
+    restore_stderr (saved);
+  }
+  if (!ok)
     {
       status = fail (error);
       g_printerr ("%s\n", _("No report was written."));
@@ -1124,8 +1309,16 @@ static const Command commands[] = {
   { .name = "backup", .arguments = "[FILE]",
     .summary = N_("Copy the database safely, even while it is in use"),
     .description = N_("Copies the database safely, even while it is in use, to FILE or else "
-                      "to a dated file in a “backups” folder beside it."),
+                      "to a dated file in the “Sao lưu” folder beside it. Every copy is checked "
+                      "before it is kept, and only its owner may read it."),
     .func = command_backup, .uses_database = TRUE, .output_file = 1 },
+  { .name = "restore", .arguments = "[BACKUP]",
+    .summary = N_("Put a backup in place of the database"),
+    .description = N_("Puts the copy BACKUP in place of the database, after checking it whole "
+                      "and saving the database as it is in the “Sao lưu” folder. Refused while "
+                      "another program has the database open. Without BACKUP, lists the copies "
+                      "in that folder, newest first, with their records."),
+    .func = command_restore, .uses_database = TRUE },
 };
 
 static void
@@ -1160,7 +1353,8 @@ main (int    argc,
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
   const char *today = g_getenv ("DOITHOAI_TODAY");
   const Command *command = NULL;
-  Context context = { 0 };
+  /* Freed on every way out, usage errors included. */
+  g_auto(Context) context = { 0 };
   int status;
   int i;
 
@@ -1173,6 +1367,11 @@ main (int    argc,
 #endif
 
   dt_i18n_init ();
+#ifdef G_OS_UNIX
+  /* A limit on file sizes ends a write with an error the program words, not with a signal
+   * that kills it half-way. */
+  signal (SIGXFSZ, SIG_IGN);
+#endif
 
   /* Options before the command; --database may also come after it (parse_options). */
   for (i = 1; i < argc; i++)
@@ -1233,7 +1432,5 @@ main (int    argc,
   context.argc = (int) rest->len - 1;
   context.argv = g_strdupv ((char **) rest->pdata);
   status = command->func (&context);
-  g_strfreev (context.argv);
-  g_free (context.database);
   return status;
 }

@@ -5,11 +5,13 @@
 
 #include <glib/gi18n-lib.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
 
+#include "dt-backup-private.h"
 #include "dt-calendar.h"
 #include "dt-core-resources.h"
 #include "dt-database-private.h"
@@ -286,6 +288,16 @@ dt_database_init (DtDatabase *self)
   self->owner = g_thread_self ();
 }
 
+static gboolean
+is_disk_full_errno (int code)
+{
+#ifdef EDQUOT
+  if (code == EDQUOT)
+    return TRUE;
+#endif
+  return code == ENOSPC || code == EFBIG;
+}
+
 gboolean
 _dt_database_fail (DtDatabase  *self,
                    int          rc,
@@ -310,6 +322,29 @@ _dt_database_fail (DtDatabase  *self,
       g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
                    _("The disk holding “%s” is full. Nothing was saved."), self->path);
       break;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+      /* What SQLite calls a "disk I/O error" is most often no room left, for the -wal or the
+       * -shm it makes when it opens the file. */
+      if (self->db != NULL && is_disk_full_errno (sqlite3_system_errno (self->db)))
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                       _("The disk holding “%s” is full. Nothing was saved."), self->path);
+          break;
+        }
+      /* The errno behind a failed write is often lost by then: what failed is told. */
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_DIR_FSYNC ||
+          rc == SQLITE_IOERR_TRUNCATE || rc == SQLITE_IOERR_SHMSIZE)
+        {
+          g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                       _("The database “%s” could not be written: the disk refused it (it may be "
+                         "full or failing, or the file too large for it). Nothing was saved."),
+                       self->path);
+          break;
+        }
+      g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                   _("The database “%s” cannot be opened or written: %s"), self->path, detail);
+      break;
     case SQLITE_READONLY:
       if (self->read_only)
         {
@@ -320,9 +355,7 @@ _dt_database_fail (DtDatabase  *self,
           break;
         }
       G_GNUC_FALLTHROUGH;
-    case SQLITE_CANTOPEN:
     case SQLITE_PERM:
-    case SQLITE_IOERR:
       g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
                    _("The database “%s” cannot be opened or written: %s"), self->path, detail);
       break;
@@ -468,11 +501,37 @@ query_int64 (DtDatabase  *self,
   return TRUE;
 }
 
+/* The file as it was, before the first migration of an older version's database changes it:
+ * an update of the program that goes wrong can be undone by restoring it. */
+static gboolean
+back_up_before_migration (DtDatabase  *self,
+                          GError     **error)
+{
+  g_autoptr(DtBackup) backup = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!(backup = dt_backup_make (self, DT_BACKUP_MIGRATION, &local_error)))
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_DATABASE,
+                   _("The database “%s” was made by an older version of DoiThoai and must be "
+                     "brought up to date, but a copy of it could not be saved first: %s "
+                     "Nothing was changed."), self->path, local_error->message);
+      return FALSE;
+    }
+  g_debug ("Saved %s before migrating it from version %d", backup->path, self->user_version);
+  return TRUE;
+}
+
 static gboolean
 migrate (DtDatabase  *self,
          GError     **error)
 {
   g_auto(GStrv) names = list_migrations ();
+
+  /* A new database (version 0) has nothing to keep. */
+  if (self->user_version > 0 && self->user_version < dt_database_schema_version () &&
+      !back_up_before_migration (self, error))
+    return FALSE;
 
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -588,6 +647,17 @@ dt_database_open (const char           *path,
                        _("The folder “%s” cannot be created: %s"), dir, g_strerror (saved_errno));
           return NULL;
         }
+#ifdef G_OS_UNIX
+      /* Readable by its owner only: it holds the petitioners' names. SQLite gives its -wal
+       * and -shm the same mode. */
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+          if (fd >= 0)
+            g_close (fd, NULL);
+        }
+#endif
     }
   else if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -1173,6 +1243,7 @@ dt_database_backup (DtDatabase  *self,
   /* Never over the live file or its working files, whatever name leads to them. */
   if (!(output = dt_output_new (destination, self, error)))
     return FALSE;
+  dt_output_set_private (output);
 
   rc = sqlite3_open_v2 (dt_output_get_temporary_path (output), &target,
                         SQLITE_OPEN_READWRITE, NULL);
@@ -1197,9 +1268,14 @@ dt_database_backup (DtDatabase  *self,
     {
       g_autofree char *name = g_filename_display_name (destination);
 
-      g_set_error (error, DT_ERROR, DT_ERROR_IO,
-                   _("The backup “%s” could not be written: %s"), name,
-                   target != NULL ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
+      if ((rc & 0xff) == SQLITE_FULL ||
+          (target != NULL && is_disk_full_errno (sqlite3_system_errno (target))))
+        g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                     _("The disk is full: “%s” could not be written."), name);
+      else
+        g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                     _("The backup “%s” could not be written: %s"), name,
+                     target != NULL ? sqlite3_errmsg (target) : sqlite3_errstr (rc));
       sqlite3_close (target);
       return FALSE;   /* the output removes the copy and its journal */
     }
@@ -1212,5 +1288,8 @@ dt_database_backup (DtDatabase  *self,
       sqlite3_close_v2 (target);
       return FALSE;
     }
-  return dt_output_commit (output, error);
+  /* Checked before it takes the name: a copy that fails is no copy. */
+  return _dt_backup_check_file (dt_output_get_temporary_path (output), destination, FALSE,
+                                error) &&
+         dt_output_commit (output, error);
 }

@@ -454,25 +454,91 @@ petitioner_with_place (const DtPetition *petition)
   return g_strdup_printf ("%s, %s", petitioner_shown (petition), place);
 }
 
-/* The petition's words, without the name or address of a confidential petitioner. */
+/* The petition's words (masked by mask_confidential () when they must be). */
 static char *
 petition_words (const DtPetition *petition,
                 gboolean          full)
 {
   const char *text = full && petition->content != NULL ? petition->content : petition->summary;
-  g_autoptr(GString) words = NULL;
 
   if (text == NULL)
     text = petition->content != NULL ? petition->content : "";
-  words = g_string_new (text);
-  if (petition->confidential)
+  return g_strdup (text);
+}
+
+static void
+mask_in_place (char               **text,
+               const char * const  *secrets)
+{
+  char *masked;
+
+  if (*text == NULL)
+    return;
+  masked = dt_text_mask (*text, secrets, MASK);
+  g_free (*text);
+  *text = masked;
+}
+
+/* A confidential petitioner is named nowhere in a document: not in her petition's texts, not
+ * in the minutes of the session where she spoke, whatever case or marks they were typed in.
+ * Her name and address themselves are left to petitioner_shown (). */
+static gboolean
+mask_confidential (Job     *job,
+                   GError **error)
+{
+  g_autoptr(GStrvBuilder) all = g_strv_builder_new ();
+  g_auto(GStrv) session_secrets = NULL;
+
+  for (guint i = 0; job->petitions != NULL && i < job->petitions->len; i++)
     {
-      if (petition->petitioner != NULL)
-        g_string_replace (words, petition->petitioner, MASK, 0);
-      if (petition->address != NULL)
-        g_string_replace (words, petition->address, MASK, 0);
+      DtPetition *petition = g_ptr_array_index (job->petitions, i);
+      g_auto(GStrv) secrets = NULL;
+      char **texts[] = { &petition->summary, &petition->content, &petition->answer,
+                         &petition->result, &petition->declined_reason };
+
+      if (!petition->confidential)
+        continue;
+      secrets = dt_text_person_secrets (petition->petitioner, petition->address);
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        mask_in_place (texts[t], (const char * const *) secrets);
+      for (guint e = 0; e < petition->events->len; e++)
+        mask_in_place (&((DtPetitionEvent *) g_ptr_array_index (petition->events, e))->text,
+                       (const char * const *) secrets);
     }
-  return g_string_free (g_steal_pointer (&words), FALSE);
+
+  if (job->session == NULL)
+    return TRUE;
+  /* Every confidential petitioner of the session, whether this document lists her or not. */
+  {
+    sqlite3_stmt *stmt;
+    int rc;
+
+    stmt = _dt_database_prepare (job->db, "SELECT p.petitioner, p.address FROM petitions p "
+                                          "JOIN sessions s ON s.id = p.session_id "
+                                          "WHERE s.code = ? AND p.confidential = 1", error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_text (stmt, 1, job->session->code, -1, SQLITE_TRANSIENT);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        g_auto(GStrv) secrets =
+          dt_text_person_secrets ((const char *) sqlite3_column_text (stmt, 0),
+                                  (const char *) sqlite3_column_text (stmt, 1));
+
+        g_strv_builder_addv (all, (const char **) secrets);
+      }
+    sqlite3_reset (stmt);
+    if (rc != SQLITE_DONE)
+      return _dt_database_fail (job->db, rc, error);
+  }
+  session_secrets = g_strv_builder_end (g_steal_pointer (&all));
+  if (session_secrets[0] == NULL)
+    return TRUE;
+  mask_in_place (&job->session->topic, (const char * const *) session_secrets);
+  mask_in_place (&job->session->composition, (const char * const *) session_secrets);
+  mask_in_place (&job->session->proceedings, (const char * const *) session_secrets);
+  mask_in_place (&job->session->minutes_conclusion, (const char * const *) session_secrets);
+  return TRUE;
 }
 
 static void
@@ -1882,7 +1948,7 @@ dt_document_build (DtDatabase              *db,
   g_return_val_if_fail (request != NULL && request->kind < DT_N_DOCUMENT_KINDS, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!job_load (&job, db, request, error))
+  if (!job_load (&job, db, request, error) || !mask_confidential (&job, error))
     return NULL;
 
   switch (request->kind)

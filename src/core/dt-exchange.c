@@ -9,10 +9,12 @@
 #include <glib/gstdio.h>
 #include <jansson.h>
 
+#include "dt-database-private.h"
 #include "dt-error.h"
 #include "dt-exchange.h"
 #include "dt-output.h"
 #include "dt-records-private.h"
+#include "dt-text.h"
 #include "dt-util.h"
 
 #define MASK_TEXT "(bảo mật)"
@@ -41,6 +43,9 @@ typedef struct
   GString            *buffer;
   const DtEntitySpec *spec;
   gboolean            mask;
+  /* When masking: session code → the names and addresses (GStrv) of its confidential
+   * petitioners, for the minutes' texts that may name them. */
+  GHashTable         *session_secrets;
   gboolean            first;
   GCancellable       *cancellable;
   DtProgressFunc      progress;
@@ -166,43 +171,90 @@ record_to_json (const DtEntitySpec *spec,
 }
 
 static void
-mask_text (char       **text,
-           const char  *name)
+mask_text (char               **text,
+           const char * const  *secrets)
 {
-  g_autoptr(GString) masked = NULL;
+  char *masked;
 
-  if (*text == NULL || name == NULL || *name == '\0')
+  if (*text == NULL)
     return;
-  masked = g_string_new (*text);
-  if (g_string_replace (masked, name, MASK_TEXT, 0) > 0)
-    {
-      g_free (*text);
-      *text = g_strdup (masked->str);
-    }
+  masked = dt_text_mask (*text, secrets, MASK_TEXT);
+  g_free (*text);
+  *text = masked;
 }
 
 /* A confidential petitioner leaves no name or address in the document, not even inside the
- * free texts where the secretary may have written it. */
+ * free texts where the secretary may have written it, in whatever case or marks. */
 static void
 mask_petition (DtPetition *petition)
 {
-  g_autofree char *name = g_steal_pointer (&petition->petitioner);
+  g_auto(GStrv) secrets = dt_text_person_secrets (petition->petitioner, petition->address);
   char **texts[] = { &petition->summary, &petition->content, &petition->answer,
                      &petition->result, &petition->declined_reason };
 
-  petition->petitioner = g_strdup (MASK_TEXT);
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+  if (petition->petitioner != NULL)
     {
-      mask_text (texts[i], name);
-      mask_text (texts[i], petition->address);
+      g_free (petition->petitioner);
+      petition->petitioner = g_strdup (MASK_TEXT);
     }
+  g_clear_pointer (&petition->address, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    mask_text (texts[i], (const char * const *) secrets);
   for (guint i = 0; i < petition->events->len; i++)
     {
       DtPetitionEvent *event = g_ptr_array_index (petition->events, i);
-      mask_text (&event->text, name);
-      mask_text (&event->text, petition->address);
+      mask_text (&event->text, (const char * const *) secrets);
     }
-  g_clear_pointer (&petition->address, g_free);
+}
+
+/* The minutes of a session may name the confidential petitioners who spoke there. */
+static void
+mask_session (Writer    *writer,
+              DtSession *session)
+{
+  const char * const *secrets = g_hash_table_lookup (writer->session_secrets, session->code);
+
+  if (secrets == NULL)
+    return;
+  mask_text (&session->topic, secrets);
+  mask_text (&session->composition, secrets);
+  mask_text (&session->proceedings, secrets);
+  mask_text (&session->minutes_conclusion, secrets);
+}
+
+static gboolean
+load_session_secrets (Writer      *writer,
+                      DtDatabase  *db,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _dt_database_prepare (db, "SELECT s.code, p.petitioner, p.address FROM petitions p "
+                                   "JOIN sessions s ON s.id = p.session_id "
+                                   "WHERE p.confidential = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  writer->session_secrets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                   (GDestroyNotify) g_strfreev);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *code = (const char *) sqlite3_column_text (stmt, 0);
+      char **old = g_hash_table_lookup (writer->session_secrets, code);
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) secrets = dt_text_person_secrets ((const char *) sqlite3_column_text (stmt, 1),
+                                                      (const char *) sqlite3_column_text (stmt, 2));
+
+      if (old != NULL)
+        g_strv_builder_addv (builder, (const char **) old);
+      g_strv_builder_addv (builder, (const char **) secrets);
+      g_hash_table_insert (writer->session_secrets, g_strdup (code),
+                           g_strv_builder_end (builder));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _dt_database_fail (db, rc, error);
+  return TRUE;
 }
 
 static gboolean
@@ -216,6 +268,8 @@ write_record_cb (gpointer   record,
 
   if (spec == &_dt_petition_spec && writer->mask && ((DtPetition *) record)->confidential)
     mask_petition (record);
+  if (spec == &_dt_session_spec && writer->mask)
+    mask_session (writer, record);
 
   if (g_cancellable_set_error_if_cancelled (writer->cancellable, error))
     return FALSE;
@@ -266,6 +320,8 @@ write_document (DtDatabase  *db,
   writer->buffer = g_string_sized_new (1 << 20);
   writer->first = TRUE;
   if (!(unit = dt_unit_load (db, error)) || !(calendar = dt_calendar_list (db, error)))
+    goto out;
+  if (writer->mask && !load_session_secrets (writer, db, error))
     goto out;
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
@@ -327,6 +383,7 @@ write_document (DtDatabase  *db,
     writer->progress (1.0, writer->progress_data);
 
 out:
+  g_clear_pointer (&writer->session_secrets, g_hash_table_unref);
   g_string_free (writer->buffer, TRUE);
   return ok;
 }

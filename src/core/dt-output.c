@@ -39,6 +39,7 @@ struct _DtOutput
   gsize    buffered;
   gboolean handed_out;
   gboolean finished;
+  gboolean private;     /* readable by the owner only */
 };
 
 static char *
@@ -57,6 +58,14 @@ set_io_error (GError     **error,
                                                  g_file_error_from_errno (saved_errno),
                                                  g_strerror (saved_errno));
 
+  /* FAT32 disks (USB sticks) take no file over 4 GB, and a limit may be set on file sizes. */
+  if (saved_errno == EFBIG)
+    {
+      g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                   _("“%s” could not be written: it grew larger than its disk, or the system, "
+                     "allows one file to be."), name);
+      return FALSE;
+    }
   dt_file_set_error (error, name, TRUE, cause);
   return FALSE;
 }
@@ -182,6 +191,18 @@ dt_output_new (const char  *path,
     }
   self->buffer = g_malloc (BUFFER_SIZE);
   return self;
+}
+
+void
+dt_output_set_private (DtOutput *self)
+{
+  g_return_if_fail (self != NULL && !self->finished);
+
+  self->private = TRUE;
+#ifdef G_OS_UNIX
+  /* At once, before anything is written into it. */
+  g_chmod (self->temporary, 0600);
+#endif
 }
 
 static gboolean
@@ -326,7 +347,9 @@ dt_output_commit (DtOutput  *self,
   if (!check_target (self, error))
     goto fail;
 #ifdef G_OS_UNIX
-  if (g_stat (self->target, &buf) == 0)
+  if (self->private)
+    g_chmod (self->temporary, 0600);
+  else if (g_stat (self->target, &buf) == 0)
     g_chmod (self->temporary, buf.st_mode & 07777);
 #else
   (void) buf;

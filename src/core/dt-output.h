@@ -24,6 +24,9 @@ typedef gboolean (*DtWriteFunc) (gpointer      user_data,
 DtOutput   *dt_output_new                (const char  *path,
                                           DtDatabase  *database,
                                           GError     **error);
+/* Only the owner may read the file (0600 on Unix, whatever the target's mode was): for copies
+ * of the database, which hold the petitioners' names. */
+void        dt_output_set_private        (DtOutput    *self);
 /* Buffered; the final flush is in dt_output_commit (). */
 gboolean    dt_output_write              (DtOutput    *self,
                                           const void  *data,

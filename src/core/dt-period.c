@@ -158,10 +158,20 @@ dt_period_init_range (DtPeriod     *period,
   return TRUE;
 }
 
+/* What was typed, as a message may show it: at most 80 characters, control characters and
+ * bytes that are not UTF-8 escaped. */
+static char *
+quote (const char *text)
+{
+  return dt_text_quote (text, -1, 80);
+}
+
 static void
 set_syntax_error (GError     **error,
-                  const char  *text)
+                  const char  *typed)
 {
+  g_autofree char *text = quote (typed);
+
   g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
                _("“%s” is not a period. Write 2025-06 for a month, 2025-Q2 for a quarter, "
                  "2025-H1 for six months, 2025-9M for nine months, 2025 for a year, "
@@ -205,9 +215,14 @@ parse_date_bound (const char  *whole,
   if (dt_date_parse (text, date))
     return TRUE;
   if (strlen (text) == 10 && text[4] == '-' && text[7] == '-')
-    g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
-                 _("“%s” in the period “%s” is not a real date between %d and %d."),
-                 text, whole, DT_YEAR_MIN, DT_YEAR_MAX);
+    {
+      g_autofree char *shown_text = quote (text);
+      g_autofree char *shown_whole = quote (whole);
+
+      g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                   _("“%s” in the period “%s” is not a real date between %d and %d."),
+                   shown_text, shown_whole, DT_YEAR_MIN, DT_YEAR_MAX);
+    }
   else
     set_syntax_error (error, whole);
   return FALSE;
@@ -279,9 +294,11 @@ dt_period_parse (const char  *text,
         return dt_period_init (period, DT_PERIOD_NINE_MONTHS, year, 0, year, error);
       if (strlen (part) >= 2 && (part[strlen (part) - 1] == 'M' || part[strlen (part) - 1] == 'm'))
         {
+          g_autofree char *shown = quote (clean);
+
           g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
                        _("“%s”: the only report counted in months is 9M (January to "
-                         "September); for six months write %d-H1."), clean, year);
+                         "September); for six months write %d-H1."), shown, year);
           return FALSE;
         }
       if (parse_number (part, 2, &number))

@@ -10,6 +10,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
+#ifdef G_OS_UNIX
+# include <sys/resource.h>
+#endif
 
 #include "dt-database-private.h"
 #include "dt-error.h"
@@ -517,19 +520,35 @@ session_cb (const DtReportSession  *s,
   return w->failed == LXW_NO_ERROR;
 }
 
-/* A confidential petitioner's name leaves no trace, not even inside the summary where the
- * secretary may have written it (as the exchange format masks it). */
+/* A confidential petitioner's name and address leave no trace, not even inside the summary
+ * where the secretary may have written them, in whatever case or marks (as the exchange
+ * format masks them). */
 static char *
-mask_name (const char *text,
-           const char *name)
+mask_person (const char *text,
+             const char *name,
+             const char *address)
 {
-  g_autoptr(GString) masked = NULL;
+  g_auto(GStrv) secrets = dt_text_person_secrets (name, address);
 
-  if (text == NULL || name == NULL || *name == '\0')
-    return g_strdup (text);
-  masked = g_string_new (text);
-  g_string_replace (masked, name, MASKED, 0);
-  return g_string_free (g_steal_pointer (&masked), FALSE);
+  return dt_text_mask (text, (const char * const *) secrets, MASKED);
+}
+
+/* The register reads no addresses: the few confidential petitions' are looked up. */
+static char *
+address_of (Writer *w,
+            gint64  id)
+{
+  sqlite3_stmt *stmt = _dt_database_prepare_static (w->db, "SELECT address FROM petitions "
+                                                           "WHERE id = ?1", NULL);
+  char *address = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    address = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return address;
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -557,7 +576,8 @@ petition_cb (const DtReportPetition  *p,
   const char *channel = dt_choice_label_vi (DT_RECORD_PETITION, "channel", p->channel);
   const char *petitioner = p->confidential ? MASKED : p->petitioner;
   const char *status = _dt_report_category_label_vi (p->category);
-  g_autofree char *summary = p->confidential ? mask_name (p->summary, p->petitioner)
+  g_autofree char *address = p->confidential ? address_of (w, p->id) : NULL;
+  g_autofree char *summary = p->confidential ? mask_person (p->summary, p->petitioner, address)
                                              : g_strdup (p->summary);
   lxw_row_t row;
 
@@ -616,7 +636,7 @@ write_overdue (Writer    *w,
   ids = _dt_report_get_overdue_ids (report, &n_ids);
   stmt = _dt_database_prepare_static (w->db,
     "SELECT p.code, p.received, p.petitioner, p.confidential, v.name, f.name, p.summary, "
-    "       a.name, p.assigned_date, p.deadline "
+    "       a.name, p.assigned_date, p.deadline, p.address "
     "FROM petitions p "
     "LEFT JOIN villages v ON v.id = p.village_id "
     "LEFT JOIN fields f ON f.id = p.field_id "
@@ -659,7 +679,8 @@ write_overdue (Writer    *w,
       {
         gboolean confidential = sqlite3_column_int (stmt, 3) != 0;
         const char *petitioner = confidential ? MASKED : COLUMN (2);
-        g_autofree char *summary = confidential ? mask_name (COLUMN (6), COLUMN (2))
+        g_autofree char *summary = confidential ? mask_person (COLUMN (6), COLUMN (2),
+                                                               COLUMN (10))
                                                 : g_strdup (COLUMN (6));
         const char *texts[] = { NULL, COLUMN (0), NULL, petitioner, COLUMN (4), COLUMN (5),
                                 summary, COLUMN (7) };
@@ -1113,9 +1134,40 @@ writer_progress (double   fraction,
     w->progress (fraction, w->user_data);
 }
 
+/* What went wrong writing PATH, in the program's words: the disk being full above all, which
+ * libxlsxwriter only tells as a "zip error" (of the temporary file, which is no name for a
+ * person). */
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno,
+                 lxw_error    failed)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+#ifdef EDQUOT
+  if (saved_errno == EDQUOT)
+    saved_errno = ENOSPC;
+#endif
+  if (saved_errno == ENOSPC)
+    g_set_error (error, DT_ERROR, DT_ERROR_IO, _("The disk is full: “%s” could not be written."),
+                 name);
+  else if (saved_errno == EFBIG)
+    g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                 _("“%s” could not be written: it grew larger than its disk, or the system, "
+                   "allows one file to be."), name);
+  else if (saved_errno != 0)
+    g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” could not be written: %s."), name,
+                 g_strerror (saved_errno));
+  else
+    g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” could not be written: %s."), name,
+                 lxw_strerror (failed));
+}
+
 static gboolean
 write_workbook (Writer      *w,
                 const char  *temporary,
+                const char  *path,
                 GError     **error)
 {
   g_autoptr(DtReport) report = NULL;
@@ -1128,12 +1180,14 @@ write_workbook (Writer      *w,
   DtReportScan scan = { session_cb, petition_cb, writer_progress, w, 0, PROGRESS_SCAN };
   gboolean review = w->period.kind == DT_PERIOD_YEARS;
   lxw_error closed;
+  int saved_errno;
   gboolean ok;
 
+  errno = 0;
   w->wb = workbook_new_opt (temporary, &options);
   if (w->wb == NULL)
     {
-      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("“%s” could not be written."), temporary);
+      set_write_error (error, path, errno, LXW_ERROR_CREATING_XLSX_FILE);
       return FALSE;
     }
   note (w, workbook_set_properties (w->wb, &properties));
@@ -1199,18 +1253,206 @@ write_workbook (Writer      *w,
     }
 
   /* Closing writes the file; it also frees the workbook, whatever happened before. */
+  errno = 0;
   closed = workbook_close (w->wb);
+  saved_errno = errno;
   w->wb = NULL;
   if (!ok)
     return FALSE;
   note (w, closed);
   if (w->failed != LXW_NO_ERROR)
     {
-      g_set_error (error, DT_ERROR, DT_ERROR_IO, _("The report could not be written: %s."),
-                   lxw_strerror (w->failed));
+      set_write_error (error, path, closed != LXW_NO_ERROR ? saved_errno : 0, w->failed);
       return FALSE;
     }
   return !g_cancellable_set_error_if_cancelled (w->cancellable, error);
+}
+
+/* ------------------------------------------------------------------------------------------
+ * The finished workbook, read back
+ *
+ * In constant memory mode libxlsxwriter writes each sheet to a temporary file first, and does
+ * not check those writes: on a full disk, or past a limit on file sizes, a sheet comes out cut
+ * short and the workbook is still "written". Then each sheet is read back from the zip before
+ * the file takes its name: inflated, it must be whole, well-formed XML of its stated size.
+ * ------------------------------------------------------------------------------------------ */
+
+static guint32
+read_le32 (const guint8 *p)
+{
+  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
+}
+
+static guint16
+read_le16 (const guint8 *p)
+{
+  return (guint16) (p[0] | p[1] << 8);
+}
+
+static gboolean
+check_member (const guint8 *data,
+              gsize         length,
+              guint32       offset,
+              guint16       method,
+              guint32       compressed,
+              guint32       expected)
+{
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GConverter) inflater = NULL;
+  static const GMarkupParser parser = { 0 };
+  const guint8 *in;
+  gsize in_left, total = 0;
+  guint8 out[64 * 1024];
+
+  if ((gsize) offset + 30 > length || read_le32 (data + offset) != 0x04034b50)
+    return FALSE;
+  in = data + offset + 30 + read_le16 (data + offset + 26) + read_le16 (data + offset + 28);
+  if (in < data || (gsize) (in - data) + compressed > length || (method != 0 && method != 8))
+    return FALSE;
+  in_left = compressed;
+  context = g_markup_parse_context_new (&parser, 0, NULL, NULL);
+  if (method == 8)
+    inflater = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW));
+
+  while (TRUE)
+    {
+      gsize read = 0, written = 0;
+      GConverterResult result;
+
+      if (inflater == NULL)
+        {
+          written = in_left;
+          result = G_CONVERTER_FINISHED;
+          if (!g_markup_parse_context_parse (context, (const char *) in, (gssize) in_left,
+                                             NULL))
+            return FALSE;
+        }
+      else
+        {
+          result = g_converter_convert (inflater, in, in_left, out, sizeof out,
+                                        G_CONVERTER_INPUT_AT_END, &read, &written, NULL);
+          if (result == G_CONVERTER_ERROR)
+            return FALSE;
+          in += read;
+          in_left -= read;
+          if (written > 0 &&
+              !g_markup_parse_context_parse (context, (const char *) out, (gssize) written, NULL))
+            return FALSE;
+        }
+      total += written;
+      if (result == G_CONVERTER_FINISHED)
+        break;
+    }
+  return total == expected && g_markup_parse_context_end_parse (context, NULL);
+}
+
+static gboolean
+check_sheets (const char  *file,
+              const char  *path,
+              GError     **error)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (file, FALSE, NULL);
+  const guint8 *data;
+  const guint8 *end = NULL;
+  gsize length;
+  guint32 entries, offset;
+  guint sheets = 0;
+  gboolean whole = FALSE;
+
+  if (mapped != NULL)
+    {
+      data = (const guint8 *) g_mapped_file_get_contents (mapped);
+      length = g_mapped_file_get_length (mapped);
+      /* The end of central directory record, after at most a 64 KiB comment. */
+      for (gsize i = length >= 22 ? length - 22 : 0; length >= 22; i--)
+        {
+          if (read_le32 (data + i) == 0x06054b50)
+            {
+              end = data + i;
+              break;
+            }
+          if (i == 0 || length - i > 22 + 65535)
+            break;
+        }
+    }
+  if (end != NULL)
+    {
+      entries = read_le16 (end + 10);
+      offset = read_le32 (end + 16);
+      /* Zip64 (over 4 GB): no report comes near it; not read back. */
+      if (offset == 0xFFFFFFFF || entries == 0xFFFF)
+        return TRUE;
+      whole = TRUE;
+      for (guint i = 0; whole && i < entries; i++)
+        {
+          const guint8 *entry = data + offset;
+          guint16 name_length, extra_length, comment_length;
+          g_autofree char *name = NULL;
+
+          if ((gsize) offset + 46 > length || read_le32 (entry) != 0x02014b50)
+            {
+              whole = FALSE;
+              break;
+            }
+          name_length = read_le16 (entry + 28);
+          extra_length = read_le16 (entry + 30);
+          comment_length = read_le16 (entry + 32);
+          if ((gsize) offset + 46 + name_length > length)
+            {
+              whole = FALSE;
+              break;
+            }
+          name = g_strndup ((const char *) entry + 46, name_length);
+          if (g_str_has_prefix (name, "xl/worksheets/sheet") && g_str_has_suffix (name, ".xml"))
+            {
+              sheets++;
+              whole = check_member (data, length, read_le32 (entry + 42), read_le16 (entry + 10),
+                                    read_le32 (entry + 20), read_le32 (entry + 24));
+            }
+          offset += 46 + name_length + extra_length + comment_length;
+        }
+    }
+  if (!whole || sheets == 0)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, DT_ERROR, DT_ERROR_IO,
+                   _("“%s” came out incomplete: the disk, or the folder of temporary files, may "
+                     "be full. Nothing was written."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reading every sheet back costs a third of the report's time: it is done only when a write
+ * may have failed unseen, with little room left where the sheets and the file were written,
+ * or a limit set on file sizes. */
+#define ROOM_ENOUGH (G_GUINT64_CONSTANT (512) << 20)
+
+static gboolean
+little_room (const char *folder)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autoptr(GFileInfo) info = g_file_query_filesystem_info (file,
+                                                            G_FILE_ATTRIBUTE_FILESYSTEM_FREE,
+                                                            NULL, NULL);
+
+  return info == NULL ||
+         !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE) ||
+         g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE) < ROOM_ENOUGH;
+}
+
+static gboolean
+may_have_failed_unseen (const char *temporary)
+{
+  g_autofree char *folder = g_path_get_dirname (temporary);
+#ifdef G_OS_UNIX
+  struct rlimit limit;
+
+  if (getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    return TRUE;
+#endif
+  return little_room (folder) || little_room (g_get_tmp_dir ());
 }
 
 static gint64
@@ -1292,7 +1534,8 @@ dt_report_write_file (DtDatabase            *db,
       w.progress = progress;
       w.user_data = user_data;
       dt_today (&w.today);
-      ok = write_workbook (&w, temporary, error);
+      ok = write_workbook (&w, temporary, path, error) &&
+           (!may_have_failed_unseen (temporary) || check_sheets (temporary, path, error));
     }
   if (own_transaction)
     _dt_database_exec (db, ok ? "COMMIT" : "ROLLBACK", NULL);

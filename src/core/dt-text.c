@@ -277,6 +277,164 @@ dt_text_compare (const char *a,
   return strcmp (key_a, key_b);
 }
 
+/* The folded form of one character: empty for a mark, which belongs to the letter before. */
+static char *
+fold_one (const char *p,
+          const char *next)
+{
+  g_autofree char *one = g_strndup (p, (gsize) (next - p));
+
+  return dt_text_fold (one);
+}
+
+static gboolean
+is_word_char_at (const char *folded,
+                 gsize       offset)
+{
+  return g_unichar_isalnum (g_utf8_get_char (folded + offset));
+}
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+} Span;
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+char *
+dt_text_mask (const char         *text,
+              const char * const *secrets,
+              const char         *mask)
+{
+  g_autoptr(GString) folded = NULL;
+  g_autoptr(GArray) starts = NULL;   /* per byte of FOLDED: where its letter begins in TEXT */
+  g_autoptr(GArray) ends = NULL;     /* … and where it ends, its marks included */
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GString) masked = NULL;
+  gsize last_letter = 0;
+  gsize done = 0;
+
+  if (text == NULL)
+    return NULL;
+  if (secrets == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+
+  folded = g_string_sized_new (strlen (text));
+  starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), strlen (text));
+  ends = g_array_sized_new (FALSE, FALSE, sizeof (gsize), strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const char *next = g_utf8_next_char (p);
+      gsize start = (gsize) (p - text);
+      gsize end = (gsize) (next - text);
+      g_autofree char *one = NULL;
+
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (folded, g_ascii_tolower (*p));
+          g_array_append_val (starts, start);
+          g_array_append_val (ends, end);
+          last_letter = folded->len - 1;
+          continue;
+        }
+      one = fold_one (p, next);
+      if (*one == '\0')
+        {
+          /* A mark of the letter before. */
+          for (gsize k = last_letter; k < folded->len; k++)
+            g_array_index (ends, gsize, k) = end;
+          continue;
+        }
+      last_letter = folded->len;
+      g_string_append (folded, one);
+      for (gsize k = 0; one[k] != '\0'; k++)
+        {
+          g_array_append_val (starts, start);
+          g_array_append_val (ends, end);
+        }
+    }
+
+  spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  for (guint i = 0; secrets[i] != NULL; i++)
+    {
+      g_autofree char *secret = dt_text_fold (secrets[i]);
+      gsize length;
+      const char *found;
+
+      g_strstrip (secret);
+      length = strlen (secret);
+      if (g_utf8_strlen (secret, -1) < 2)
+        continue;
+      for (found = strstr (folded->str, secret); found != NULL;
+           found = strstr (found + 1, secret))
+        {
+          gsize at = (gsize) (found - folded->str);
+          Span span;
+
+          /* Whole words only: "An" is a name, not the start of "an toàn". */
+          if (at > 0 && is_word_char_at (folded->str,
+                                         (gsize) (g_utf8_prev_char (found) - folded->str)))
+            continue;
+          if (at + length < folded->len && is_word_char_at (folded->str, at + length))
+            continue;
+          span.start = g_array_index (starts, gsize, at);
+          span.end = g_array_index (ends, gsize, at + length - 1);
+          g_array_append_val (spans, span);
+        }
+    }
+  if (spans->len == 0)
+    return g_strdup (text);
+
+  g_array_sort (spans, compare_spans);
+  masked = g_string_sized_new (strlen (text));
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+
+      /* Overlapping secrets (a name inside an address) make one mask. */
+      if (span->start >= done)
+        {
+          g_string_append_len (masked, text + done, (gssize) (span->start - done));
+          g_string_append (masked, mask);
+        }
+      done = MAX (done, span->end);
+    }
+  g_string_append (masked, text + done);
+  return g_string_free (g_steal_pointer (&masked), FALSE);
+}
+
+char **
+dt_text_person_secrets (const char *name,
+                        const char *address)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (name != NULL && *name != '\0')
+    g_strv_builder_add (builder, name);
+  if (address != NULL && *address != '\0')
+    {
+      const char *comma = strchr (address, ',');
+
+      g_strv_builder_add (builder, address);
+      if (comma != NULL)
+        {
+          g_autofree char *first = g_strstrip (g_strndup (address, (gsize) (comma - address)));
+
+          if (*first != '\0')
+            g_strv_builder_add (builder, first);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
 char **
 dt_text_words (const char *text)
 {

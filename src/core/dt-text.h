@@ -13,6 +13,18 @@ char  *dt_text_fold          (const char  *text);
 char  *dt_text_sort_key      (const char  *text);
 int    dt_text_compare       (const char  *a,
                               const char  *b);
+/* TEXT with each of SECRETS (NULL-terminated; NULL, empty or one-letter entries skipped)
+ * replaced by MASK wherever it is written as whole words, matched as the search matches: case
+ * and marks aside, đ = d (“Trần Thị Bình”, “TRAN THI BINH”, “tran thi binh”). NULL for
+ * NULL. */
+char  *dt_text_mask          (const char         *text,
+                              const char * const *secrets,
+                              const char         *mask);
+/* What identifies a person who asked to stay confidential, for dt_text_mask (): the name, the
+ * address, and the address's first part ("Số 12 ngõ 3" of "Số 12 ngõ 3, Thôn Đông"), which
+ * texts often give alone. NULL and empty parts left out; free with g_strfreev (). */
+char **dt_text_person_secrets (const char *name,
+                               const char *address);
 /* Splits a search into words the way the index does: runs of letters and digits. */
 char **dt_text_words         (const char  *text);
 /* "ngày 05 tháng 4 năm 2025": day under 10 and months 1–2 padded (DESIGN §5). */

@@ -277,7 +277,8 @@ is_plainly_nfc (const char *text)
 char *
 dt_utf8_nfc (const char *text)
 {
-  if (text == NULL)
+  /* Neither the walk below nor g_utf8_normalize () may be given anything else. */
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return NULL;
   return is_plainly_nfc (text) ? g_strdup (text) : g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
 }
