@@ -12,6 +12,7 @@
 
 #include "dt-backup.h"
 #include "dt-backup-private.h"
+#include "dt-database-private.h"
 #include "dt-error.h"
 #include "dt-output.h"
 #include "dt-text.h"
@@ -597,7 +598,9 @@ dt_backup_at_start (DtDatabase  *db,
   g_autoptr(GPtrArray) backups = NULL;
   g_autoptr(DtBackup) backup = NULL;
   const char *database_path;
-  gint64 written;
+  sqlite3_stmt *stmt;
+  gboolean written;
+  int rc;
   GDate today;
 
   g_return_val_if_fail (DT_IS_DATABASE (db), FALSE);
@@ -607,10 +610,17 @@ dt_backup_at_start (DtDatabase  *db,
     *made = NULL;
   if (dt_database_is_read_only (db))
     return TRUE;
-  /* Every change is in the audit log: an empty one means nothing to lose. */
-  if ((written = dt_database_count (db, "audit_log", error)) < 0)
+  /* Every change is in the audit log: an empty one means nothing to lose. Asked without
+   * counting it, which would read all of it. */
+  if (!(stmt = _dt_database_prepare_static (db, "SELECT EXISTS (SELECT 1 FROM audit_log)",
+                                            error)))
     return FALSE;
-  if (written == 0)
+  rc = sqlite3_step (stmt);
+  written = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _dt_database_fail (db, rc, error);
+  if (!written)
     return TRUE;
 
   database_path = dt_database_get_path (db);

@@ -531,7 +531,7 @@ mask_confidential (Job     *job,
     if (rc != SQLITE_DONE)
       return _dt_database_fail (job->db, rc, error);
   }
-  session_secrets = g_strv_builder_end (g_steal_pointer (&all));
+  session_secrets = g_strv_builder_end (all);
   if (session_secrets[0] == NULL)
     return TRUE;
   mask_in_place (&job->session->topic, (const char * const *) session_secrets);
