@@ -188,6 +188,7 @@ dt_context_new (DtDatabase *database,
   self->database = g_object_ref (database);
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   dt_database_set_busy_timeout (database, DT_CONTEXT_BUSY_TIMEOUT_MS);
+  dt_database_set_cache_size (database, DT_CONTEXT_CACHE_KIB);
   self->changed_id = g_signal_connect_object (database, "changed",
                                               G_CALLBACK (database_changed_cb), self,
                                               G_CONNECT_SWAPPED);

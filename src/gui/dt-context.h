@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (DtContext, dt_context, DT, CONTEXT, GObject)
 /* How long a change waits for another program's before it gives up: short, so that the
  * window never freezes on a database the console program holds. */
 #define DT_CONTEXT_BUSY_TIMEOUT_MS 300
+/* The window's page cache, in KiB: the register reads a page of rows at a time, and the system
+ * keeps the file's pages besides. */
+#define DT_CONTEXT_CACHE_KIB (16 * 1024)
 
 DtContext  *dt_context_new           (DtDatabase *database,
                                       GSettings  *settings);
