@@ -339,8 +339,11 @@ test_type_from_keyboard (void)
   g_assert_null (saved->concerns);
   g_assert_false (saved->confidential);
 
-  /* The next of the pile: same date, channel and session, the petitioner to type. */
+  /* The next of the pile: same date, channel and session, the petitioner to type; the emptied
+   * form is shown first, its code a moment after. */
   g_assert_cmpstr (dt_intake_page_get_view (intake_of (window)), ==, "form");
+  dt_gui_wait_for_paint (root);
+  dt_gui_wait (50);
   g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "code")), ==, "2026-0002");
   g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "received")), ==, "03/11/2026");
   g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "session")), ==, "HN-2026-02");
