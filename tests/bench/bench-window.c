@@ -9,6 +9,7 @@
  *   - a keystroke in the register's search box to the list updated and painted (200 keys);
  *   - switching to each tab, to its first frame;
  *   - scrolling the register from top to bottom, the longest frame;
+ *   - a key typed in the intake form, to the form painted;
  *   - saving a petition from the intake form;
  *   - the resident memory with the register open and scrolled through.
  * Figures in milliseconds: median, 95th percentile, worst. Timings include the frame GTK paints
@@ -39,7 +40,7 @@
 
 static gint64 process_started;
 
-/* BENCH_ONLY=search (or tabs, scroll, save) measures that alone, for a quicker look. */
+/* BENCH_ONLY=search (or tabs, scroll, type, save) measures that alone, for a quicker look. */
 static gboolean
 measured (const char *what)
 {
@@ -294,6 +295,7 @@ main (int    argc,
   g_autoptr(GArray) scroll = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) saves = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) saves_painted = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) typed = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GPtrArray) queries = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
@@ -445,6 +447,36 @@ main (int    argc,
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   g_signal_emit_by_name (search, "search-changed");
   wait_frame (window);
+
+  /* Keys typed in the form's summary, each to the form painted (the likely duplicates are
+   * looked for once typing pauses: intake-100k measures that search). */
+  for (guint i = 0; i < 120 && measured ("type"); i++)
+    {
+      static const char text[] = "De nghi sua chua duong lien thon bi hu hong nang sau mua lu ";
+      GtkWidget *page = GTK_WIDGET (intake);
+      GtkEditable *summary;
+      gint64 t0;
+      double ms;
+      int position;
+
+      if (g_strcmp0 (dt_intake_page_get_view (intake), "form") != 0)
+        gtk_widget_activate_action (page, "intake.new", NULL);
+      summary = GTK_EDITABLE (find_named (page, "summary"));
+      position = gtk_editable_get_position (summary);
+      t0 = g_get_monotonic_time ();
+      gtk_editable_insert_text (summary, text + i % (sizeof text - 1), 1, &position);
+      gtk_editable_set_position (summary, position);
+      wait_frame (window);
+      ms = ms_since (t0);
+      g_array_append_val (typed, ms);
+    }
+  if (typed->len > 0)
+    {
+      report ("a key typed in the form, to the form painted", typed, 50);
+      gtk_widget_activate_action (GTK_WIDGET (intake), "intake.new", NULL);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
 
   /* Saving petitions typed in the form (Ctrl+S). */
   for (guint i = 0; i < 60 && measured ("save"); i++)
