@@ -40,4 +40,14 @@ GListModel *dt_context_get_sessions  (DtContext  *self);
 /* Looks for other programs' writes now (the window calls it when it gets the focus too). */
 void        dt_context_check_external (DtContext *self);
 
+/* Work done once the window is idle, ahead of need (reading a tab's list before it is first
+ * shown): one task per turn of the main loop, so that a key or a frame waits for one task at
+ * most, never for all of them. Returns an id for dt_context_cancel_idle (), never 0. */
+guint       dt_context_add_idle      (DtContext  *self,
+                                      GSourceFunc func,
+                                      gpointer    data);
+/* Forgets task ID if it has not run yet; 0 is ignored. */
+void        dt_context_cancel_idle   (DtContext  *self,
+                                      guint       id);
+
 G_END_DECLS

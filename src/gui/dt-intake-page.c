@@ -1334,7 +1334,9 @@ discard_draft_action (GtkWidget  *widget,
 static void
 connect_list (DtIntakePage *self)
 {
-  g_clear_handle_id (&self->connect_id, g_source_remove);
+  if (self->context != NULL)
+    dt_context_cancel_idle (self->context, self->connect_id);
+  self->connect_id = 0;
   if (self->list_connected || self->context == NULL || petition_list (self) == NULL)
     return;
   self->list_connected = TRUE;
@@ -1388,7 +1390,9 @@ dt_intake_page_dispose (GObject *object)
   g_clear_handle_id (&self->similar_id, g_source_remove);
   g_clear_handle_id (&self->draft_id, g_source_remove);
   g_clear_handle_id (&self->undo_id, g_source_remove);
-  g_clear_handle_id (&self->connect_id, g_source_remove);
+  if (self->context != NULL)
+    dt_context_cancel_idle (self->context, self->connect_id);
+  self->connect_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_INTAKE_PAGE);
   /* Children of the template without an id of their own are not cleared with it. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -1581,7 +1585,7 @@ dt_intake_page_set_context (DtIntakePage *self,
     dt_petition_form_set_context (self->form, context);
   /* The register is read when the tab is first shown (dt_intake_page_map ()), or once the
    * window has shown itself. */
-  self->connect_id = g_idle_add_full (G_PRIORITY_LOW, connect_idle_cb, self, NULL);
+  self->connect_id = dt_context_add_idle (context, connect_idle_cb, self);
   look_for_drafts (self);
   update_actions (self);
 }
