@@ -664,6 +664,24 @@ test_backup_over_itself (DtTestFixture *fixture,
 #endif
 }
 
+/* The page cache: 64 MiB as opened, what the window asks for after. */
+static void
+test_cache_size (DtTestFixture *fixture,
+                 gconstpointer  data)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _dt_database_prepare (fixture->db, "PRAGMA cache_size", NULL);
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, -65536);
+  sqlite3_reset (stmt);
+  dt_database_set_cache_size (fixture->db, 16384);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, -16384);
+  sqlite3_reset (stmt);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -691,6 +709,7 @@ main (int    argc,
   DT_TEST_ADD ("/core/database/backup-over-itself", test_backup_over_itself);
   DT_TEST_ADD ("/core/database/locked", test_locked);
   DT_TEST_ADD ("/core/database/upgrade-from-1", test_upgrade_from_1);
+  DT_TEST_ADD ("/core/database/cache-size", test_cache_size);
 
   return g_test_run ();
 }

@@ -1014,6 +1014,20 @@ dt_database_set_busy_timeout (DtDatabase *self,
   sqlite3_busy_timeout (self->db, MAX (milliseconds, 0));
 }
 
+void
+dt_database_set_cache_size (DtDatabase *self,
+                            int         kib)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (DT_IS_DATABASE (self));
+  g_return_if_fail (kib > 0);
+  sql = g_strdup_printf ("PRAGMA cache_size = -%d;", kib);
+  if (!_dt_database_exec (self, sql, &error))
+    g_warning ("The page cache could not be set: %s", error->message);
+}
+
 int
 dt_database_get_user_version (DtDatabase *self)
 {

@@ -47,6 +47,10 @@ gboolean    dt_database_is_read_only    (DtDatabase           *self);
  * DT_ERROR_LOCKED (5 seconds unless set). */
 void        dt_database_set_busy_timeout (DtDatabase          *self,
                                          int                  milliseconds);
+/* How much of the file SQLite keeps in memory for this connection, in KiB (64 MiB unless set:
+ * big imports need it; a window reading the register page by page does not). */
+void        dt_database_set_cache_size  (DtDatabase           *self,
+                                         int                  kib);
 int         dt_database_get_user_version (DtDatabase          *self);
 /* TRUE, after emitting DtDatabase::changed (external), when another connection or program
  * committed since the last look. Cheap: call it on a timer or when the window gets focus. */

@@ -23,7 +23,17 @@ struct _DtContext
   GDate        today;
   GtkStringList *names[3];     /* by DtList */
   GtkStringList *sessions;
+  GQueue       idle_tasks;      /* of IdleTask, first to run first */
+  guint        idle_id;
+  guint        last_task_id;
 };
+
+typedef struct
+{
+  guint       id;
+  GSourceFunc func;
+  gpointer    data;
+} IdleTask;
 
 G_DEFINE_FINAL_TYPE (DtContext, dt_context, G_TYPE_OBJECT)
 
@@ -140,6 +150,8 @@ dt_context_dispose (GObject *object)
 
   g_clear_handle_id (&self->external_id, g_source_remove);
   g_clear_handle_id (&self->today_id, g_source_remove);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_queue_clear_full (&self->idle_tasks, g_free);
   if (self->database != NULL)
     g_clear_signal_handler (&self->changed_id, self->database);
   g_clear_object (&self->database);
@@ -188,6 +200,7 @@ dt_context_new (DtDatabase *database,
   self->database = g_object_ref (database);
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   dt_database_set_busy_timeout (database, DT_CONTEXT_BUSY_TIMEOUT_MS);
+  dt_database_set_cache_size (database, DT_CONTEXT_CACHE_KIB);
   self->changed_id = g_signal_connect_object (database, "changed",
                                               G_CALLBACK (database_changed_cb), self,
                                               G_CONNECT_SWAPPED);
@@ -266,4 +279,66 @@ dt_context_check_external (DtContext *self)
   /* Listeners (this context among them) hear of it through DtDatabase::changed. */
   if (!dt_database_check_external (self->database, &error) && error != NULL)
     g_debug ("Cannot look for other programs' changes: %s", error->message);
+}
+
+static gboolean
+run_idle_task_cb (gpointer user_data)
+{
+  DtContext *self = user_data;
+  g_autofree IdleTask *task = g_queue_pop_head (&self->idle_tasks);
+  gint64 started = g_get_monotonic_time ();
+
+  if (task != NULL)
+    {
+      task->func (task->data);
+      g_debug ("A task done while the window was idle took %.1f ms",
+               (g_get_monotonic_time () - started) / 1000.0);
+    }
+  if (!g_queue_is_empty (&self->idle_tasks))
+    return G_SOURCE_CONTINUE;
+  self->idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+guint
+dt_context_add_idle (DtContext   *self,
+                     GSourceFunc  func,
+                     gpointer     data)
+{
+  IdleTask *task;
+
+  g_return_val_if_fail (DT_IS_CONTEXT (self), 0);
+  g_return_val_if_fail (func != NULL, 0);
+
+  task = g_new0 (IdleTask, 1);
+  task->id = ++self->last_task_id;
+  if (task->id == 0)
+    task->id = ++self->last_task_id;
+  task->func = func;
+  task->data = data;
+  g_queue_push_tail (&self->idle_tasks, task);
+  if (self->idle_id == 0)
+    self->idle_id = g_idle_add_full (G_PRIORITY_LOW, run_idle_task_cb, self, NULL);
+  return task->id;
+}
+
+void
+dt_context_cancel_idle (DtContext *self,
+                        guint      id)
+{
+  g_return_if_fail (DT_IS_CONTEXT (self));
+
+  if (id == 0)
+    return;
+  for (GList *l = self->idle_tasks.head; l != NULL; l = l->next)
+    {
+      IdleTask *task = l->data;
+
+      if (task->id == id)
+        {
+          g_queue_delete_link (&self->idle_tasks, l);
+          g_free (task);
+          return;
+        }
+    }
 }

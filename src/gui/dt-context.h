@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (DtContext, dt_context, DT, CONTEXT, GObject)
 /* How long a change waits for another program's before it gives up: short, so that the
  * window never freezes on a database the console program holds. */
 #define DT_CONTEXT_BUSY_TIMEOUT_MS 300
+/* The window's page cache, in KiB: the register reads a page of rows at a time, and the system
+ * keeps the file's pages besides. */
+#define DT_CONTEXT_CACHE_KIB (16 * 1024)
 
 DtContext  *dt_context_new           (DtDatabase *database,
                                       GSettings  *settings);
@@ -37,5 +40,15 @@ GListModel *dt_context_get_sessions  (DtContext  *self);
 /* Looks now for a new day and for other programs' writes (the window calls it when it gets the
  * focus too). */
 void        dt_context_check_external (DtContext *self);
+
+/* Work done once the window is idle, ahead of need (reading a tab's list before it is first
+ * shown): one task per turn of the main loop, so that a key or a frame waits for one task at
+ * most, never for all of them. Returns an id for dt_context_cancel_idle (), never 0. */
+guint       dt_context_add_idle      (DtContext  *self,
+                                      GSourceFunc func,
+                                      gpointer    data);
+/* Forgets task ID if it has not run yet; 0 is ignored. */
+void        dt_context_cancel_idle   (DtContext  *self,
+                                      guint       id);
 
 G_END_DECLS

@@ -75,6 +75,38 @@ focus_leave_cb (DtDateEntry             *self,
     gtk_editable_set_text (GTK_EDITABLE (self->entry), shown);
 }
 
+static gboolean calendar_key_cb (DtDateEntry           *self,
+                                 guint                  keyval,
+                                 guint                  keycode,
+                                 GdkModifierType        state,
+                                 GtkEventControllerKey *controller);
+static void     calendar_pressed_cb (GtkGestureClick *gesture,
+                                     int              n_press,
+                                     double           x,
+                                     double           y,
+                                     DtDateEntry     *self);
+
+static void
+ensure_calendar (DtDateEntry *self)
+{
+  GtkGesture *click;
+  GtkEventController *controller;
+
+  if (self->calendar != NULL)
+    return;
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (calendar_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), GTK_EVENT_CONTROLLER (click));
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (calendar_key_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), controller);
+
+  gtk_popover_set_child (self->popover, GTK_WIDGET (self->calendar));
+}
+
 static void
 popover_show_cb (DtDateEntry *self,
                  GtkPopover  *popover)
@@ -83,6 +115,7 @@ popover_show_cb (DtDateEntry *self,
   g_autoptr(GDateTime) when = NULL;
   GDate date;
 
+  ensure_calendar (self);
   if (*text == '\0' || !dt_date_parse_typed (text, &date, NULL))
     dt_today (&date);
   when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
@@ -199,7 +232,6 @@ static void
 dt_date_entry_init (DtDateEntry *self)
 {
   GtkEventController *controller;
-  GtkGesture *click;
   GtkBoxLayout *layout = GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self)));
 
   gtk_box_layout_set_spacing (layout, 6);
@@ -222,26 +254,22 @@ dt_date_entry_init (DtDateEntry *self)
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), controller);
 
-  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
-  click = gtk_gesture_click_new ();
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect (click, "pressed", G_CALLBACK (calendar_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->calendar), GTK_EVENT_CONTROLLER (click));
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (calendar_key_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->calendar), controller);
-
+  /* The calendar is made the first time it is shown (ensure_calendar ()): a form, a dialog
+   * or a filter shows one now and then, and a calendar is some fifty widgets. */
   self->popover = GTK_POPOVER (gtk_popover_new ());
-  gtk_popover_set_child (self->popover, GTK_WIDGET (self->calendar));
   g_signal_connect_object (self->popover, "show", G_CALLBACK (popover_show_cb), self,
                            G_CONNECT_SWAPPED);
 
   self->button = GTK_MENU_BUTTON (gtk_menu_button_new ());
   gtk_menu_button_set_icon_name (self->button, "x-office-calendar-symbolic");
   gtk_menu_button_set_popover (self->button, GTK_WIDGET (self->popover));
-  /* Tab goes from field to field; the calendar opens with Alt+Down from the entry. */
-  gtk_widget_set_can_focus (GTK_WIDGET (self->button), FALSE);
+  /* Tab goes from field to field; the calendar opens with Alt+Down from the entry. Only the
+   * button inside the menu button is kept out of the focus chain: its popover, a child of the
+   * menu button, must still take the focus. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->button)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_widget_set_can_focus (child, FALSE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self->button), FALSE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Choose from the calendar (Alt+Down)"));
   dt_widget_set_label (GTK_WIDGET (self->button), _("Choose from the calendar"));

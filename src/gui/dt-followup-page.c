@@ -35,8 +35,10 @@ struct _DtFollowupPage
   gint64           shown_id;       /* the petition the details are of */
   guint            reload_id;
   guint            configure_id;
+  guint            preload_id;
   guint            updating : 1;
   guint            configured : 1;
+  guint            loads_stale : 1; /* what each agency owes is to be read again */
 
   /* Template widgets */
   GtkFlowBox      *actions_box;
@@ -121,6 +123,7 @@ fill_agencies (DtFollowupPage *self)
       gtk_label_set_label (self->message_label, error->message);
       return;
     }
+  self->loads_stale = FALSE;
   for (guint i = 0; i < loads->len; i++)
     {
       DtAgencyLoad *load = g_ptr_array_index (loads, i);
@@ -482,6 +485,7 @@ database_changed_cb (DtFollowupPage *self,
   if (!dt_changes_touches (changes, "petitions") && !dt_changes_touches (changes, "agencies") &&
       !dt_changes_touches (changes, "petition_events"))
     return;
+  self->loads_stale = TRUE;
   /* The list follows the database by itself; the counts and the details a moment later, and
    * only while the tab is on show. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->reload_id == 0)
@@ -669,7 +673,9 @@ configure_list (DtFollowupPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  g_clear_handle_id (&self->configure_id, g_source_remove);
+  if (self->context != NULL)
+    dt_context_cancel_idle (self->context, self->configure_id);
+  self->configure_id = 0;
   if (self->configured || self->context == NULL)
     return;
   self->configured = TRUE;
@@ -685,6 +691,26 @@ configure_list (DtFollowupPage *self)
   dt_register_view_end_change (self->list_view);
 }
 
+/* What each agency owes, read ahead of the tab being shown. */
+static gboolean
+preload_idle_cb (gpointer user_data)
+{
+  DtFollowupPage *self = user_data;
+
+  self->preload_id = 0;
+  if (self->loads_stale)
+    fill_agencies (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+today_changed_cb (DtFollowupPage *self)
+{
+  self->loads_stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    dt_followup_page_reload (self);
+}
+
 static void
 dt_followup_page_map (GtkWidget *widget)
 {
@@ -695,8 +721,10 @@ dt_followup_page_map (GtkWidget *widget)
   configure_list (self);
   GTK_WIDGET_CLASS (dt_followup_page_parent_class)->map (widget);
 
-  /* What the agencies owe may have changed in another tab. */
-  dt_followup_page_reload (self);
+  /* What the agencies owe, read again if it changed while the tab was hidden. */
+  if (self->loads_stale)
+    fill_agencies (self);
+  show_details (self);
   root = gtk_widget_get_root (widget);
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
@@ -709,7 +737,12 @@ dt_followup_page_dispose (GObject *object)
   DtFollowupPage *self = (DtFollowupPage *) object;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  g_clear_handle_id (&self->configure_id, g_source_remove);
+  if (self->context != NULL)
+    dt_context_cancel_idle (self->context, self->configure_id);
+  self->configure_id = 0;
+  if (self->context != NULL)
+    dt_context_cancel_idle (self->context, self->preload_id);
+  self->preload_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_FOLLOWUP_PAGE);
   /* Children of the template without an id of their own are not cleared with it. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -796,6 +829,7 @@ dt_followup_page_init (DtFollowupPage *self)
   };
   g_autoptr(GtkStringList) model = gtk_string_list_new (shows);
 
+  self->loads_stale = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Until what each agency owes is read, when the tab is first shown. */
   {
@@ -854,7 +888,10 @@ dt_followup_page_set_context (DtFollowupPage *self,
   g_signal_connect_object (dt_context_get_database (context), "changed",
                            G_CALLBACK (database_changed_cb), self, G_CONNECT_SWAPPED);
   /* Read once the window has shown itself, before the tab is asked for. */
-  self->configure_id = g_idle_add_full (G_PRIORITY_LOW, configure_idle_cb, self, NULL);
+  self->configure_id = dt_context_add_idle (context, configure_idle_cb, self);
+  self->preload_id = dt_context_add_idle (context, preload_idle_cb, self);
+  g_signal_connect_object (context, "today-changed", G_CALLBACK (today_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 DtRegisterView *

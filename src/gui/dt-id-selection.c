@@ -5,18 +5,34 @@
 
 #include "dt-id-selection.h"
 
-/* A position of the list, as GTK sees it. */
+/* A position of the list, as GTK sees it. The selection remembers it only while GTK holds
+ * it (the same object for the same position); scrolled past, it goes. */
 struct _DtRowRef
 {
-  GObject  parent_instance;
-  guint    position;
+  GObject        parent_instance;
+  guint          position;
+  DtIdSelection *owner;          /* unowned; NULL once the selection is gone */
 };
 
 G_DEFINE_FINAL_TYPE (DtRowRef, dt_row_ref, G_TYPE_OBJECT)
 
+static void forget_ref (DtIdSelection *self,
+                        DtRowRef      *ref);
+
+static void
+dt_row_ref_finalize (GObject *object)
+{
+  DtRowRef *self = (DtRowRef *) object;
+
+  if (self->owner != NULL)
+    forget_ref (self->owner, self);
+  G_OBJECT_CLASS (dt_row_ref_parent_class)->finalize (object);
+}
+
 static void
 dt_row_ref_class_init (DtRowRefClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = dt_row_ref_finalize;
 }
 
 static void
@@ -37,7 +53,7 @@ struct _DtIdSelection
 
   DtPetitionList *list;
   GHashTable     *chosen;     /* set of gint64 ids (owned keys) */
-  GPtrArray      *refs;       /* DtRowRef by position, made when GTK first asks */
+  GPtrArray      *refs;       /* DtRowRef by position while GTK holds it (no reference) */
   guint           n_shown;    /* what GTK was told the list holds */
   gboolean        multiple;
 };
@@ -170,13 +186,13 @@ get_item (GListModel *model,
   if (position >= self->refs->len)
     g_ptr_array_set_size (self->refs, position + 1);
   ref = g_ptr_array_index (self->refs, position);
-  if (ref == NULL)
-    {
-      ref = g_object_new (DT_TYPE_ROW_REF, NULL);
-      ref->position = position;
-      self->refs->pdata[position] = ref;
-    }
-  return g_object_ref (ref);
+  if (ref != NULL)
+    return g_object_ref (ref);
+  ref = g_object_new (DT_TYPE_ROW_REF, NULL);
+  ref->position = position;
+  ref->owner = self;
+  self->refs->pdata[position] = ref;
+  return ref;
 }
 
 static void
@@ -409,16 +425,22 @@ dt_id_selection_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->list, items_changed_cb, self);
   g_clear_object (&self->list);
   g_clear_pointer (&self->chosen, g_hash_table_unref);
+  if (self->refs != NULL)
+    for (guint i = 0; i < self->refs->len; i++)
+      if (self->refs->pdata[i] != NULL)
+        ((DtRowRef *) self->refs->pdata[i])->owner = NULL;
   g_clear_pointer (&self->refs, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dt_id_selection_parent_class)->dispose (object);
 }
 
 static void
-unref_ref (gpointer ref)
+forget_ref (DtIdSelection *self,
+            DtRowRef      *ref)
 {
-  if (ref != NULL)
-    g_object_unref (ref);
+  if (self->refs != NULL && ref->position < self->refs->len &&
+      self->refs->pdata[ref->position] == ref)
+    self->refs->pdata[ref->position] = NULL;
 }
 
 static void
@@ -442,7 +464,7 @@ static void
 dt_id_selection_init (DtIdSelection *self)
 {
   self->chosen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->refs = g_ptr_array_new_with_free_func (unref_ref);
+  self->refs = g_ptr_array_new ();
 }
 
 DtIdSelection *

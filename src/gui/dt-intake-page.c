@@ -63,7 +63,8 @@ struct _DtIntakePage
   GtkLabel          *empty_label;
   GtkMenuButton     *filter_button;
   GtkLabel          *filter_summary;
-  DtPetitionForm    *form;
+  GtkViewport       *form_viewport;
+  DtPetitionForm    *form;          /* made when first needed */
   GtkLabel          *form_title;
   GtkLabel          *new_label;
   DtRegisterView    *register_view;
@@ -110,6 +111,40 @@ static DtPetitionList *
 petition_list (DtIntakePage *self)
 {
   return dt_register_view_get_list (self->register_view);
+}
+
+static void form_changed_cb (DtIntakePage *self);
+static void form_title_cb (DtIntakePage *self);
+
+/* The form, made the first time it is needed: a window that opens on another tab, or on the
+ * register, builds and measures none of its fields. */
+static DtPetitionForm *
+ensure_form (DtIntakePage *self)
+{
+  if (self->form != NULL)
+    return self->form;
+
+  self->form = g_object_new (DT_TYPE_PETITION_FORM,
+                             "margin-start", 18,
+                             "margin-end", 18,
+                             "margin-top", 6,
+                             "margin-bottom", 18,
+                             NULL);
+  g_signal_connect_object (self->form, "changed", G_CALLBACK (form_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->form, "notify::title", G_CALLBACK (form_title_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_viewport_set_child (self->form_viewport, GTK_WIDGET (self->form));
+  if (self->context != NULL)
+    dt_petition_form_set_context (self->form, self->context);
+  form_title_cb (self);
+  return self->form;
+}
+
+static gboolean
+form_modified (DtIntakePage *self)
+{
+  return self->form != NULL && dt_petition_form_get_modified (self->form);
 }
 
 /* ------------------------------------------------------------------------------------------
@@ -180,7 +215,7 @@ update_actions (DtIntakePage *self)
 
   /* The button says what it does: a petition being typed is taken up again. */
   gtk_label_set_label (self->new_label,
-                       dt_petition_form_get_modified (self->form) && !form
+                       form_modified (self) && !form
                        ? _("_Continue Typing") : _("_New Petition"));
 }
 
@@ -624,7 +659,7 @@ mark_duplicate_cb (GtkButton    *button,
   who = similar->confidential ? _("(confidential)") : similar->petitioner;
   description = g_strdup_printf ("%s%s%s", who != NULL ? who : "", who != NULL ? " — " : "",
                                  similar->summary != NULL ? similar->summary : "");
-  dt_petition_form_set_duplicate_of (self->form, similar->code, description);
+  dt_petition_form_set_duplicate_of (ensure_form (self), similar->code, description);
 }
 
 static GtkWidget *
@@ -712,6 +747,8 @@ dt_intake_page_update_similar (DtIntakePage *self)
   g_clear_handle_id (&self->similar_id, g_source_remove);
   if (self->context == NULL)
     return;
+  if (self->form == NULL)
+    return;
   typed = dt_petition_form_get_typed (self->form);
   similar = dt_petition_find_similar (database (self), typed, SIMILAR_SHOWN, &error);
   if (similar == NULL)
@@ -764,9 +801,9 @@ dt_intake_page_save_draft (DtIntakePage  *self,
   g_return_val_if_fail (DT_IS_INTAKE_PAGE (self), FALSE);
 
   g_clear_handle_id (&self->draft_id, g_source_remove);
-  if (self->context == NULL || !dt_petition_form_get_modified (self->form))
+  if (self->context == NULL || !form_modified (self))
     return TRUE;
-  draft = dt_petition_form_to_draft (self->form);
+  draft = dt_petition_form_to_draft (ensure_form (self));
   if (dt_draft_equal (draft, self->last_saved_draft))
     return TRUE;
   if (!dt_draft_save (database (self), draft, &local_error))
@@ -805,7 +842,7 @@ form_changed_cb (DtIntakePage *self)
 {
   g_clear_handle_id (&self->similar_id, g_source_remove);
   self->similar_id = g_timeout_add (SIMILAR_DELAY_MS, similar_timeout_cb, self);
-  if (dt_petition_form_get_modified (self->form))
+  if (form_modified (self))
     {
       g_clear_handle_id (&self->draft_id, g_source_remove);
       self->draft_id = g_timeout_add (DRAFT_DELAY_MS, draft_timeout_cb, self);
@@ -818,8 +855,9 @@ form_title_cb (DtIntakePage *self)
 {
   g_autofree char *title = NULL;
 
-  g_object_get (self->form, "title", &title, NULL);
-  gtk_label_set_label (self->form_title, title);
+  if (self->form != NULL)
+    g_object_get (self->form, "title", &title, NULL);
+  gtk_label_set_label (self->form_title, title != NULL ? title : "");
 }
 
 static void
@@ -922,12 +960,12 @@ static void
 start_new (DtIntakePage *self,
            gboolean      keep_batch)
 {
-  dt_petition_form_start_new (self->form, keep_batch);
+  dt_petition_form_start_new (ensure_form (self), keep_batch);
   discard_draft (self);
   show_similar (self, NULL);
   gtk_label_set_label (self->saved_label, "");
   show_view (self, "form");
-  dt_petition_form_focus_start (self->form);
+  dt_petition_form_focus_start (ensure_form (self));
 }
 
 static void
@@ -939,7 +977,7 @@ discard_confirmed_cb (gpointer user_data,
 
   if (!confirmed)
     {
-      dt_petition_form_focus_start (self->form);
+      dt_petition_form_focus_start (ensure_form (self));
       return;
     }
   discard_draft (self);
@@ -947,7 +985,7 @@ discard_confirmed_cb (gpointer user_data,
     start_new (self, FALSE);
   else
     {
-      dt_petition_form_start_new (self->form, FALSE);
+      dt_petition_form_start_new (ensure_form (self), FALSE);
       show_similar (self, NULL);
       show_view (self, "register");
       gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -958,11 +996,11 @@ static void
 ask_discard (DtIntakePage *self,
              const char   *then)
 {
-  const char *code = dt_petition_form_get_code (self->form);
+  const char *code = dt_petition_form_get_code (ensure_form (self));
   g_autofree char *body = NULL;
 
   g_object_set_data (G_OBJECT (self), "dt-after-discard", (gpointer) then);
-  if (dt_petition_form_get_id (self->form) != 0)
+  if (dt_petition_form_get_id (ensure_form (self)) != 0)
     body = g_strdup_printf (_("The changes to petition %s will be lost."), code);
   else
     body = g_strdup (_("What was typed in the form will be lost."));
@@ -980,14 +1018,14 @@ new_action (GtkWidget  *widget,
 
   if (self->context == NULL)
     return;
-  if (dt_petition_form_get_modified (self->form))
+  if (form_modified (self))
     {
       /* From the register: back to what is being typed. In the form: a new one, if the
        * secretary gives this one up. */
       if (!in_form)
         {
           show_view (self, "form");
-          dt_petition_form_focus_start (self->form);
+          dt_petition_form_focus_start (ensure_form (self));
         }
       else
         ask_discard (self, "new");
@@ -1010,8 +1048,8 @@ save_action (GtkWidget  *widget,
 
   if (self->context == NULL)
     return;
-  was_new = dt_petition_form_get_id (self->form) == 0;
-  id = dt_petition_form_save (self->form, &error);
+  was_new = dt_petition_form_get_id (ensure_form (self)) == 0;
+  id = dt_petition_form_save (ensure_form (self), &error);
   if (id == 0)
     {
       /* The form says what is wrong where it is; what was typed stays a draft. */
@@ -1019,7 +1057,7 @@ save_action (GtkWidget  *widget,
       dt_intake_page_save_draft (self, NULL);
       return;
     }
-  code = g_strdup (dt_petition_form_get_code (self->form));
+  code = g_strdup (dt_petition_form_get_code (ensure_form (self)));
   discard_draft (self);
   if (was_new)
     {
@@ -1031,7 +1069,7 @@ save_action (GtkWidget  *widget,
   else
     {
       text = g_strdup_printf (_("Petition %s saved."), code);
-      dt_petition_form_start_new (self->form, FALSE);
+      dt_petition_form_start_new (ensure_form (self), FALSE);
       show_similar (self, NULL);
       show_view (self, "register");
       dt_register_view_select_id (self->register_view, id);
@@ -1047,12 +1085,12 @@ cancel_action (GtkWidget  *widget,
 {
   DtIntakePage *self = DT_INTAKE_PAGE (widget);
 
-  if (dt_petition_form_get_modified (self->form))
+  if (form_modified (self))
     {
       ask_discard (self, "register");
       return;
     }
-  dt_petition_form_start_new (self->form, FALSE);
+  dt_petition_form_start_new (ensure_form (self), FALSE);
   show_similar (self, NULL);
   show_view (self, "register");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -1094,7 +1132,7 @@ open_confirmed_cb (gpointer user_data,
   if (confirmed)
     {
       discard_draft (self);
-      dt_petition_form_start_new (self->form, FALSE);
+      dt_petition_form_start_new (ensure_form (self), FALSE);
       dt_intake_page_open_petition (self, id);
     }
 }
@@ -1109,7 +1147,7 @@ open_action (GtkWidget  *widget,
 
   if (id == 0)
     return;
-  if (dt_petition_form_get_modified (self->form))
+  if (form_modified (self))
     {
       g_object_set_data (G_OBJECT (self), "dt-open-id", GSIZE_TO_POINTER ((gsize) id));
       dt_confirm (GTK_WIDGET (self), _("Abandon the Petition Being Typed?"),
@@ -1260,7 +1298,7 @@ restore_draft_action (GtkWidget  *widget,
   if (draft == NULL)
     return;
   offer_recovered (self);
-  if (!dt_petition_form_restore_draft (self->form, draft, &error))
+  if (!dt_petition_form_restore_draft (ensure_form (self), draft, &error))
     {
       g_warning ("The draft cannot be restored: %s", error->message);
       return;
@@ -1271,7 +1309,7 @@ restore_draft_action (GtkWidget  *widget,
   gtk_label_set_label (self->saved_label, _("Taken back from the draft."));
   show_view (self, "form");
   dt_intake_page_update_similar (self);
-  dt_petition_form_focus_start (self->form);
+  dt_petition_form_focus_start (ensure_form (self));
 }
 
 static void
@@ -1296,7 +1334,9 @@ discard_draft_action (GtkWidget  *widget,
 static void
 connect_list (DtIntakePage *self)
 {
-  g_clear_handle_id (&self->connect_id, g_source_remove);
+  if (self->context != NULL)
+    dt_context_cancel_idle (self->context, self->connect_id);
+  self->connect_id = 0;
   if (self->list_connected || self->context == NULL || petition_list (self) == NULL)
     return;
   self->list_connected = TRUE;
@@ -1332,7 +1372,7 @@ dt_intake_page_map (GtkWidget *widget)
   if (focus == NULL || !gtk_widget_is_ancestor (focus, widget))
     {
       if (g_strcmp0 (gtk_stack_get_visible_child_name (self->views), "form") == 0)
-        dt_petition_form_focus_start (self->form);
+        dt_petition_form_focus_start (ensure_form (self));
       else
         gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
     }
@@ -1350,7 +1390,9 @@ dt_intake_page_dispose (GObject *object)
   g_clear_handle_id (&self->similar_id, g_source_remove);
   g_clear_handle_id (&self->draft_id, g_source_remove);
   g_clear_handle_id (&self->undo_id, g_source_remove);
-  g_clear_handle_id (&self->connect_id, g_source_remove);
+  if (self->context != NULL)
+    dt_context_cancel_idle (self->context, self->connect_id);
+  self->connect_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_INTAKE_PAGE);
   /* Children of the template without an id of their own are not cleared with it. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -1445,7 +1487,7 @@ dt_intake_page_class_init (DtIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, empty_label);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, filter_button);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, filter_summary);
-  gtk_widget_class_bind_template_child (widget_class, DtIntakePage, form);
+  gtk_widget_class_bind_template_child (widget_class, DtIntakePage, form_viewport);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, form_title);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, new_label);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, register_view);
@@ -1459,8 +1501,6 @@ dt_intake_page_class_init (DtIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, undo_revealer);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, views);
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
-  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, form_title_cb);
   gtk_widget_class_bind_template_callback (widget_class, register_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, register_order_cb);
   gtk_widget_class_bind_template_callback (widget_class, register_selection_cb);
@@ -1541,10 +1581,11 @@ dt_intake_page_set_context (DtIntakePage *self,
     return;
 
   dt_register_view_set_context (self->register_view, context);
-  dt_petition_form_set_context (self->form, context);
+  if (self->form != NULL)
+    dt_petition_form_set_context (self->form, context);
   /* The register is read when the tab is first shown (dt_intake_page_map ()), or once the
    * window has shown itself. */
-  self->connect_id = g_idle_add_full (G_PRIORITY_LOW, connect_idle_cb, self, NULL);
+  self->connect_id = dt_context_add_idle (context, connect_idle_cb, self);
   look_for_drafts (self);
   update_actions (self);
 }
@@ -1553,7 +1594,7 @@ DtPetitionForm *
 dt_intake_page_get_form (DtIntakePage *self)
 {
   g_return_val_if_fail (DT_IS_INTAKE_PAGE (self), NULL);
-  return self->form;
+  return ensure_form (self);
 }
 
 DtRegisterView *
@@ -1585,7 +1626,7 @@ dt_intake_page_open_petition (DtIntakePage *self,
 
   g_return_val_if_fail (DT_IS_INTAKE_PAGE (self), FALSE);
 
-  if (self->context == NULL || !dt_petition_form_open (self->form, id, &error))
+  if (self->context == NULL || !dt_petition_form_open (ensure_form (self), id, &error))
     {
       if (error != NULL)
         gtk_label_set_label (self->filter_summary, error->message);
@@ -1594,7 +1635,7 @@ dt_intake_page_open_petition (DtIntakePage *self,
   gtk_label_set_label (self->saved_label, "");
   show_view (self, "form");
   dt_intake_page_update_similar (self);
-  dt_petition_form_focus_start (self->form);
+  dt_petition_form_focus_start (ensure_form (self));
   return TRUE;
 }
 

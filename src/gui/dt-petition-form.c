@@ -23,6 +23,8 @@ struct _DtPetitionForm
   DtContext      *context;
   DtPetition     *petition;        /* as loaded, for an edit; NULL for a new one */
   char           *proposed_code;
+  int             proposed_year;   /* the year it was proposed for */
+  guint           propose_id;      /* the next code, asked for once the saved form is shown */
   char           *duplicate_of;
   GHashTable     *problems;        /* field key → hint shown */
   guint           loading : 1;
@@ -264,7 +266,9 @@ update_deadline (DtPetitionForm *self)
   gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), deadline != NULL);
 }
 
-/* The code proposed follows the year of the received date, until the secretary types her own. */
+/* The code proposed follows the year of the received date, until the secretary types her own.
+ * It is asked for again only when that year changes: the next code reads every code of the
+ * register. */
 static void
 propose_code (DtPetitionForm *self)
 {
@@ -274,6 +278,7 @@ propose_code (DtPetitionForm *self)
   g_autoptr(GError) error = NULL;
   GDate date;
 
+  g_clear_handle_id (&self->propose_id, g_source_remove);
   if (self->context == NULL || self->petition != NULL ||
       (*current != '\0' && g_strcmp0 (current, self->proposed_code) != 0))
     return;
@@ -281,6 +286,10 @@ propose_code (DtPetitionForm *self)
   if (!dt_date_entry_get_iso (self->received_entry, &received, NULL) || received == NULL ||
       !dt_date_parse (received, &date))
     dt_context_get_today (self->context, &date);
+  if (self->proposed_code != NULL && self->proposed_year == g_date_get_year (&date) &&
+      g_strcmp0 (current, self->proposed_code) == 0)
+    return;
+  self->proposed_year = g_date_get_year (&date);
   code = dt_petition_next_code (dt_context_get_database (self->context),
                                 g_date_get_year (&date), &error);
   if (code == NULL)
@@ -292,6 +301,7 @@ propose_code (DtPetitionForm *self)
     return;
   g_free (self->proposed_code);
   self->proposed_code = g_strdup (code);
+  self->proposed_year = g_date_get_year (&date);
   /* Setting the text empties the entry first: that "change" is not the secretary's. */
   {
     gboolean loading = self->loading;
@@ -300,6 +310,24 @@ propose_code (DtPetitionForm *self)
     gtk_editable_set_text (GTK_EDITABLE (self->code_entry), code);
     self->loading = loading;
   }
+}
+
+static gboolean
+propose_idle_cb (gpointer user_data)
+{
+  DtPetitionForm *self = user_data;
+
+  self->propose_id = 0;
+  propose_code (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A proposal still waiting is made now, for whoever reads the form. */
+static void
+flush_proposal (DtPetitionForm *self)
+{
+  if (self->propose_id != 0)
+    propose_code (self);
 }
 
 static void
@@ -486,6 +514,7 @@ dt_petition_form_dispose (GObject *object)
 {
   DtPetitionForm *self = (DtPetitionForm *) object;
 
+  g_clear_handle_id (&self->propose_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_PETITION_FORM);
   /* Children of the template without an id of their own are not cleared with it. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -677,7 +706,12 @@ dt_petition_form_start_new (DtPetitionForm *self,
       g_autofree char *today = dt_context_dup_today_iso (self->context);
       dt_date_entry_set_iso (self->received_entry, today);
     }
-  propose_code (self);
+  /* The next of a pile: the emptied form is shown first, its code a moment after. */
+  g_clear_handle_id (&self->propose_id, g_source_remove);
+  if (keep_batch)
+    self->propose_id = g_idle_add (propose_idle_cb, self);
+  else
+    propose_code (self);
   self->loading = FALSE;
   self->batch = keep_batch;
 
@@ -721,6 +755,7 @@ const char *
 dt_petition_form_get_code (DtPetitionForm *self)
 {
   g_return_val_if_fail (DT_IS_PETITION_FORM (self), NULL);
+  flush_proposal (self);
   return gtk_editable_get_text (GTK_EDITABLE (self->code_entry));
 }
 
@@ -864,6 +899,7 @@ dt_petition_form_save (DtPetitionForm  *self,
   g_return_val_if_fail (self->context != NULL, 0);
 
   db = dt_context_get_database (self->context);
+  flush_proposal (self);
   clear_problems (self);
   petition = build (self, typed);
 

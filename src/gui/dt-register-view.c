@@ -602,10 +602,12 @@ dt_register_view_dispose (GObject *object)
     }
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
+  if (self->context != NULL)
+    dt_context_cancel_idle (self->context, self->attach_id);
+  self->attach_id = 0;
   g_clear_object (&self->context);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_handle_id (&self->widths_id, g_source_remove);
-  g_clear_handle_id (&self->attach_id, g_source_remove);
 
   G_OBJECT_CLASS (dt_register_view_parent_class)->dispose (object);
 }
@@ -848,7 +850,7 @@ ensure_list (DtRegisterView *self)
   update_attachment (self);
   /* Ready before it is asked for: once the window has shown its first frame. */
   if (!self->may_attach && self->attach_id == 0)
-    self->attach_id = g_idle_add_full (G_PRIORITY_LOW, attach_idle_cb, self, NULL);
+    self->attach_id = dt_context_add_idle (self->context, attach_idle_cb, self);
 }
 
 void

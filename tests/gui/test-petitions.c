@@ -339,8 +339,11 @@ test_type_from_keyboard (void)
   g_assert_null (saved->concerns);
   g_assert_false (saved->confidential);
 
-  /* The next of the pile: same date, channel and session, the petitioner to type. */
+  /* The next of the pile: same date, channel and session, the petitioner to type; the emptied
+   * form is shown first, its code a moment after. */
   g_assert_cmpstr (dt_intake_page_get_view (intake_of (window)), ==, "form");
+  dt_gui_wait_for_paint (root);
+  dt_gui_wait (50);
   g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "code")), ==, "2026-0002");
   g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "received")), ==, "03/11/2026");
   g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "session")), ==, "HN-2026-02");
@@ -1267,6 +1270,83 @@ test_selection_kept (void)
 }
 
 /* 1024×600 and 1366×768: no tab makes the window wider than the screen. */
+/* A key with its modifiers, as it reaches the focus: every key handler from the focus up to
+ * the window, until one takes it. */
+static gboolean
+press_key_with (DtWindow        *window,
+                guint            keyval,
+                GdkModifierType  state)
+{
+  for (GtkWidget *w = dt_gui_focus (GTK_WIDGET (window)); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+          gboolean handled = FALSE;
+
+          if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
+            continue;
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          if (handled)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Alt+Down in a date: the calendar, on the day typed; Enter there takes the day chosen. */
+static void
+test_calendar (void)
+{
+  g_autoptr(DtDatabase) database = NULL;
+  g_autoptr(GDateTime) shown = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autofree char *lunar = NULL;
+  DtWindow *window;
+  GtkWidget *page;
+  GtkWidget *focus;
+  GtkWidget *popover;
+
+  if (dt_gui_skip_without_display ())
+    return;
+
+  database = dt_gui_create_database ("calendar.sqlite");
+  window = dt_gui_show_window (database, 1366, 768);
+  page = GTK_WIDGET (intake_of (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
+  dt_gui_wait_for_paint (GTK_WIDGET (window));
+  ctrl (window, GDK_KEY_n);
+  g_assert_cmpstr (focus_name (window), ==, "received");
+  dt_gui_type (GTK_WIDGET (window), "3/11/26");
+
+  g_assert_true (press_key_with (window, GDK_KEY_Down, GDK_ALT_MASK));
+  dt_gui_wait_for_paint (GTK_WIDGET (window));
+  focus = dt_gui_focus (GTK_WIDGET (window));
+  g_assert_true (GTK_IS_CALENDAR (focus));
+  popover = gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  shown = gtk_calendar_get_date (GTK_CALENDAR (focus));
+  g_assert_cmpint (g_date_time_get_year (shown), ==, 2026);
+  g_assert_cmpint (g_date_time_get_month (shown), ==, 11);
+  g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 3);
+  dt_gui_screenshot (popover, "intake-calendar-popup");
+  dt_gui_screenshot (GTK_WIDGET (window), "intake-calendar");
+
+  /* Another day chosen, then Enter: the date, its lunar date, the focus back in the field. */
+  later = g_date_time_new_local (2026, 11, 20, 12, 0, 0);
+  gtk_calendar_select_day (GTK_CALENDAR (focus), later);
+  g_assert_true (press_key_with (window, GDK_KEY_Return, 0));
+  dt_gui_wait (50);
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (focus_name (window), ==, "received");
+  g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "received")), ==, "20/11/2026");
+  g_assert_cmpstr (dt_date_entry_get_lunar (DT_DATE_ENTRY (dt_gui_get (page, "received"))), ==,
+                   (lunar = g_strdup_printf (T ("Lunar %s"), "12/10/2026 (Bính Ngọ)")));
+  dt_gui_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_sizes (void)
 {
@@ -1317,6 +1397,7 @@ main (int   argc,
   g_test_add_func ("/gui/petitions/draft-on-close", test_draft_on_close);
   g_test_add_func ("/gui/petitions/live-updates", test_live_updates);
   g_test_add_func ("/gui/petitions/locked-database", test_locked_database);
+  g_test_add_func ("/gui/petitions/calendar", test_calendar);
   g_test_add_func ("/gui/petitions/window-sizes", test_window_sizes);
   g_test_add_func ("/gui/petitions/selection-kept", test_selection_kept);
 
