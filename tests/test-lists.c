@@ -100,7 +100,9 @@ test_rename (DtTestFixture *fixture,
   gint64 revision;
 
   add_petition (fixture->db, "2025-0001", "Thôn Dong", "UBND xa");
-  revision = dt_petition_load (fixture->db, "2025-0001", NULL)->revision;
+  petition = dt_petition_load (fixture->db, "2025-0001", NULL);
+  revision = petition->revision;
+  g_clear_pointer (&petition, dt_petition_free);
 
   /* A mistyped name, mended: the petition follows, and the search finds the new name. */
   g_assert_true (dt_list_rename (fixture->db, DT_LIST_VILLAGES, "Thôn Dong", " Thôn Đông ",

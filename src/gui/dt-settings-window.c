@@ -889,7 +889,9 @@ dt_settings_window_click_day (DtSettingsWindow *self,
     }
 
   calendar = dt_calendar_year_new (self->year);
+  g_strfreev (calendar->holidays);
   calendar->holidays = strv_from_set (self->holidays);
+  g_strfreev (calendar->workdays);
   calendar->workdays = strv_from_set (self->workdays);
   if (!dt_calendar_save (database (self), calendar, &error))
     dt_show_message (GTK_WIDGET (self), _("The calendar was not changed"), error->message);

@@ -813,6 +813,7 @@ test_language (Year          *year,
   GtkShortcutsWindow *overlay;
   GSettings *settings;
   GtkWindow *note;
+  g_autofree char *language = NULL;
 
   if (!have_display)
     {
@@ -834,7 +835,9 @@ test_language (Year          *year,
   g_action_group_activate_action (G_ACTION_GROUP (year->application), "language",
                                   g_variant_new_string ("en"));
   gui_flush ();
-  g_assert_cmpstr (g_settings_get_string (settings, "language"), ==, "en");
+  language = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (language, ==, "en");
+  g_clear_pointer (&language, g_free);
   /* She is told it applies on the next start. */
   note = gui_find_toplevel (GTK_TYPE_WINDOW, "question-close");
   g_assert_nonnull (note);
@@ -842,7 +845,9 @@ test_language (Year          *year,
   g_action_group_activate_action (G_ACTION_GROUP (year->application), "language",
                                   g_variant_new_string ("vi"));
   gui_flush ();
-  g_assert_cmpstr (g_settings_get_string (settings, "language"), ==, "vi");
+  language = g_settings_get_string (settings, "language");
+  g_assert_cmpstr (language, ==, "vi");
+  g_clear_pointer (&language, g_free);
   g_settings_reset (settings, "language");
 }
 
@@ -868,6 +873,9 @@ test_year (Year          *year,
   gui_screenshot (root (year), "year-overview");
 }
 
+/* Kept to the end, reachable: unreferencing it waits for a connection GTK still holds. */
+static GTestDBus *bus;
+
 int
 main (int   argc,
       char *argv[])
@@ -875,7 +883,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *data_home = NULL;
-  GTestDBus *bus = NULL;
+  g_autofree char *dbus_daemon = NULL;
   const char *size = g_getenv ("DT_TEST_SIZE");
   int status;
 
@@ -894,7 +902,8 @@ main (int   argc,
   dt_i18n_init ();
   g_test_init (&argc, &argv, NULL);
 
-  if (g_find_program_in_path ("dbus-daemon") != NULL)
+  dbus_daemon = g_find_program_in_path ("dbus-daemon");
+  if (dbus_daemon != NULL)
     {
       g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
 
