@@ -13,8 +13,6 @@
 #include "dt-gui-util.h"
 #include "dt-util.h"
 
-#define DRAFT_GROUP "form"
-
 typedef struct
 {
   char              *key;
@@ -109,14 +107,14 @@ save_draft_cb (gpointer user_data)
 {
   DtForm *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(DtDraft) draft = NULL;
 
   self->draft_id = 0;
   if (self->draft_database == NULL)
     return G_SOURCE_REMOVE;
-  contents = dt_form_save_draft (self);
-  if (!dt_form_draft_save (self->draft_database, self->draft_key, self->draft_record, contents,
-                      &error))
+  draft = dt_draft_new (self->draft_key, self->draft_record);
+  dt_form_save_draft (self, draft);
+  if (!dt_draft_save (self->draft_database, draft, &error))
     g_warning ("Cannot keep the draft %s: %s", self->draft_key, error->message);
   return G_SOURCE_REMOVE;
 }
@@ -827,12 +825,12 @@ dt_form_set_sensitive (DtForm   *self,
     gtk_widget_set_sensitive (((Field *) g_ptr_array_index (self->fields, i))->widget, sensitive);
 }
 
-char *
-dt_form_save_draft (DtForm *self)
+void
+dt_form_save_draft (DtForm  *self,
+                    DtDraft *draft)
 {
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-
-  g_return_val_if_fail (DT_IS_FORM (self), NULL);
+  g_return_if_fail (DT_IS_FORM (self));
+  g_return_if_fail (draft != NULL);
 
   for (guint i = 0; i < self->fields->len; i++)
     {
@@ -846,31 +844,25 @@ dt_form_save_draft (DtForm *self)
       else
         /* As typed, even a date that cannot be read yet. */
         text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget)));
-      if (text != NULL)
-        g_key_file_set_string (file, DRAFT_GROUP, field->key, text);
+      dt_draft_set (draft, field->key, text);
     }
-  return g_key_file_to_data (file, NULL, NULL);
 }
 
 void
-dt_form_load_draft (DtForm     *self,
-                    const char *contents)
+dt_form_load_draft (DtForm        *self,
+                    const DtDraft *draft)
 {
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-
   g_return_if_fail (DT_IS_FORM (self));
+  g_return_if_fail (draft != NULL);
 
-  if (contents == NULL ||
-      !g_key_file_load_from_data (file, contents, -1, G_KEY_FILE_NONE, NULL))
-    return;
   for (guint i = 0; i < self->fields->len; i++)
     {
       Field *field = g_ptr_array_index (self->fields, i);
-      g_autofree char *text = NULL;
+      const char *text;
 
       if (field->custom)
         continue;
-      text = g_key_file_get_string (file, DRAFT_GROUP, field->key, NULL);
+      text = dt_draft_get (draft, field->key);
       if (!field->area && field->items == NULL && field->kind != DT_FIELD_KIND_FLAG)
         {
           self->loading++;
@@ -902,17 +894,19 @@ gboolean
 dt_form_restore_draft (DtForm  *self,
                        char   **saved)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr(DtDraft) draft = NULL;
 
   g_return_val_if_fail (DT_IS_FORM (self), FALSE);
 
   if (self->draft_database == NULL)
     return FALSE;
-  contents = dt_form_draft_load (self->draft_database, self->draft_key, NULL, saved, NULL);
-  if (contents == NULL)
+  draft = dt_draft_load (self->draft_database, self->draft_key, NULL);
+  if (draft == NULL)
     return FALSE;
-  dt_form_load_draft (self, contents);
+  dt_form_load_draft (self, draft);
   self->dirty = TRUE;
+  if (saved != NULL)
+    *saved = dt_format_saved (dt_draft_get_saved (draft));
   return TRUE;
 }
 
@@ -935,7 +929,7 @@ dt_form_drop_draft (DtForm *self)
 
   g_clear_handle_id (&self->draft_id, g_source_remove);
   if (self->draft_database != NULL)
-    dt_form_draft_delete (self->draft_database, self->draft_key, NULL);
+    dt_draft_discard (self->draft_database, self->draft_key, NULL);
 }
 
 static gboolean
@@ -957,14 +951,9 @@ dt_scroll_to_top (GtkScrolledWindow *scroller)
 }
 
 char *
-dt_format_saved (const char *saved)
+dt_format_saved (GDateTime *saved)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (saved == NULL || !(when = g_date_time_new_from_iso8601 (saved, utc)))
-    return g_strdup (saved != NULL ? saved : "");
-  local = g_date_time_to_local (when);
-  return g_date_time_format (local, "%d/%m/%Y %H:%M");
+  if (saved == NULL)
+    return g_strdup ("");
+  return g_date_time_format (saved, "%d/%m/%Y %H:%M");
 }

@@ -310,21 +310,19 @@ read_planned (DtPlanForm *self)
  * Drafts
  * ------------------------------------------------------------------------------------------ */
 
-static char *
+static DtDraft *
 draft_contents (DtPlanForm *self)
 {
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autofree char *fields = dt_form_save_draft (self->form);
+  g_autofree char *key = draft_key (self);
+  DtDraft *draft = dt_draft_new (key, self->code);
   g_auto(GStrv) bases = dt_list_editor_get_texts (DT_LIST_EDITOR (self->bases));
   g_auto(GStrv) reports = dt_list_editor_get_texts (DT_LIST_EDITOR (self->reports));
   g_autoptr(GStrvBuilder) planned = g_strv_builder_new ();
   g_auto(GStrv) lines = NULL;
 
-  g_key_file_load_from_data (file, fields, -1, G_KEY_FILE_NONE, NULL);
-  g_key_file_set_string_list (file, "lists", "bases", (const char * const *) bases,
-                              g_strv_length (bases));
-  g_key_file_set_string_list (file, "lists", "reports_due", (const char * const *) reports,
-                              g_strv_length (reports));
+  dt_form_save_draft (self->form, draft);
+  dt_draft_set_list (draft, "bases", (const char * const *) bases);
+  dt_draft_set_list (draft, "reports_due", (const char * const *) reports);
   for (GtkWidget *line = gtk_widget_get_first_child (self->planned);
        line != NULL;
        line = gtk_widget_get_next_sibling (line))
@@ -341,31 +339,24 @@ draft_contents (DtPlanForm *self)
       g_strv_builder_add (planned, text);
     }
   lines = g_strv_builder_end (planned);
-  g_key_file_set_string_list (file, "lists", "planned", (const char * const *) lines,
-                              g_strv_length (lines));
-  return g_key_file_to_data (file, NULL, NULL);
+  dt_draft_set_list (draft, "planned", (const char * const *) lines);
+  return draft;
 }
 
 static void
-restore_draft (DtPlanForm *self,
-               const char *contents)
+restore_draft (DtPlanForm    *self,
+               const DtDraft *draft)
 {
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_auto(GStrv) bases = NULL;
-  g_auto(GStrv) reports = NULL;
-  g_auto(GStrv) planned = NULL;
+  g_auto(GStrv) bases = dt_draft_get_list (draft, "bases");
+  g_auto(GStrv) reports = dt_draft_get_list (draft, "reports_due");
+  g_auto(GStrv) planned = dt_draft_get_list (draft, "planned");
 
-  if (!g_key_file_load_from_data (file, contents, -1, G_KEY_FILE_NONE, NULL))
-    return;
   self->loading++;
-  dt_form_load_draft (self->form, contents);
-  bases = g_key_file_get_string_list (file, "lists", "bases", NULL, NULL);
-  reports = g_key_file_get_string_list (file, "lists", "reports_due", NULL, NULL);
-  planned = g_key_file_get_string_list (file, "lists", "planned", NULL, NULL);
+  dt_form_load_draft (self->form, draft);
   dt_list_editor_set_texts (DT_LIST_EDITOR (self->bases), (const char * const *) bases);
   dt_list_editor_set_texts (DT_LIST_EDITOR (self->reports), (const char * const *) reports);
   clear_planned (self);
-  for (guint i = 0; planned != NULL && planned[i] != NULL; i++)
+  for (guint i = 0; planned[i] != NULL; i++)
     {
       g_auto(GStrv) parts = g_strsplit (planned[i], "\x1f", 4);
       DtPlannedSession *session;
@@ -388,11 +379,10 @@ save_draft_cb (gpointer user_data)
 {
   DtPlanForm *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *key = draft_key (self);
-  g_autofree char *contents = draft_contents (self);
+  g_autoptr(DtDraft) draft = draft_contents (self);
 
   self->draft_id = 0;
-  if (!dt_form_draft_save (database (self), key, self->code, contents, &error))
+  if (!dt_draft_save (database (self), draft, &error))
     g_warning ("Cannot keep the draft of the plan: %s", error->message);
   return G_SOURCE_REMOVE;
 }
@@ -509,17 +499,16 @@ offer_draft (DtPlanForm *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *key = draft_key (self);
-  g_autofree char *saved = NULL;
-  g_autofree char *contents = dt_form_draft_load (database (self), key, NULL, &saved, &error);
+  g_autoptr(DtDraft) draft = dt_draft_load (database (self), key, &error);
   g_autofree char *text = NULL;
   g_autofree char *shown = NULL;
 
-  gtk_widget_set_visible (self->draft_bar, contents != NULL);
-  if (contents == NULL)
+  gtk_widget_set_visible (self->draft_bar, draft != NULL);
+  if (draft == NULL)
     return;
-  restore_draft (self, contents);
+  restore_draft (self, draft);
   self->dirty = TRUE;
-  shown = dt_format_saved (saved);
+  shown = dt_format_saved (dt_draft_get_saved (draft));
   text = g_strdup_printf (_("Changes not yet saved, kept since %s, are shown. Save them, or "
                             "discard them to see the plan as it was saved."),
                           shown);
@@ -668,7 +657,7 @@ dt_plan_form_save (DtPlanForm *self)
   /* Saved: the draft has served. */
   g_clear_handle_id (&self->draft_id, g_source_remove);
   key = draft_key (self);
-  dt_form_draft_delete (database (self), key, NULL);
+  dt_draft_discard (database (self), key, NULL);
   gtk_widget_set_visible (self->draft_bar, FALSE);
   /* Shown again as the database now holds it (blank lines gone, dates as written). */
   dt_plan_form_load (self, plan->code);
@@ -770,7 +759,7 @@ delete_answer_cb (int       response,
       return;
     }
   key = draft_key (self);
-  dt_form_draft_delete (database (self), key, NULL);
+  dt_draft_discard (database (self), key, NULL);
   g_clear_pointer (&self->code, g_free);
   self->dirty = FALSE;
   g_signal_emit (self, signals[SIGNAL_DELETED], 0, code);
@@ -802,7 +791,7 @@ discard_draft_action (GtkWidget  *widget,
   int year;
 
   g_clear_handle_id (&self->draft_id, g_source_remove);
-  dt_form_draft_delete (database (self), key, NULL);
+  dt_draft_discard (database (self), key, NULL);
   gtk_widget_set_visible (self->draft_bar, FALSE);
   if (self->code != NULL)
     dt_plan_form_load (self, self->code);

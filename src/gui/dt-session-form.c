@@ -84,17 +84,15 @@ keep_drafts (DtSessionForm *self)
 static void
 offer_draft (DtSessionForm *self)
 {
-  g_autofree char *saved = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *shown = NULL;
+  g_autofree char *text = NULL;
   gboolean restored;
 
   keep_drafts (self);
-  restored = dt_form_restore_draft (self->form, &saved);
+  restored = dt_form_restore_draft (self->form, &shown);
   gtk_widget_set_visible (self->draft_bar, restored);
   if (!restored)
     return;
-  shown = dt_format_saved (saved);
   text = g_strdup_printf (_("Changes not yet saved, kept since %s, are shown. Save them, or "
                             "discard them to see the session as it was saved."),
                           shown);

@@ -14,7 +14,7 @@
 #include "dt-completion.h"
 #include "dt-date-entry.h"
 #include "dt-demo.h"
-#include "dt-drafts.h"
+#include "dt-draft.h"
 #include "dt-error.h"
 #include "dt-followup-page.h"
 #include "dt-followup.h"
