@@ -56,7 +56,7 @@ show_step (DtFirstRun *self,
 static char **
 lines_of (GtkWidget *view)
 {
-  g_autofree char *text = dt_text_view_get_text (GTK_TEXT_VIEW (view));
+  g_autofree char *text = dt_text_view_dup_text (GTK_TEXT_VIEW (view));
   g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 

@@ -96,20 +96,4 @@ void        dt_form_flush_draft     (DtForm             *self);
 /* The record was saved: its draft has served. */
 void        dt_form_drop_draft      (DtForm             *self);
 
-/* For the forms' own fields: what a text view holds, NULL when blank. */
-char       *dt_text_view_get_text   (GtkTextView        *view);
-/* When a draft was kept (dt_draft_get_saved (), local time), as a person reads it:
- * "01/12/2026 16:40". */
-char       *dt_format_saved         (GDateTime          *saved);
-/* Shows the top of SCROLLER once the new content is laid out (the focus moving into a form
- * would otherwise leave it scrolled half-way). */
-void        dt_scroll_to_top        (GtkScrolledWindow  *scroller);
-/* A button with a mnemonic (_Save) whose accessible name is its label, once; and the same
- * mended on a built tree (buttons of templates). */
-GtkWidget  *dt_button_new           (const char         *label);
-void        dt_button_fix_name      (GtkWidget          *widget);
-/* Gives WIDGET the accessible name of LABEL, as a label beside it gives it to the eye. */
-void        dt_widget_set_label_widget     (GtkWidget          *widget,
-                                     GtkWidget          *label);
-
 G_END_DECLS
