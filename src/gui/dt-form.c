@@ -847,3 +847,30 @@ dt_form_drop_draft (DtForm *self)
   if (self->draft_database != NULL)
     dt_draft_discard (self->draft_database, self->draft_key, NULL);
 }
+
+GtkWidget *
+dt_draft_bar_new (const char  *action,
+                  const char  *name,
+                  GtkWidget  **label)
+{
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_label_new (NULL);
+  GtkWidget *discard = dt_button_new (_("_Discard Changes"));
+
+  g_return_val_if_fail (action != NULL && label != NULL, NULL);
+
+  gtk_widget_add_css_class (bar, "dt-draft-bar");
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 60);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), action);
+  if (name != NULL)
+    gtk_widget_set_name (discard, name);
+  gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (bar), text);
+  gtk_box_append (GTK_BOX (bar), discard);
+  gtk_widget_set_visible (bar, FALSE);
+  *label = text;
+  return bar;
+}

@@ -96,4 +96,10 @@ void        dt_form_flush_draft     (DtForm             *self);
 /* The record was saved: its draft has served. */
 void        dt_form_drop_draft      (DtForm             *self);
 
+/* The bar over a form that says a draft is shown (its LABEL, for the caller to fill), with a
+ * button that discards it through ACTION (called NAME when not NULL); hidden at first. */
+GtkWidget  *dt_draft_bar_new        (const char         *action,
+                                     const char         *name,
+                                     GtkWidget         **label);
+
 G_END_DECLS

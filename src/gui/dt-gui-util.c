@@ -91,6 +91,95 @@ dt_widget_set_problem (GtkWidget  *widget,
     }
 }
 
+GtkWidget *
+dt_record_row_new (const char *code,
+                   GtkWidget  *content,
+                   const char *accessible)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  g_return_val_if_fail (GTK_IS_WIDGET (content), NULL);
+
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_widget_set_margin_top (content, 8);
+  gtk_widget_set_margin_bottom (content, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+  g_object_set_data_full (G_OBJECT (row), "dt-code", g_strdup (code), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  return row;
+}
+
+const char *
+dt_record_row_get_code (GtkListBoxRow *row)
+{
+  g_return_val_if_fail (GTK_IS_LIST_BOX_ROW (row), NULL);
+
+  return g_object_get_data (G_OBJECT (row), "dt-code");
+}
+
+GtkListBoxRow *
+dt_record_row_find (GtkListBox *list,
+                    const char *code)
+{
+  g_return_val_if_fail (GTK_IS_LIST_BOX (list), NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) &&
+        g_strcmp0 (dt_record_row_get_code (GTK_LIST_BOX_ROW (row)), code) == 0)
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+void
+dt_record_row_select (GtkListBox *list,
+                      const char *code)
+{
+  GtkListBoxRow *row = code != NULL ? dt_record_row_find (list, code) : NULL;
+
+  if (row != NULL)
+    gtk_list_box_select_row (list, row);
+}
+
+GtkWidget *
+dt_row_subtitle_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  return label;
+}
+
+GtkWidget *
+dt_problem_label_new (const char *name)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_name (label, name);
+  gtk_widget_add_css_class (label, "dt-problem");
+  gtk_widget_set_visible (label, FALSE);
+  return label;
+}
+
+void
+dt_label_show_text (GtkWidget  *label,
+                    const char *text)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_visible (label, text != NULL);
+}
+
 char *
 dt_editable_dup_text (GtkEditable *editable)
 {

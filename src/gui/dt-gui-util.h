@@ -36,6 +36,28 @@ void      dt_widget_set_problem    (GtkWidget   *widget,
                                     GtkLabel    *message,
                                     const char  *hint);
 
+/* A row of a sidebar list (plans, sessions) for the record CODE: CONTENT, the lines that
+ * show it, with the lists' margins; ACCESSIBLE is what a screen reader says of it. */
+GtkWidget *dt_record_row_new       (const char  *code,
+                                    GtkWidget   *content,
+                                    const char  *accessible);
+const char *dt_record_row_get_code (GtkListBoxRow *row);
+/* The row of CODE in LIST, or NULL. */
+GtkListBoxRow *dt_record_row_find  (GtkListBox  *list,
+                                    const char  *code);
+/* Selects the row of CODE in LIST, when there is one (NULL CODE: none). */
+void      dt_record_row_select     (GtkListBox  *list,
+                                    const char  *code);
+/* The second line of such a row: small, dim, cut short with "…". */
+GtkWidget *dt_row_subtitle_new     (const char  *text);
+
+/* A label for what went wrong, above or under a form's fields, called NAME: it wraps, and
+ * stays hidden until there is something to say. */
+GtkWidget *dt_problem_label_new    (const char  *name);
+/* Shows TEXT in LABEL; NULL hides it. */
+void      dt_label_show_text       (GtkWidget   *label,
+                                    const char  *text);
+
 /* The text of a GtkEditable, trimmed; NULL when blank. */
 char     *dt_editable_dup_text     (GtkEditable *editable);
 /* The whole text of a text view, trimmed; NULL when blank. */

@@ -69,14 +69,6 @@ draft_key (DtPlanForm *self)
   return g_strdup_printf ("plan:%s", self->code != NULL ? self->code : "new");
 }
 
-static void
-show_message (DtPlanForm *self,
-              const char *text)
-{
-  gtk_label_set_label (GTK_LABEL (self->message), text != NULL ? text : "");
-  gtk_widget_set_visible (self->message, text != NULL);
-}
-
 /* ------------------------------------------------------------------------------------------
  * Planned sessions: one line each, quarter, month, place and topic
  * ------------------------------------------------------------------------------------------ */
@@ -490,7 +482,7 @@ fill (DtPlanForm   *self,
     add_planned_line (self, g_ptr_array_index (plan->planned_sessions, i));
   self->loading--;
   dt_form_clear_problems (self->form);
-  show_message (self, NULL);
+  dt_label_show_text (self->message, NULL);
 }
 
 /* A draft kept for this plan comes back, and she is told. */
@@ -531,7 +523,7 @@ dt_plan_form_load (DtPlanForm *self,
 
   if (!(plan = dt_plan_load (database (self), code, &error)))
     {
-      show_message (self, error->message);
+      dt_label_show_text (self->message, error->message);
       return FALSE;
     }
   g_clear_handle_id (&self->draft_id, g_source_remove);
@@ -639,7 +631,7 @@ dt_plan_form_save (DtPlanForm *self)
   if (problems->len > 0)
     {
       rest = dt_form_show_problems (self->form, problems);
-      show_message (self, rest);
+      dt_label_show_text (self->message, rest);
       flush_draft (self);
       return FALSE;
     }
@@ -649,7 +641,7 @@ dt_plan_form_save (DtPlanForm *self)
     {
       g_ptr_array_add (problems, g_steal_pointer (&error));
       rest = dt_form_show_problems (self->form, problems);
-      show_message (self, rest);
+      dt_label_show_text (self->message, rest);
       flush_draft (self);
       return FALSE;
     }
@@ -859,7 +851,7 @@ button_for (const char *label,
 static void
 build (DtPlanForm *self)
 {
-  GtkWidget *page, *grid, *buttons, *discard, *bar, *progress_title, *lead;
+  GtkWidget *page, *grid, *buttons, *bar, *progress_title, *lead;
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
@@ -893,27 +885,11 @@ build (DtPlanForm *self)
   gtk_box_append (GTK_BOX (bar), buttons);
   gtk_box_append (GTK_BOX (page), bar);
 
-  self->draft_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (self->draft_bar, "dt-draft-bar");
-  self->draft_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->draft_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->draft_label), 60);
-  gtk_label_set_xalign (GTK_LABEL (self->draft_label), 0);
-  gtk_widget_set_hexpand (self->draft_label, TRUE);
-  discard = button_for (_("_Discard Changes"), "plan.discard-draft", "plan-discard-draft");
-  gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (self->draft_bar), self->draft_label);
-  gtk_box_append (GTK_BOX (self->draft_bar), discard);
-  gtk_widget_set_visible (self->draft_bar, FALSE);
+  self->draft_bar = dt_draft_bar_new ("plan.discard-draft", "plan-discard-draft",
+                                      &self->draft_label);
   gtk_box_append (GTK_BOX (page), self->draft_bar);
 
-  self->message = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->message), 60);
-  gtk_label_set_xalign (GTK_LABEL (self->message), 0);
-  gtk_widget_set_name (self->message, "plan-message");
-  gtk_widget_add_css_class (self->message, "dt-problem");
-  gtk_widget_set_visible (self->message, FALSE);
+  self->message = dt_problem_label_new ("plan-message");
   gtk_box_append (GTK_BOX (page), self->message);
 
   /* Progress first: what she comes back to look at during the year. */
