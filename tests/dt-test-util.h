@@ -138,3 +138,58 @@ dt_test_undo_audit_changes (const char *path)
     g_error ("%s", sqlite3_errmsg (raw));
   sqlite3_close (raw);
 }
+
+/* What a run of doithoai-cli (DOITHOAI_CLI) gave: its exit status, and what it wrote. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} DtTestRun;
+
+static inline void
+dt_test_run_clear (DtTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DtTestRun, dt_test_run_clear)
+
+/* Runs doithoai-cli with the arguments that follow (NULL-terminated) into RUN; TODAY, when not
+ * NULL, is the day it takes for today (DOITHOAI_TODAY). A program that does not end by exit
+ * fails the test. */
+static inline void
+dt_test_cli (DtTestRun  *run,
+             const char *today,
+             ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+  int wait_status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DOITHOAI_CLI"));
+  va_start (args, today);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  if (today != NULL)
+    envp = g_environ_setenv (envp, "DOITHOAI_TODAY", today, TRUE);
+  dt_test_run_clear (run);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = 0;
+  if (!g_spawn_check_wait_status (wait_status, &error))
+    {
+      g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
+      run->status = error->code;
+    }
+  if (g_test_verbose ())
+    g_printerr ("exit %d\nstdout: %s\nstderr: %s\n", run->status, run->out, run->err);
+}

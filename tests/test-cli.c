@@ -15,56 +15,8 @@
 # include <unistd.h>
 #endif
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs doithoai-cli with ARGS (NULL-terminated); TODAY sets DOITHOAI_TODAY when not NULL. */
-static void
-cli (Run        *run,
-     const char *today,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("DOITHOAI_CLI"));
-  va_start (args, today);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "DOITHOAI_TODAY", today != NULL ? today : "2026-11-26", TRUE);
-  run_clear (run);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = 0;
-  if (!g_spawn_check_wait_status (wait_status, &error))
-    {
-      g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
-      run->status = error->code;
-    }
-  if (g_test_verbose ())
-    g_printerr ("exit %d\nstdout: %s\nstderr: %s\n", run->status, run->out, run->err);
-}
+/* The day the console program takes for today, unless a test says otherwise. */
+#define TODAY "2026-11-26"
 
 static char *
 database_option (DtTestFixture *fixture,
@@ -79,31 +31,31 @@ test_usage (DtTestFixture *fixture,
             gconstpointer  data)
 {
   g_autofree char *db = database_option (fixture, "x.sqlite");
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
 
-  cli (&run, NULL, NULL);
+  dt_test_cli (&run, TODAY, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "import"));
 
-  cli (&run, NULL, "--help", NULL);
+  dt_test_cli (&run, TODAY, "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "backup"));
 
-  cli (&run, NULL, db, "dance", NULL);
+  dt_test_cli (&run, TODAY, db, "dance", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "dance"));
 
-  cli (&run, NULL, db, "export", NULL);
+  dt_test_cli (&run, TODAY, db, "export", NULL);
   g_assert_cmpint (run.status, ==, 1);
 
-  cli (&run, NULL, db, "import", "--frobnicate", "a.json", NULL);
+  dt_test_cli (&run, TODAY, db, "import", "--frobnicate", "a.json", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "frobnicate"));
 
-  cli (&run, NULL, db, "demo", "--petitions=-5", NULL);
+  dt_test_cli (&run, TODAY, db, "demo", "--petitions=-5", NULL);
   g_assert_cmpint (run.status, ==, 1);
 
-  cli (&run, "2026-02-30", db, "init", NULL);
+  dt_test_cli (&run, "2026-02-30", db, "init", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "DOITHOAI_TODAY"));
 
@@ -122,32 +74,32 @@ test_init_import_export (DtTestFixture *fixture,
   g_autofree char *db2 = database_option (fixture, "second.sqlite");
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
 
-  cli (&run, NULL, db, "init", NULL);
+  dt_test_cli (&run, TODAY, db, "init", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, db, "import", full, NULL);
+  dt_test_cli (&run, TODAY, db, "import", full, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "3"));
 
   /* The same again: codes exist, exit 2, the hint names --replace. */
-  cli (&run, NULL, db, "import", full, NULL);
+  dt_test_cli (&run, TODAY, db, "import", full, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "--replace"));
-  cli (&run, NULL, db, "import", "--replace", full, NULL);
+  dt_test_cli (&run, TODAY, db, "import", "--replace", full, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
-  cli (&run, NULL, db, "export", out, NULL);
+  dt_test_cli (&run, TODAY, db, "export", out, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, db2, "import", out, NULL);
+  dt_test_cli (&run, TODAY, db2, "import", out, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, db2, "export", out2, NULL);
+  dt_test_cli (&run, TODAY, db2, "export", out2, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_get_contents (out, &a, NULL, NULL));
   g_assert_true (g_file_get_contents (out2, &b, NULL, NULL));
   g_assert_cmpstr (a, ==, b);
 
-  cli (&run, NULL, db, "check", NULL);
+  dt_test_cli (&run, TODAY, db, "check", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Petitions"));
 }
@@ -162,11 +114,11 @@ test_bad_input (DtTestFixture *fixture,
   g_autofree char *out = g_build_filename (fixture->dir, "no-folder", "out.json", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
 
-  cli (&run, NULL, db, "demo", "--petitions=50", NULL);
+  dt_test_cli (&run, TODAY, db, "demo", "--petitions=50", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, db, "export", "-", NULL);
+  dt_test_cli (&run, TODAY, db, "export", "-", NULL);
   before = g_steal_pointer (&run.out);
   /* Machine-readable output has LF line ends on Windows too, and is UTF-8. */
   g_assert_nonnull (strchr (before, '\n'));
@@ -177,12 +129,12 @@ test_bad_input (DtTestFixture *fixture,
                                       "\"petitions\": [{\"code\": \"X\", \"received\": "
                                       "\"2025-13-01\", \"channel\": \"phone\", \"summary\": "
                                       "\"s\"}]}", -1, NULL));
-  cli (&run, NULL, db, "import", bad, NULL);
+  dt_test_cli (&run, TODAY, db, "import", bad, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "Received date"));
   g_assert_nonnull (strstr (run.err, "2025-13-01"));
 
-  cli (&run, NULL, db, "import", missing, NULL);
+  dt_test_cli (&run, TODAY, db, "import", missing, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "missing.json"));
 
@@ -190,19 +142,19 @@ test_bad_input (DtTestFixture *fixture,
   {
     g_autofree char *fresh = database_option (fixture, "fresh.sqlite");
 
-    cli (&run, NULL, fresh, "import", bad, NULL);
+    dt_test_cli (&run, TODAY, fresh, "import", bad, NULL);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_false (g_file_test (fresh + strlen ("--database="), G_FILE_TEST_EXISTS));
   }
 
-  cli (&run, NULL, db, "export", out, NULL);
+  dt_test_cli (&run, TODAY, db, "export", out, NULL);
   g_assert_cmpint (run.status, ==, 2);
 
   /* Demo data only goes into an empty database. */
-  cli (&run, NULL, db, "demo", NULL);
+  dt_test_cli (&run, TODAY, db, "demo", NULL);
   g_assert_cmpint (run.status, ==, 2);
 
-  cli (&run, NULL, db, "export", "-", NULL);
+  dt_test_cli (&run, TODAY, db, "export", "-", NULL);
   after = g_steal_pointer (&run.out);
   g_assert_cmpstr (before, ==, after);
 }
@@ -219,23 +171,23 @@ test_database_problems (DtTestFixture *fixture,
   g_autofree char *full = dt_test_data_path ("full.json");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
   char junk[4096];
 
   for (guint i = 0; i < sizeof junk; i++)
     junk[i] = (char) (i * 31 % 253);
   g_assert_true (g_file_set_contents (garbage, junk, sizeof junk, NULL));
   before = dt_test_file_checksum (garbage);
-  cli (&run, NULL, garbage_opt, "check", NULL);
+  dt_test_cli (&run, TODAY, garbage_opt, "check", NULL);
   g_assert_cmpint (run.status, ==, 3);
   g_assert_nonnull (strstr (run.err, "damaged"));
   /* A good file into the damaged database (a missing one would be refused first). */
-  cli (&run, NULL, garbage_opt, "import", full, NULL);
+  dt_test_cli (&run, TODAY, garbage_opt, "import", full, NULL);
   g_assert_cmpint (run.status, ==, 3);
   after = dt_test_file_checksum (garbage);
   g_assert_cmpstr (before, ==, after);
 
-  cli (&run, NULL, missing_opt, "export", out, NULL);
+  dt_test_cli (&run, TODAY, missing_opt, "export", out, NULL);
   g_assert_cmpint (run.status, ==, 3);
 
   /* A database from a newer program: exit 3, the file untouched. */
@@ -258,7 +210,7 @@ test_database_problems (DtTestFixture *fixture,
     g_clear_pointer (&before, g_free);
     g_clear_pointer (&after, g_free);
     before = dt_test_file_checksum (path);
-    cli (&run, NULL, newer_opt, "demo", NULL);
+    dt_test_cli (&run, TODAY, newer_opt, "demo", NULL);
     g_assert_cmpint (run.status, ==, 3);
     g_assert_nonnull (strstr (run.err, "newer"));
     after = dt_test_file_checksum (path);
@@ -276,7 +228,7 @@ test_demo_determinism (DtTestFixture *fixture,
   g_autofree char *export_a = NULL;
   g_autofree char *export_b = NULL;
   g_autofree char *export_c = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
   const char *statuses[] = { "\"resolved_date\": \"", "\"answered_date\": \"",
                              "\"declined_date\": \"", "\"withdrawn_date\": \"",
                              "\"escalated_date\": \"", "\"assigned_date\": \"",
@@ -284,18 +236,18 @@ test_demo_determinism (DtTestFixture *fixture,
                              "\"status\": \"postponed\"", "\"status\": \"cancelled\"",
                              "\"status\": \"planned\"", "\"status\": \"held\"" };
 
-  cli (&run, NULL, a, "demo", "--petitions=400", "--seed=7", NULL);
+  dt_test_cli (&run, TODAY, a, "demo", "--petitions=400", "--seed=7", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, b, "demo", "--petitions=400", "--seed=7", NULL);
+  dt_test_cli (&run, TODAY, b, "demo", "--petitions=400", "--seed=7", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, c, "demo", "--petitions=400", "--seed=8", NULL);
+  dt_test_cli (&run, TODAY, c, "demo", "--petitions=400", "--seed=8", NULL);
   g_assert_cmpint (run.status, ==, 0);
 
-  cli (&run, NULL, a, "export", "-", NULL);
+  dt_test_cli (&run, TODAY, a, "export", "-", NULL);
   export_a = g_steal_pointer (&run.out);
-  cli (&run, NULL, b, "export", "-", NULL);
+  dt_test_cli (&run, TODAY, b, "export", "-", NULL);
   export_b = g_steal_pointer (&run.out);
-  cli (&run, NULL, c, "export", "-", NULL);
+  dt_test_cli (&run, TODAY, c, "export", "-", NULL);
   export_c = g_steal_pointer (&run.out);
   g_assert_cmpstr (export_a, ==, export_b);
   g_assert_cmpstr (export_a, !=, export_c);
@@ -321,19 +273,19 @@ test_backup (DtTestFixture *fixture,
   g_autofree char *target = g_build_filename (fixture->dir, "Bản sao.sqlite", NULL);
   g_autofree char *target_db = g_strconcat ("--database=", target, NULL);
   g_autofree char *a = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
 
-  cli (&run, NULL, db, "demo", "--petitions=30", NULL);
-  cli (&run, NULL, db, "backup", target, NULL);
+  dt_test_cli (&run, TODAY, db, "demo", "--petitions=30", NULL);
+  dt_test_cli (&run, TODAY, db, "backup", target, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, db, "export", "-", NULL);
+  dt_test_cli (&run, TODAY, db, "export", "-", NULL);
   a = g_steal_pointer (&run.out);
-  cli (&run, NULL, target_db, "export", "-", NULL);
+  dt_test_cli (&run, TODAY, target_db, "export", "-", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (a, ==, run.out);
 
   /* Without a name it goes into the backup folder beside the database. */
-  cli (&run, NULL, db, "backup", NULL);
+  dt_test_cli (&run, TODAY, db, "backup", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Sao lưu"));
 }
@@ -365,19 +317,19 @@ test_restore (DtTestFixture *fixture,
   g_autofree char *garbage = g_strnfill (50000, 'x');
   g_auto(GStrv) argv = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
 
-  cli (&run, NULL, db, "demo", "--petitions=40", NULL);
+  dt_test_cli (&run, TODAY, db, "demo", "--petitions=40", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, db, "export", "-", NULL);
+  dt_test_cli (&run, TODAY, db, "export", "-", NULL);
   exported = g_steal_pointer (&run.out);
-  cli (&run, NULL, db, "backup", NULL);
+  dt_test_cli (&run, TODAY, db, "backup", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, db, "import", "--replace", full, NULL);
+  dt_test_cli (&run, TODAY, db, "import", "--replace", full, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   /* Without a file: the copies, newest first, with their records. */
-  cli (&run, NULL, db, "restore", NULL);
+  dt_test_cli (&run, TODAY, db, "restore", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "40 petitions"));
   g_assert_nonnull (strstr (run.out, "made by hand"));
@@ -392,24 +344,24 @@ test_restore (DtTestFixture *fixture,
 
     g_assert_no_error (error);
     g_assert_nonnull (holder);
-    cli (&run, NULL, db, "restore", copy_name, NULL);
+    dt_test_cli (&run, TODAY, db, "restore", copy_name, NULL);
     g_assert_cmpint (run.status, ==, 3);
     g_assert_nonnull (strstr (run.err, "open in another program"));
     g_assert_nonnull (strstr (run.err, "Nothing was restored"));
   }
 
   /* The manual copy, by its name in the list: the database as it was is kept first. */
-  cli (&run, NULL, db, "restore", copy_name, NULL);
+  dt_test_cli (&run, TODAY, db, "restore", copy_name, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "truoc-khoi-phuc"));
   g_assert_nonnull (strstr (run.out, "40 petitions"));
-  cli (&run, NULL, db, "export", "-", NULL);
+  dt_test_cli (&run, TODAY, db, "export", "-", NULL);
   g_assert_cmpstr (run.out, ==, exported);
 
   /* A damaged database: the console names the newest good copy and the command to restore
    * it, which works as said. */
   g_assert_true (g_file_set_contents (path, garbage, 50000, NULL));
-  cli (&run, NULL, db, "search", "nguyen", NULL);
+  dt_test_cli (&run, TODAY, db, "search", "nguyen", NULL);
   g_assert_cmpint (run.status, ==, 3);
   g_assert_nonnull (strstr (run.err, "damaged"));
   suggested = line_starting (run.err, "doithoai-cli ");
@@ -417,19 +369,19 @@ test_restore (DtTestFixture *fixture,
   g_assert_true (g_shell_parse_argv (suggested, NULL, &argv, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length (argv), ==, 4);
-  cli (&run, NULL, argv[1], argv[2], argv[3], NULL);
+  dt_test_cli (&run, TODAY, argv[1], argv[2], argv[3], NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, db, "check", NULL);
+  dt_test_cli (&run, TODAY, db, "check", NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   /* A file that is not a copy of a database replaces nothing. */
-  cli (&run, NULL, db, "restore", full, NULL);
+  dt_test_cli (&run, TODAY, db, "restore", full, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "full.json"));
-  cli (&run, NULL, db, "restore", "no-such-copy.sqlite", NULL);
+  dt_test_cli (&run, TODAY, db, "restore", "no-such-copy.sqlite", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "no-such-copy.sqlite"));
-  cli (&run, NULL, db, "check", NULL);
+  dt_test_cli (&run, TODAY, db, "check", NULL);
   g_assert_cmpint (run.status, ==, 0);
 }
 
@@ -439,62 +391,62 @@ test_rules_commands (DtTestFixture *fixture,
 {
   g_autofree char *db = database_option (fixture, "rules.sqlite");
   g_autofree char *full = dt_test_data_path ("full.json");
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
 
-  cli (&run, NULL, "lunar", "2026-02-17", NULL);
+  dt_test_cli (&run, TODAY, "lunar", "2026-02-17", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "1/1/2026 (Bính Ngọ)\n");
-  cli (&run, NULL, "lunar", "2023-03-22", NULL);
+  dt_test_cli (&run, TODAY, "lunar", "2023-03-22", NULL);
   g_assert_cmpstr (run.out, ==, "1/2/2023 nhuận (Quý Mão)\n");
-  cli (&run, NULL, "lunar", "2023-02-30", NULL);
+  dt_test_cli (&run, TODAY, "lunar", "2023-02-30", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "2023-02-30"));
-  cli (&run, NULL, "lunar", "2101-01-01", NULL);
+  dt_test_cli (&run, TODAY, "lunar", "2101-01-01", NULL);
   g_assert_cmpint (run.status, ==, 2);
 
   /* Without a database, the law's default days off. */
-  cli (&run, NULL, db, "workdays", "2026-02-13", "1", NULL);
+  dt_test_cli (&run, TODAY, db, "workdays", "2026-02-13", "1", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "2026-02-23\n");
-  cli (&run, NULL, db, "workdays", "2026-02-13", "-1", NULL);
+  dt_test_cli (&run, TODAY, db, "workdays", "2026-02-13", "-1", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  cli (&run, NULL, db, "workdays", "2026-02-13", "ba", NULL);
+  dt_test_cli (&run, TODAY, db, "workdays", "2026-02-13", "ba", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  cli (&run, NULL, db, "workdays", "2026-02-13", "+5", NULL);
+  dt_test_cli (&run, TODAY, db, "workdays", "2026-02-13", "+5", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  cli (&run, NULL, db, "workdays", "2026-02-13", NULL);
+  dt_test_cli (&run, TODAY, db, "workdays", "2026-02-13", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_false (g_file_test (db + strlen ("--database="), G_FILE_TEST_EXISTS));
 
   /* With one, its own tables: full.json makes 2025-01-28/29 days off, 2025-02-08 worked. */
-  cli (&run, NULL, db, "import", full, NULL);
+  dt_test_cli (&run, TODAY, db, "import", full, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, db, "workdays", "2025-02-07", "1", NULL);
+  dt_test_cli (&run, TODAY, db, "workdays", "2025-02-07", "1", NULL);
   g_assert_cmpstr (run.out, ==, "2025-02-08\n");
-  cli (&run, NULL, db, "workdays", "2025-01-30", "1", NULL);
+  dt_test_cli (&run, TODAY, db, "workdays", "2025-01-30", "1", NULL);
   g_assert_cmpstr (run.out, ==, "2025-01-31\n");
 
-  cli (&run, NULL, db, "search", "tran thi", NULL);
+  dt_test_cli (&run, TODAY, db, "search", "tran thi", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "2025-0001\t2025-04-15\tTrần Thị Bình\t"
                                 "Đề nghị cấp giấy chứng nhận quyền sử dụng đất\n");
-  cli (&run, NULL, db, "search", "--limit=1", "rac", NULL);
+  dt_test_cli (&run, TODAY, db, "search", "--limit=1", "rac", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpuint (strlen (run.out), >, 0);
   g_assert_null (strchr (strchr (run.out, '\n') + 1, '\n'));
-  cli (&run, NULL, db, "search", "\"*:", NULL);
+  dt_test_cli (&run, TODAY, db, "search", "\"*:", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
-  cli (&run, NULL, db, "search", "--limit=0", "rac", NULL);
+  dt_test_cli (&run, TODAY, db, "search", "--limit=0", "rac", NULL);
   g_assert_cmpint (run.status, ==, 1);
 
   /* As of 2025-06-20: the open petition 2025-0003 was escalated, 2025-0001 resolved in time;
    * the session's notice (5 days before, the plan's rule) was on time. */
-  cli (&run, "2025-06-20", db, "check", NULL);
+  dt_test_cli (&run, "2025-06-20", db, "check", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "nothing late"));
   /* Later, the postponed session of 10/7 is no concern, but nothing else changed either. */
-  cli (&run, "2025-12-31", db, "check", NULL);
+  dt_test_cli (&run, "2025-12-31", db, "check", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "nothing late"));
 }
@@ -524,11 +476,11 @@ test_command_help (DtTestFixture *fixture,
     { "backup", "doithoai-cli [--database=FILE] backup [FILE]\n", "Copies the database" },
   };
   g_autofree char *db = database_option (fixture, "help.sqlite");
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      cli (&run, NULL, cases[i].command, "--help", NULL);
+      dt_test_cli (&run, TODAY, cases[i].command, "--help", NULL);
       g_assert_cmpint (run.status, ==, 0);
       g_assert_true (g_str_has_prefix (run.out, "Usage:\n"));
       g_assert_nonnull (strstr (run.out, cases[i].usage));
@@ -537,23 +489,23 @@ test_command_help (DtTestFixture *fixture,
     }
 
   /* Its own options, described; -h too, and after arguments or mistakes. */
-  cli (&run, NULL, "demo", "-h", NULL);
+  dt_test_cli (&run, TODAY, "demo", "-h", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "--petitions=N"));
   g_assert_nonnull (strstr (run.out, "Number of petitions"));
-  cli (&run, NULL, db, "workdays", "2026-02-13", "--help", NULL);
+  dt_test_cli (&run, TODAY, db, "workdays", "2026-02-13", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "workdays DATE N"));
-  cli (&run, NULL, db, "import", "--frobnicate", "--help", NULL);
+  dt_test_cli (&run, TODAY, db, "import", "--frobnicate", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "--replace"));
   /* The program's own help names the way to a command's. */
-  cli (&run, NULL, "--help", NULL);
+  dt_test_cli (&run, TODAY, "--help", NULL);
   g_assert_nonnull (strstr (run.out, "doithoai-cli COMMAND --help"));
 
   /* In Vietnamese, the default language. */
   g_setenv ("DOITHOAI_LANGUAGE", "vi", TRUE);
-  cli (&run, NULL, "lunar", "--help", NULL);
+  dt_test_cli (&run, TODAY, "lunar", "--help", NULL);
   g_unsetenv ("DOITHOAI_LANGUAGE");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "In ra ngày âm lịch"));
@@ -568,39 +520,39 @@ test_database_after_command (DtTestFixture *fixture,
   g_autofree char *a = database_option (fixture, "a.sqlite");
   g_autofree char *b_path = g_build_filename (fixture->dir, "b.sqlite", NULL);
   g_autofree char *full = dt_test_data_path ("full.json");
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
 
-  cli (&run, NULL, "init", a, NULL);
+  dt_test_cli (&run, TODAY, "init", a, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, "check", a, NULL);
+  dt_test_cli (&run, TODAY, "check", a, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, a + strlen ("--database=")));
   /* As a separate word, between the options and arguments, and the later one wins. */
-  cli (&run, NULL, a, "import", "--database", b_path, full, NULL);
+  dt_test_cli (&run, TODAY, a, "import", "--database", b_path, full, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, "search", "tran thi", "--database", b_path, NULL);
+  dt_test_cli (&run, TODAY, "search", "tran thi", "--database", b_path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out, "2025-0001\t"));
-  cli (&run, NULL, "search", "tran thi", a, NULL);
+  dt_test_cli (&run, TODAY, "search", "tran thi", a, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "");
-  cli (&run, NULL, "workdays", a, "2026-02-13", "1", NULL);
+  dt_test_cli (&run, TODAY, "workdays", a, "2026-02-13", "1", NULL);
   g_assert_cmpstr (run.out, ==, "2026-02-23\n");
 
-  cli (&run, NULL, "check", "--database", NULL);
+  dt_test_cli (&run, TODAY, "check", "--database", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "--database needs a file name."));
-  cli (&run, NULL, "check", "--database=", NULL);
+  dt_test_cli (&run, TODAY, "check", "--database=", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "--database needs a file name."));
 }
 
 /* STDERR is exactly "doithoai-cli: " BEFORE PATH AFTER, a line of its own. */
 static void
-assert_message (const Run  *run,
-                const char *before,
-                const char *path,
-                const char *after)
+assert_message (const DtTestRun *run,
+                const char      *before,
+                const char      *path,
+                const char      *after)
 {
   g_autofree char *expected = g_strconcat ("doithoai-cli: ", before, path, after, "\n", NULL);
 
@@ -617,61 +569,61 @@ test_own_words (DtTestFixture *fixture,
   g_autofree char *nowhere = g_build_filename (fixture->dir, "không có", "ra.json", NULL);
   g_autofree char *folder = g_build_filename (fixture->dir, "thư mục", NULL);
   g_autofree char *folder_db = g_strconcat ("--database=", folder, NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
 
   /* The file to import: nothing is done, not even the database made. */
-  cli (&run, NULL, db, "import", missing, NULL);
+  dt_test_cli (&run, TODAY, db, "import", missing, NULL);
   g_assert_cmpint (run.status, ==, 2);
   assert_message (&run, "There is no file “", missing, "”.");
   g_assert_false (g_file_test (db_path, G_FILE_TEST_EXISTS));
-  cli (&run, NULL, db, "import", folder, NULL);
+  dt_test_cli (&run, TODAY, db, "import", folder, NULL);
   g_assert_cmpint (run.status, ==, 2);
   assert_message (&run, "“", folder, "” is a folder, not a file.");
 
   /* Files to write. */
-  cli (&run, NULL, db, "init", NULL);
+  dt_test_cli (&run, TODAY, db, "init", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, db, "export", nowhere, NULL);
+  dt_test_cli (&run, TODAY, db, "export", nowhere, NULL);
   g_assert_cmpint (run.status, ==, 2);
   assert_message (&run, "The folder for “", nowhere, "” does not exist.");
-  cli (&run, NULL, db, "export", folder, NULL);
+  dt_test_cli (&run, TODAY, db, "export", folder, NULL);
   g_assert_cmpint (run.status, ==, 2);
   assert_message (&run, "“", folder, "” is a folder, not a file.");
-  cli (&run, NULL, db, "backup", nowhere, NULL);
+  dt_test_cli (&run, TODAY, db, "backup", nowhere, NULL);
   g_assert_cmpint (run.status, ==, 2);
   assert_message (&run, "The folder for “", nowhere, "” does not exist.");
 
   /* A folder given as the database, to create or to open: not SQLite's words. */
-  cli (&run, NULL, folder_db, "init", NULL);
+  dt_test_cli (&run, TODAY, folder_db, "init", NULL);
   g_assert_cmpint (run.status, ==, 3);
   assert_message (&run, "“", folder, "” is a folder, not a database file.");
-  cli (&run, NULL, folder_db, "check", NULL);
+  dt_test_cli (&run, TODAY, folder_db, "check", NULL);
   g_assert_cmpint (run.status, ==, 3);
   assert_message (&run, "“", folder, "” is a folder, not a database file.");
 
   /* Values of options: the option named, not GLib's "Cannot parse integer value". */
-  cli (&run, NULL, db, "demo", "--petitions=abc", NULL);
+  dt_test_cli (&run, TODAY, db, "demo", "--petitions=abc", NULL);
   g_assert_cmpint (run.status, ==, 1);
   assert_message (&run, "--petitions takes a whole number, not “abc”.", "", "");
-  cli (&run, NULL, db, "search", "--limit", "mười", "rac", NULL);
+  dt_test_cli (&run, TODAY, db, "search", "--limit", "mười", "rac", NULL);
   g_assert_cmpint (run.status, ==, 1);
   assert_message (&run, "--limit takes a whole number, not “mười”.", "", "");
-  cli (&run, NULL, db, "demo", "--seed", NULL);
+  dt_test_cli (&run, TODAY, db, "demo", "--seed", NULL);
   g_assert_cmpint (run.status, ==, 1);
   assert_message (&run, "--seed needs a value.", "", "");
-  cli (&run, NULL, db, "import", "--replace=yes", missing, NULL);
+  dt_test_cli (&run, TODAY, db, "import", "--replace=yes", missing, NULL);
   g_assert_cmpint (run.status, ==, 1);
   assert_message (&run, "--replace takes no value.", "", "");
   g_assert_nonnull (strstr (run.err, "Run “doithoai-cli import --help” for usage."));
 
   /* Translated. */
   g_setenv ("DOITHOAI_LANGUAGE", "vi", TRUE);
-  cli (&run, NULL, db, "import", missing, NULL);
+  dt_test_cli (&run, TODAY, db, "import", missing, NULL);
   g_assert_cmpint (run.status, ==, 2);
   assert_message (&run, "Không có tệp “", missing, "”.");
-  cli (&run, NULL, db, "demo", "--petitions=abc", NULL);
+  dt_test_cli (&run, TODAY, db, "demo", "--petitions=abc", NULL);
   g_assert_cmpint (run.status, ==, 1);
   assert_message (&run, "--petitions cần một số nguyên, không phải “abc”.", "", "");
   g_unsetenv ("DOITHOAI_LANGUAGE");
@@ -697,13 +649,13 @@ test_unknown_option (DtTestFixture *fixture,
     { "backup", "--frob", NULL },
   };
   g_autofree char *db = database_option (fixture, "unknown.sqlite");
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       const char * const *words = commands[i];
 
-      cli (&run, NULL, db, words[0], words[1], words[2], words[3], NULL);
+      dt_test_cli (&run, TODAY, db, words[0], words[1], words[2], words[3], NULL);
       g_assert_cmpint (run.status, ==, 1);
       assert_message (&run, "Unknown option “--frob”.", "", "");
     }
@@ -718,22 +670,22 @@ test_export_guard (DtTestFixture *fixture,
   const char *path = db + strlen ("--database=");
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *before = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
 
-  cli (&run, NULL, db, "demo", "--petitions=30", NULL);
+  dt_test_cli (&run, TODAY, db, "demo", "--petitions=30", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, db, "export", "-", NULL);
+  dt_test_cli (&run, TODAY, db, "export", "-", NULL);
   before = g_steal_pointer (&run.out);
 
   /* Over the database itself, or its journal: refused, exit 2, the database unharmed. */
-  cli (&run, NULL, db, "export", path, NULL);
+  dt_test_cli (&run, TODAY, db, "export", path, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "open database"));
-  cli (&run, NULL, db, "export", wal, NULL);
+  dt_test_cli (&run, TODAY, db, "export", wal, NULL);
   g_assert_cmpint (run.status, ==, 2);
-  cli (&run, NULL, db, "backup", path, NULL);
+  dt_test_cli (&run, TODAY, db, "backup", path, NULL);
   g_assert_cmpint (run.status, ==, 2);
-  cli (&run, NULL, db, "export", "-", NULL);
+  dt_test_cli (&run, TODAY, db, "export", "-", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, before);
 }
@@ -789,10 +741,10 @@ test_import_stdin (DtTestFixture *fixture,
   g_autofree char *full = dt_test_data_path ("full.json");
   g_autofree char *err = NULL;
   const char *argv[] = { db, "import", "-", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
 
   g_assert_cmpint (cli_redirected (NULL, full, NULL, &err, argv), ==, 0);
-  cli (&run, NULL, db, "search", "tran thi", NULL);
+  dt_test_cli (&run, TODAY, db, "search", "tran thi", NULL);
   g_assert_nonnull (strstr (run.out, "2025-0001"));
 
   /* What is not JSON is named as standard input. */
@@ -808,14 +760,14 @@ test_export_stdout_full (DtTestFixture *fixture,
   g_autofree char *db = database_option (fixture, "full.sqlite");
   g_autofree char *err = NULL;
   const char *argv[] = { db, "export", "-", NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
 
   if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
     {
       g_test_skip ("No /dev/full here");
       return;
     }
-  cli (&run, NULL, db, "demo", "--petitions=30", NULL);
+  dt_test_cli (&run, TODAY, db, "demo", "--petitions=30", NULL);
   g_assert_cmpint (run.status, ==, 0);
   /* Standard output on a full disk: a failure, not a success with nothing written. */
   g_assert_cmpint (cli_redirected (NULL, NULL, "/dev/full", &err, argv), ==, 3);
@@ -828,14 +780,14 @@ test_import_fifo (DtTestFixture *fixture,
 {
   g_autofree char *db = database_option (fixture, "fifo.sqlite");
   g_autofree char *fifo = g_build_filename (fixture->dir, "pipe.json", NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
 
   /* Nothing writes into the pipe: the import must not wait for it. */
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
-  cli (&run, NULL, db, "import", fifo, NULL);
+  dt_test_cli (&run, TODAY, db, "import", fifo, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "not a regular file"));
-  cli (&run, NULL, db, "import", "/dev/zero", NULL);
+  dt_test_cli (&run, TODAY, db, "import", "/dev/zero", NULL);
   g_assert_cmpint (run.status, ==, 2);
 }
 
@@ -864,7 +816,7 @@ test_backup_full_disk (DtTestFixture *fixture,
   g_autofree char *low = NULL;
   g_autofree char *high = NULL;
   g_auto(GStrv) lines = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
   GStatBuf buf;
   int wait_status = 0;
 
@@ -875,7 +827,7 @@ test_backup_full_disk (DtTestFixture *fixture,
       g_test_skip ("A small file system of its own needs root and unshare");
       return;
     }
-  cli (&run, NULL, db, "demo", "--petitions=200", NULL);
+  dt_test_cli (&run, TODAY, db, "demo", "--petitions=200", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpint (g_stat (path, &buf), ==, 0);
   g_assert_cmpint (g_mkdir (mount_point, 0700), ==, 0);
@@ -988,7 +940,7 @@ test_small_disk (DtTestFixture *fixture,
   g_autofree char *out = NULL;
   g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_auto(GStrv) split = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
   int wait_status = 0;
   static const struct {
     const char *step;
@@ -1005,7 +957,7 @@ test_small_disk (DtTestFixture *fixture,
       g_test_skip ("A small file system of its own needs root and unshare");
       return;
     }
-  cli (&run, NULL, db, "demo", "--petitions=200", NULL);
+  dt_test_cli (&run, TODAY, db, "demo", "--petitions=200", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpint (g_mkdir (mount_point, 0700), ==, 0);
   {
@@ -1072,7 +1024,7 @@ test_file_size_limit (DtTestFixture *fixture,
   g_autofree char *copy_path = g_build_filename (fixture->dir, "b.sqlite", NULL);
   g_autofree char *report_option = g_strconcat ("--output=", report_path, NULL);
   g_autofree char *pdf_option = g_strconcat ("--output=", pdf_path, NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
   GStatBuf buf;
   struct {
     const char *blocks;
@@ -1089,11 +1041,12 @@ test_file_size_limit (DtTestFixture *fixture,
   g_autofree char *import_blocks = NULL;
 
   /* Enough petitions for a workbook larger than the -shm SQLite must be able to make. */
-  cli (&run, NULL, db, "demo", "--petitions=1500", NULL);
+  dt_test_cli (&run, TODAY, db, "demo", "--petitions=1500", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, db, "backup", NULL);       /* the day's copy, made while there is room */
+  dt_test_cli (&run, TODAY, db, "backup", NULL);       /* the day's copy,
+               made while there is room */
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, db, "export", "-", NULL);
+  dt_test_cli (&run, TODAY, db, "export", "-", NULL);
   before = g_steal_pointer (&run.out);
   /* The database may grow a little, not take the whole import. */
   g_assert_cmpint (g_stat (path, &buf), ==, 0);
@@ -1132,9 +1085,9 @@ test_file_size_limit (DtTestFixture *fixture,
       g_assert_cmpuint (dt_test_count_files (fixture->dir, ".part"), ==, 0);
     }
 
-  cli (&run, NULL, db, "check", NULL);
+  dt_test_cli (&run, TODAY, db, "check", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  cli (&run, NULL, db, "export", "-", NULL);
+  dt_test_cli (&run, TODAY, db, "export", "-", NULL);
   g_assert_cmpstr (run.out, ==, before);
 }
 
@@ -1162,7 +1115,7 @@ test_read_only (DtTestFixture *fixture,
   g_autofree char *open = g_build_filename (fixture->dir, "open", NULL);
   const char *folders[] = { closed, open };
   g_autofree char *expected = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
 
   if (run_as == (const char * const *) -1)
     {
@@ -1176,9 +1129,9 @@ test_read_only (DtTestFixture *fixture,
       g_autofree char *option = g_strconcat ("--database=", path, NULL);
 
       g_assert_cmpint (g_mkdir (folders[i], 0755), ==, 0);
-      cli (&run, NULL, option, "import", full, NULL);
+      dt_test_cli (&run, TODAY, option, "import", full, NULL);
       g_assert_cmpint (run.status, ==, 0);
-      cli (&run, NULL, option, "export", "-", NULL);
+      dt_test_cli (&run, TODAY, option, "export", "-", NULL);
       g_free (expected);
       expected = g_steal_pointer (&run.out);
       g_assert_cmpint (g_chmod (path, 0444), ==, 0);

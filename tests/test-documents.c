@@ -575,6 +575,18 @@ write_document (Fixture           *fixture,
     }
 }
 
+/* Writes the document into the fixture's PDF, checks what every document has (A4, the
+ * margins of the rules, its fonts embedded), and returns the text of all its pages. */
+static char *
+write_and_read (Fixture           *fixture,
+                DtDocumentRequest *request)
+{
+  write_document (fixture, request, fixture->pdf);
+  assert_page_and_margins (fixture->pdf, 20, 20, 30, 15);
+  assert_fonts (fixture->pdf);
+  return pdf_text (fixture->pdf, 0, 0);
+}
+
 /* Tests */
 
 static void
@@ -588,11 +600,7 @@ test_notice (Fixture       *fixture,
   if (!have_poppler ())
     return;
   request->session = g_strdup ("HN-2025-01");
-  write_document (fixture, request, fixture->pdf);
-  assert_page_and_margins (fixture->pdf, 20, 20, 30, 15);
-  assert_fonts (fixture->pdf);
-
-  text = pdf_text (fixture->pdf, 0, 0);
+  text = write_and_read (fixture, request);
   /* The heading: bodies in capitals, the party's name, the number and date line. */
   assert_has (text, "ĐẢNG BỘ TỈNH HÀ TĨNH");
   assert_has (text, "ĐẢNG ỦY XÃ THẠCH LẠC");
@@ -712,10 +720,7 @@ test_minutes (Fixture       *fixture,
   if (!have_poppler ())
     return;
   request->session = g_strdup ("HN-2025-01");
-  write_document (fixture, request, fixture->pdf);
-  assert_page_and_margins (fixture->pdf, 20, 20, 30, 15);
-  assert_fonts (fixture->pdf);
-  text = pdf_text (fixture->pdf, 0, 0);
+  text = write_and_read (fixture, request);
   assert_has (text, "BIÊN BẢN");
   assert_has (text, "Thạch Lạc, ngày 15 tháng 4 năm 2025");
   assert_has (text, "Hôm nay, vào lúc 8 giờ, thứ Ba, ngày 15 tháng 4 năm 2025, tại Nhà văn "
@@ -761,10 +766,7 @@ test_conclusion (Fixture       *fixture,
   g_assert_cmpstr (date, ==, "2025-04-22");
   g_assert_false (recorded);
 
-  write_document (fixture, request, fixture->pdf);
-  assert_page_and_margins (fixture->pdf, 20, 20, 30, 15);
-  assert_fonts (fixture->pdf);
-  text = pdf_text (fixture->pdf, 0, 0);
+  text = write_and_read (fixture, request);
   assert_has (text, "Số 16-TB/ĐU");
   assert_has (text, "Thạch Lạc, ngày 22 tháng 4 năm 2025");
   assert_has (text, "Kết luận của đồng chí chủ trì tại Hội nghị đối thoại trực tiếp với Nhân "
@@ -804,10 +806,7 @@ test_transfer (Fixture       *fixture,
     return;
   request->petitions = g_strsplit ("2025-0002,2025-0005", ",", -1);
   request->date = g_strdup ("2025-06-25");
-  write_document (fixture, request, fixture->pdf);
-  assert_page_and_margins (fixture->pdf, 20, 20, 30, 15);
-  assert_fonts (fixture->pdf);
-  text = pdf_text (fixture->pdf, 0, 0);
+  text = write_and_read (fixture, request);
   assert_has (text, "PHIẾU CHUYỂN");
   assert_has (text, "Số 01-PC/ĐU");
   assert_has (text, "Kính gửi: UBND xã");
@@ -883,10 +882,7 @@ test_reminder (Fixture       *fixture,
   request->agency = g_strdup ("UBND xã");
   request->as_of = g_strdup ("2025-07-01");
   request->date = g_strdup ("2025-07-02");
-  write_document (fixture, request, fixture->pdf);
-  assert_page_and_margins (fixture->pdf, 20, 20, 30, 15);
-  assert_fonts (fixture->pdf);
-  text = pdf_text (fixture->pdf, 0, 0);
+  text = write_and_read (fixture, request);
   /* A letter: a number (the escalation took 07-CV), a subject line, no title. */
   assert_has (text, "Số 08-CV/ĐU");
   assert_has (text, "V/v đôn đốc giải quyết ý kiến, kiến nghị của Nhân dân");
@@ -955,10 +951,7 @@ test_plan (Fixture       *fixture,
   if (!have_poppler ())
     return;
   request->plan = g_strdup ("KH-2025");
-  write_document (fixture, request, fixture->pdf);
-  assert_page_and_margins (fixture->pdf, 20, 20, 30, 15);
-  assert_fonts (fixture->pdf);
-  text = pdf_text (fixture->pdf, 0, 0);
+  text = write_and_read (fixture, request);
   assert_has (text, "Số 08-KH/ĐU");
   assert_has (text, "Thạch Lạc, ngày 14 tháng 01 năm 2025");
   assert_has (text, "KẾ HOẠCH");
@@ -1442,44 +1435,6 @@ test_write_errors (Fixture       *fixture,
 
 /* The console program */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-cli (Run        *run,
-     const char *first,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("DOITHOAI_CLI"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
-                &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = 0;
-  if (!g_spawn_check_wait_status (wait_status, &error))
-    {
-      g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
-      run->status = error->code;
-    }
-}
-
 static guint
 count_files (const char *dir)
 {
@@ -1505,11 +1460,11 @@ test_cli (Fixture       *fixture,
   g_autofree char *db_output = g_strconcat ("--output=", fixture->base.path, NULL);
   g_autoptr(DtSession) session = NULL;
   g_autoptr(GError) error = NULL;
-  Run run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
 
   g_assert_cmpint (g_mkdir (out_dir, 0755), ==, 0);
 
-  cli (&run, database, "document", "notice", "--session=HN-2025-01", output, NULL);
+  dt_test_cli (&run, NULL, database, "document", "notice", "--session=HN-2025-01", output, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   g_assert_nonnull (strstr (run.out, "15-TB/ĐU"));
@@ -1521,13 +1476,15 @@ test_cli (Fixture       *fixture,
   g_assert_cmpint (g_remove (pdf), ==, 0);
 
   /* An unknown code: exit 2, the code named, no file. */
-  cli (&run, database, "document", "minutes", "--session=HN-2030-07", output, NULL);
+  dt_test_cli (&run, NULL, database, "document", "minutes", "--session=HN-2030-07", output, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "HN-2030-07"));
-  cli (&run, database, "document", "transfer", "--petition=2025-0002,2099-0001", output, NULL);
+  dt_test_cli (&run, NULL, database, "document", "transfer", "--petition=2025-0002,2099-0001",
+               output, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "2099-0001"));
-  cli (&run, database, "document", "reminder", "--agency=Hội Người cao tuổi", output, NULL);
+  dt_test_cli (&run, NULL, database, "document", "reminder", "--agency=Hội Người cao tuổi", output,
+               NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpuint (count_files (out_dir), ==, 0);
 
@@ -1542,43 +1499,46 @@ test_cli (Fixture       *fixture,
     dt_session_insert (fixture->base.db, bare, &error);
     g_assert_no_error (error);
   }
-  cli (&run, database, "document", "notice", "--session=HN-2025-09", output, NULL);
+  dt_test_cli (&run, NULL, database, "document", "notice", "--session=HN-2025-09", output, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "(time)"));
   g_assert_cmpuint (count_files (out_dir), ==, 0);
 
   /* Bad usage: exit 1. */
-  cli (&run, database, "document", "poster", "--session=HN-2025-01", output, NULL);
+  dt_test_cli (&run, NULL, database, "document", "poster", "--session=HN-2025-01", output, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "poster"));
-  cli (&run, database, "document", "notice", "--session=HN-2025-01", NULL);
+  dt_test_cli (&run, NULL, database, "document", "notice", "--session=HN-2025-01", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "--output"));
-  cli (&run, database, "document", "notice", output, NULL);
+  dt_test_cli (&run, NULL, database, "document", "notice", output, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "--session"));
-  cli (&run, database, "document", "notice", "--session=HN-2025-01", "--agency=UBND xã", output,
-       NULL);
+  dt_test_cli (&run, NULL, database, "document", "notice", "--session=HN-2025-01",
+               "--agency=UBND xã", output,
+                     NULL);
   g_assert_cmpint (run.status, ==, 1);
-  cli (&run, database, "document", "reminder", "--agency=UBND xã", "--as-of=2025-02-30", output,
-       NULL);
+  dt_test_cli (&run, NULL, database, "document", "reminder", "--agency=UBND xã",
+               "--as-of=2025-02-30", output,
+                     NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "2025-02-30"));
 
   /* An output that cannot be written: exit 1, its own name in the message, nothing left. */
-  cli (&run, database, "document", "plan", "--plan=KH-2025", missing_output, NULL);
+  dt_test_cli (&run, NULL, database, "document", "plan", "--plan=KH-2025", missing_output, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, missing));
-  cli (&run, database, "document", "plan", "--plan=KH-2025", dir_output, NULL);
+  dt_test_cli (&run, NULL, database, "document", "plan", "--plan=KH-2025", dir_output, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, out_dir));
-  cli (&run, database, "document", "plan", "--plan=KH-2025", db_output, NULL);
+  dt_test_cli (&run, NULL, database, "document", "plan", "--plan=KH-2025", db_output, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpuint (count_files (out_dir), ==, 0);
 
   /* --record keeps the number and date on the session. */
-  cli (&run, database, "document", "conclusion", "--session=HN-2025-01", "--date=2025-04-22",
-       "--record", output, NULL);
+  dt_test_cli (&run, NULL, database, "document", "conclusion", "--session=HN-2025-01",
+               "--date=2025-04-22",
+                     "--record", output, NULL);
   g_assert_cmpint (run.status, ==, 0);
   session = dt_session_load (fixture->base.db, "HN-2025-01", &error);
   g_assert_no_error (error);
@@ -1586,13 +1546,11 @@ test_cli (Fixture       *fixture,
   g_assert_cmpstr (session->conclusion_date, ==, "2025-04-22");
   g_assert_cmpuint (count_files (out_dir), ==, 1);
 
-  cli (&run, "document", "--help", NULL);
+  dt_test_cli (&run, NULL, "document", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "--petition"));
   g_assert_nonnull (strstr (run.out, "--output"));
 
-  g_free (run.out);
-  g_free (run.err);
 }
 
 int

@@ -1395,52 +1395,6 @@ test_report_bad_targets (DtTestFixture *fixture,
  * The console program
  * ------------------------------------------------------------------------------------------ */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-cli (Run *run,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int wait_status;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("DOITHOAI_CLI"));
-  va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "DOITHOAI_TODAY", "2026-01-15", TRUE);
-  run_clear (run);
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = 0;
-  if (!g_spawn_check_wait_status (wait_status, &error))
-    run->status = error->code;
-  if (g_test_verbose ())
-    g_printerr ("exit %d\nstdout: %s\nstderr: %s\n", run->status, run->out, run->err);
-}
-
 static void
 test_cli_report (DtTestFixture *fixture,
                  gconstpointer  data)
@@ -1455,7 +1409,7 @@ test_cli_report (DtTestFixture *fixture,
   g_autofree char *to_database = g_strconcat ("--output=", fixture->path, NULL);
   g_autofree char *no_database_path = g_build_filename (fixture->dir, "none.sqlite", NULL);
   g_autofree char *no_database = g_strconcat ("--database=", no_database_path, NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
   static const struct {
     const char *period;
     const char *as_of;
@@ -1479,32 +1433,33 @@ test_cli_report (DtTestFixture *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (usage); i++)
     {
       if (usage[i].as_of != NULL)
-        cli (&run, database, "report", usage[i].period, usage[i].as_of, output, NULL);
+        dt_test_cli (&run, "2026-01-15", database, "report", usage[i].period, usage[i].as_of,
+                     output, NULL);
       else
-        cli (&run, database, "report", usage[i].period, output, NULL);
+        dt_test_cli (&run, "2026-01-15", database, "report", usage[i].period, output, NULL);
       g_assert_cmpint (run.status, ==, 1);
       if (strstr (run.err, usage[i].says) == NULL)
         g_error ("%s: “%s” does not say “%s”", usage[i].period, run.err, usage[i].says);
       g_assert_nonnull (strstr (run.err, "report --help"));
     }
-  cli (&run, database, "report", output, NULL);
+  dt_test_cli (&run, "2026-01-15", database, "report", output, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "--period"));
-  cli (&run, database, "report", "--period=2025", NULL);
+  dt_test_cli (&run, "2026-01-15", database, "report", "--period=2025", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "--output"));
-  cli (&run, database, "report", "--period=2025", "--colour", output, NULL);
+  dt_test_cli (&run, "2026-01-15", database, "report", "--period=2025", "--colour", output, NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
 
   /* A file that cannot be written: exit 2, the message names it, nothing is left. */
-  cli (&run, database, "report", "--period=2025", to_folder, NULL);
+  dt_test_cli (&run, "2026-01-15", database, "report", "--period=2025", to_folder, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, folder));
-  cli (&run, database, "report", "--period=2025", to_missing, NULL);
+  dt_test_cli (&run, "2026-01-15", database, "report", "--period=2025", to_missing, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, missing_path));
-  cli (&run, database, "report", "--period=2025", to_database, NULL);
+  dt_test_cli (&run, "2026-01-15", database, "report", "--period=2025", to_database, NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, fixture->path));
   /* The database is still itself (its file changes when a connection checkpoints). */
@@ -1513,13 +1468,13 @@ test_cli_report (DtTestFixture *fixture,
   g_assert_cmpuint (count_files (fixture->dir), ==, n_files);
 
   /* No database there: exit 3, and none is made. */
-  cli (&run, no_database, "report", "--period=2025", output, NULL);
+  dt_test_cli (&run, "2026-01-15", no_database, "report", "--period=2025", output, NULL);
   g_assert_cmpint (run.status, ==, 3);
   g_assert_false (g_file_test (no_database_path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
 
   /* Done: exit 0, the default as-of date said, the file there; a second run replaces it. */
-  cli (&run, database, "report", "--period=2025-Q2", output, NULL);
+  dt_test_cli (&run, "2026-01-15", database, "report", "--period=2025-Q2", output, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "30/06/2025"));
   g_assert_nonnull (strstr (run.out, out_path));
@@ -1527,7 +1482,8 @@ test_cli_report (DtTestFixture *fixture,
   {
     g_autofree char *first = dt_test_file_checksum (out_path);
 
-    cli (&run, database, "report", "--period=2025-H1", "--as-of=2025-12-31", output, NULL);
+    dt_test_cli (&run, "2026-01-15", database, "report", "--period=2025-H1", "--as-of=2025-12-31",
+                 output, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "31/12/2025"));
     {
@@ -1538,7 +1494,7 @@ test_cli_report (DtTestFixture *fixture,
   }
   g_assert_cmpuint (count_files (fixture->dir), ==, n_files + 1);
 
-  cli (&run, "report", "--help", NULL);
+  dt_test_cli (&run, "2026-01-15", "report", "--help", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "--period"));
   g_assert_nonnull (strstr (run.out, "--as-of"));
@@ -1557,7 +1513,7 @@ test_cli_report_locked (DtTestFixture *fixture,
   g_autofree char *before = NULL;
   const char *lock[] = { "chattr", "+i", out_path, NULL };
   const char *unlock[] = { "chattr", "-i", out_path, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(DtTestRun) run = { 0 };
   int wait_status = 1;
   guint n_files;
 
@@ -1573,7 +1529,7 @@ test_cli_report_locked (DtTestFixture *fixture,
       return;
     }
   n_files = count_files (fixture->dir);
-  cli (&run, database, "report", "--period=2025", output, NULL);
+  dt_test_cli (&run, "2026-01-15", database, "report", "--period=2025", output, NULL);
   g_spawn_sync (NULL, (char **) unlock, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
                 NULL, NULL);
   g_assert_cmpint (run.status, ==, 2);

@@ -60,14 +60,6 @@ database (DtConclusionForm *self)
   return dt_context_get_database (self->context);
 }
 
-static void
-show_message (DtConclusionForm *self,
-              const char       *text)
-{
-  gtk_label_set_label (GTK_LABEL (self->message), text != NULL ? text : "");
-  gtk_widget_set_visible (self->message, text != NULL);
-}
-
 /* The deadline an assignment on the conclusion's date gives, from the core's calendar. */
 static void
 update_deadlines (DtConclusionForm *self)
@@ -226,7 +218,7 @@ dt_conclusion_form_load (DtConclusionForm *self,
   dt_context_get_today (self->context, &today);
   if (!(info = dt_session_info_load (database (self), code, &today, &error)))
     {
-      show_message (self, error->message);
+      dt_label_show_text (self->message, error->message);
       return FALSE;
     }
   g_free (self->code);
@@ -235,7 +227,7 @@ dt_conclusion_form_load (DtConclusionForm *self,
   dt_form_set_value (self->form, "conclusion_date", info->session->conclusion_date);
   dt_form_clear_problems (self->form);
   dt_form_set_clean (self->form);
-  show_message (self, NULL);
+  dt_label_show_text (self->message, NULL);
 
   held = g_strcmp0 (info->session->status, "held") == 0;
   due = dt_date_format_display (&info->conclusion_due);
@@ -336,7 +328,7 @@ dt_conclusion_form_issue (DtConclusionForm *self)
     }
   g_ptr_array_add (problems, error);
   rest = dt_form_show_problems (self->form, problems);
-  show_message (self, rest);
+  dt_label_show_text (self->message, rest);
   return FALSE;
 }
 
@@ -363,13 +355,7 @@ build (DtConclusionForm *self)
   gtk_widget_set_name (self->due_label, "conclusion-due");
   gtk_box_append (GTK_BOX (self->box), self->due_label);
 
-  self->message = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->message), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->message), 60);
-  gtk_widget_set_name (self->message, "conclusion-message");
-  gtk_widget_add_css_class (self->message, "dt-problem");
-  gtk_widget_set_visible (self->message, FALSE);
+  self->message = dt_problem_label_new ("conclusion-message");
   gtk_box_append (GTK_BOX (self->box), self->message);
 
   grid = gtk_grid_new ();

@@ -56,7 +56,7 @@ show_step (DtFirstRun *self,
 static char **
 lines_of (GtkWidget *view)
 {
-  g_autofree char *text = dt_text_view_get_text (GTK_TEXT_VIEW (view));
+  g_autofree char *text = dt_text_view_dup_text (GTK_TEXT_VIEW (view));
   g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
@@ -361,15 +361,9 @@ dt_first_run_new (GtkWindow *parent,
   gtk_stack_add_named (GTK_STACK (self->stack), box, "lists");
   gtk_box_append (GTK_BOX (outer), self->stack);
 
-  self->message = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->message), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->message), 60);
-  gtk_widget_set_name (self->message, "first-run-message");
-  gtk_widget_add_css_class (self->message, "dt-problem");
+  self->message = dt_problem_label_new ("first-run-message");
   gtk_widget_set_margin_start (self->message, 24);
   gtk_widget_set_margin_end (self->message, 24);
-  gtk_widget_set_visible (self->message, FALSE);
   gtk_box_append (GTK_BOX (outer), self->message);
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);

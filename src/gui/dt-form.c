@@ -13,8 +13,6 @@
 #include "dt-gui-util.h"
 #include "dt-util.h"
 
-#define DRAFT_GROUP "form"
-
 typedef struct
 {
   char              *key;
@@ -109,14 +107,14 @@ save_draft_cb (gpointer user_data)
 {
   DtForm *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(DtDraft) draft = NULL;
 
   self->draft_id = 0;
   if (self->draft_database == NULL)
     return G_SOURCE_REMOVE;
-  contents = dt_form_save_draft (self);
-  if (!dt_form_draft_save (self->draft_database, self->draft_key, self->draft_record, contents,
-                      &error))
+  draft = dt_draft_new (self->draft_key, self->draft_record);
+  dt_form_save_draft (self, draft);
+  if (!dt_draft_save (self->draft_database, draft, &error))
     g_warning ("Cannot keep the draft %s: %s", self->draft_key, error->message);
   return G_SOURCE_REMOVE;
 }
@@ -155,84 +153,6 @@ notify_changed_cb (GObject    *object,
                    DtForm     *self)
 {
   mark_changed (self);
-}
-
-/* A date typed as 5/4/25 is shown back as 05/04/2025 once the person moves on: she sees the
- * date the program understood. */
-static void
-date_focus_leave_cb (GtkEventControllerFocus *controller,
-                     DtForm                  *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
-  g_autofree char *iso = dt_date_parse_typed_iso (gtk_editable_get_text (entry), NULL);
-  g_autofree char *shown = NULL;
-
-  if (iso == NULL)
-    return;
-  shown = dt_date_to_display (iso);
-  if (g_strcmp0 (shown, gtk_editable_get_text (entry)) != 0)
-    gtk_editable_set_text (entry, shown);
-}
-
-void
-dt_widget_set_label_widget (GtkWidget *widget,
-                     GtkWidget *label)
-{
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (GTK_IS_WIDGET (label));
-
-  /* The name is the label's text, once: a name set besides would be read twice. */
-  if (GTK_IS_LABEL (label) && !GTK_IS_BUTTON (widget))
-    gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
-                                  -1);
-}
-
-GtkWidget *
-dt_button_new (const char *label)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  dt_button_fix_name (button);
-  return button;
-}
-
-void
-dt_button_fix_name (GtkWidget *widget)
-{
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  /* GTK 4.8 names a button with a mnemonic by its raw label ("_Save") and by its label child
-   * ("Save") at once; the child alone is right. */
-#if !GTK_CHECK_VERSION (4, 10, 0)
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (widget)))
-    {
-      GtkWidget *toggle = gtk_widget_get_first_child (widget);
-
-      if (toggle != NULL)
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL);
-    }
-#endif
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (!GTK_IS_BUTTON (widget))
-      dt_button_fix_name (child);
-}
-
-char *
-dt_text_view_get_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  return dt_text_clean (text);
 }
 
 static GtkWidget *
@@ -418,14 +338,8 @@ dt_form_add (DtForm     *self,
       field->widget = gtk_entry_new ();
       if (field->kind == DT_FIELD_KIND_DATE)
         {
-          GtkEventController *focus = gtk_event_controller_focus_new ();
-
-          /* Translators: how a date is typed, shown in empty date fields. */
-          gtk_entry_set_placeholder_text (GTK_ENTRY (field->widget), _("dd/mm/yyyy"));
-          gtk_editable_set_width_chars (GTK_EDITABLE (field->widget), 12);
+          dt_entry_take_dates (GTK_ENTRY (field->widget));
           gtk_widget_set_halign (field->widget, GTK_ALIGN_START);
-          g_signal_connect (focus, "leave", G_CALLBACK (date_focus_leave_cb), self);
-          gtk_widget_add_controller (field->widget, focus);
         }
       else if (field->kind == DT_FIELD_KIND_TIME)
         {
@@ -672,7 +586,7 @@ dt_form_get_value (DtForm      *self,
   g_return_val_if_fail (field != NULL && !field->custom, NULL);
 
   if (field->area)
-    return dt_text_view_get_text (GTK_TEXT_VIEW (field->focus));
+    return dt_text_view_dup_text (GTK_TEXT_VIEW (field->focus));
   if (field->kind == DT_FIELD_KIND_FLAG)
     return g_strdup (gtk_check_button_get_active (GTK_CHECK_BUTTON (field->widget)) ? "1" : "0");
   if (field->items != NULL)
@@ -827,12 +741,12 @@ dt_form_set_sensitive (DtForm   *self,
     gtk_widget_set_sensitive (((Field *) g_ptr_array_index (self->fields, i))->widget, sensitive);
 }
 
-char *
-dt_form_save_draft (DtForm *self)
+void
+dt_form_save_draft (DtForm  *self,
+                    DtDraft *draft)
 {
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-
-  g_return_val_if_fail (DT_IS_FORM (self), NULL);
+  g_return_if_fail (DT_IS_FORM (self));
+  g_return_if_fail (draft != NULL);
 
   for (guint i = 0; i < self->fields->len; i++)
     {
@@ -846,31 +760,25 @@ dt_form_save_draft (DtForm *self)
       else
         /* As typed, even a date that cannot be read yet. */
         text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (field->widget)));
-      if (text != NULL)
-        g_key_file_set_string (file, DRAFT_GROUP, field->key, text);
+      dt_draft_set (draft, field->key, text);
     }
-  return g_key_file_to_data (file, NULL, NULL);
 }
 
 void
-dt_form_load_draft (DtForm     *self,
-                    const char *contents)
+dt_form_load_draft (DtForm        *self,
+                    const DtDraft *draft)
 {
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-
   g_return_if_fail (DT_IS_FORM (self));
+  g_return_if_fail (draft != NULL);
 
-  if (contents == NULL ||
-      !g_key_file_load_from_data (file, contents, -1, G_KEY_FILE_NONE, NULL))
-    return;
   for (guint i = 0; i < self->fields->len; i++)
     {
       Field *field = g_ptr_array_index (self->fields, i);
-      g_autofree char *text = NULL;
+      const char *text;
 
       if (field->custom)
         continue;
-      text = g_key_file_get_string (file, DRAFT_GROUP, field->key, NULL);
+      text = dt_draft_get (draft, field->key);
       if (!field->area && field->items == NULL && field->kind != DT_FIELD_KIND_FLAG)
         {
           self->loading++;
@@ -902,17 +810,19 @@ gboolean
 dt_form_restore_draft (DtForm  *self,
                        char   **saved)
 {
-  g_autofree char *contents = NULL;
+  g_autoptr(DtDraft) draft = NULL;
 
   g_return_val_if_fail (DT_IS_FORM (self), FALSE);
 
   if (self->draft_database == NULL)
     return FALSE;
-  contents = dt_form_draft_load (self->draft_database, self->draft_key, NULL, saved, NULL);
-  if (contents == NULL)
+  draft = dt_draft_load (self->draft_database, self->draft_key, NULL);
+  if (draft == NULL)
     return FALSE;
-  dt_form_load_draft (self, contents);
+  dt_form_load_draft (self, draft);
   self->dirty = TRUE;
+  if (saved != NULL)
+    *saved = dt_format_saved (dt_draft_get_saved (draft));
   return TRUE;
 }
 
@@ -935,36 +845,32 @@ dt_form_drop_draft (DtForm *self)
 
   g_clear_handle_id (&self->draft_id, g_source_remove);
   if (self->draft_database != NULL)
-    dt_form_draft_delete (self->draft_database, self->draft_key, NULL);
+    dt_draft_discard (self->draft_database, self->draft_key, NULL);
 }
 
-static gboolean
-scroll_top_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
+GtkWidget *
+dt_draft_bar_new (const char  *action,
+                  const char  *name,
+                  GtkWidget  **label)
 {
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget)), 0);
-  return G_SOURCE_REMOVE;
-}
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_label_new (NULL);
+  GtkWidget *discard = dt_button_new (_("_Discard Changes"));
 
-void
-dt_scroll_to_top (GtkScrolledWindow *scroller)
-{
-  g_return_if_fail (GTK_IS_SCROLLED_WINDOW (scroller));
+  g_return_val_if_fail (action != NULL && label != NULL, NULL);
 
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
-  gtk_widget_add_tick_callback (GTK_WIDGET (scroller), scroll_top_cb, NULL, NULL);
-}
-
-char *
-dt_format_saved (const char *saved)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (saved == NULL || !(when = g_date_time_new_from_iso8601 (saved, utc)))
-    return g_strdup (saved != NULL ? saved : "");
-  local = g_date_time_to_local (when);
-  return g_date_time_format (local, "%d/%m/%Y %H:%M");
+  gtk_widget_add_css_class (bar, "dt-draft-bar");
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (text), 60);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), action);
+  if (name != NULL)
+    gtk_widget_set_name (discard, name);
+  gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (bar), text);
+  gtk_box_append (GTK_BOX (bar), discard);
+  gtk_widget_set_visible (bar, FALSE);
+  *label = text;
+  return bar;
 }

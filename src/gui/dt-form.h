@@ -6,6 +6,7 @@
 #include "dt-gui-util.h"
 
 #include "dt-database.h"
+#include "dt-draft.h"
 #include "dt-records.h"
 
 G_BEGIN_DECLS
@@ -73,10 +74,12 @@ gboolean    dt_form_is_dirty        (DtForm             *self);
 void        dt_form_set_clean       (DtForm             *self);
 void        dt_form_set_sensitive   (DtForm             *self,
                                      gboolean            sensitive);
-/* What is typed, field by field, for a draft; and back. */
-char       *dt_form_save_draft      (DtForm             *self);
+/* What is typed, field by field, into a draft (the form's own fields are the caller's); and
+ * back. */
+void        dt_form_save_draft      (DtForm             *self,
+                                     DtDraft            *draft);
 void        dt_form_load_draft      (DtForm             *self,
-                                     const char         *contents);
+                                     const DtDraft      *draft);
 
 /* Keeps what is typed as a draft under KEY (see dt-draft.h) a moment after each change, for
  * RECORD (NULL: a new one); NULL DATABASE stops it. */
@@ -84,7 +87,8 @@ void        dt_form_keep_drafts     (DtForm             *self,
                                      DtDatabase         *database,
                                      const char         *key,
                                      const char         *record);
-/* Puts back the draft kept under the key, if any: TRUE, with when it was kept. */
+/* Puts back the draft kept under the key, if any: TRUE, with when it was kept
+ * (dt_format_saved ()). */
 gboolean    dt_form_restore_draft   (DtForm             *self,
                                      char              **saved);
 /* Writes a draft now if one is waiting. */
@@ -92,20 +96,10 @@ void        dt_form_flush_draft     (DtForm             *self);
 /* The record was saved: its draft has served. */
 void        dt_form_drop_draft      (DtForm             *self);
 
-/* For the forms' own fields: what a text view holds, NULL when blank. */
-char       *dt_text_view_get_text   (GtkTextView        *view);
-/* When a draft was kept (SAVED as the drafts table holds it, UTC), as a person reads it:
- * "01/12/2026 16:40", local time. */
-char       *dt_format_saved         (const char         *saved);
-/* Shows the top of SCROLLER once the new content is laid out (the focus moving into a form
- * would otherwise leave it scrolled half-way). */
-void        dt_scroll_to_top        (GtkScrolledWindow  *scroller);
-/* A button with a mnemonic (_Save) whose accessible name is its label, once; and the same
- * mended on a built tree (buttons of templates). */
-GtkWidget  *dt_button_new           (const char         *label);
-void        dt_button_fix_name      (GtkWidget          *widget);
-/* Gives WIDGET the accessible name of LABEL, as a label beside it gives it to the eye. */
-void        dt_widget_set_label_widget     (GtkWidget          *widget,
-                                     GtkWidget          *label);
+/* The bar over a form that says a draft is shown (its LABEL, for the caller to fill), with a
+ * button that discards it through ACTION (called NAME when not NULL); hidden at first. */
+GtkWidget  *dt_draft_bar_new        (const char         *action,
+                                     const char         *name,
+                                     GtkWidget         **label);
 
 G_END_DECLS

@@ -48,6 +48,21 @@ dt_widget_set_label (GtkWidget  *widget,
 }
 
 void
+dt_widget_set_label_widget (GtkWidget *widget,
+                            GtkWidget *label)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (GTK_IS_WIDGET (label));
+
+  /* The name is the label's text, once: a name set besides would be read twice. */
+  if (GTK_IS_LABEL (label) && !GTK_IS_BUTTON (widget))
+    gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+}
+
+void
 dt_widget_set_problem (GtkWidget  *widget,
                        GtkLabel   *message,
                        const char *hint)
@@ -74,6 +89,95 @@ dt_widget_set_problem (GtkWidget  *widget,
       gtk_label_set_label (message, hint != NULL ? hint : "");
       gtk_widget_set_visible (GTK_WIDGET (message), hint != NULL);
     }
+}
+
+GtkWidget *
+dt_record_row_new (const char *code,
+                   GtkWidget  *content,
+                   const char *accessible)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  g_return_val_if_fail (GTK_IS_WIDGET (content), NULL);
+
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_widget_set_margin_top (content, 8);
+  gtk_widget_set_margin_bottom (content, 8);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), content);
+  g_object_set_data_full (G_OBJECT (row), "dt-code", g_strdup (code), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  return row;
+}
+
+const char *
+dt_record_row_get_code (GtkListBoxRow *row)
+{
+  g_return_val_if_fail (GTK_IS_LIST_BOX_ROW (row), NULL);
+
+  return g_object_get_data (G_OBJECT (row), "dt-code");
+}
+
+GtkListBoxRow *
+dt_record_row_find (GtkListBox *list,
+                    const char *code)
+{
+  g_return_val_if_fail (GTK_IS_LIST_BOX (list), NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) &&
+        g_strcmp0 (dt_record_row_get_code (GTK_LIST_BOX_ROW (row)), code) == 0)
+      return GTK_LIST_BOX_ROW (row);
+  return NULL;
+}
+
+void
+dt_record_row_select (GtkListBox *list,
+                      const char *code)
+{
+  GtkListBoxRow *row = code != NULL ? dt_record_row_find (list, code) : NULL;
+
+  if (row != NULL)
+    gtk_list_box_select_row (list, row);
+}
+
+GtkWidget *
+dt_row_subtitle_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  return label;
+}
+
+GtkWidget *
+dt_problem_label_new (const char *name)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_name (label, name);
+  gtk_widget_add_css_class (label, "dt-problem");
+  gtk_widget_set_visible (label, FALSE);
+  return label;
+}
+
+void
+dt_label_show_text (GtkWidget  *label,
+                    const char *text)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_visible (label, text != NULL);
 }
 
 char *
@@ -408,4 +512,95 @@ dt_confirm (GtkWidget     *parent,
   /* A destructive answer is never the one Enter gives by accident. */
   gtk_widget_grab_focus (destructive ? cancel : yes);
   return GTK_WINDOW (window);
+}
+
+GtkWidget *
+dt_button_new (const char *label)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  dt_button_fix_name (button);
+  return button;
+}
+
+void
+dt_button_fix_name (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* GTK 4.8 names a button with a mnemonic by its raw label ("_Save") and by its label child
+   * ("Save") at once; the child alone is right. */
+#if !GTK_CHECK_VERSION (4, 10, 0)
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_use_underline (GTK_MENU_BUTTON (widget)))
+    {
+      GtkWidget *toggle = gtk_widget_get_first_child (widget);
+
+      if (toggle != NULL)
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
+#endif
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_BUTTON (widget))
+      dt_button_fix_name (child);
+}
+
+/* A date typed as 5/4/25 is shown back as 05/04/2025 once the person moves on: she sees the
+ * date the program understood. */
+static void
+date_focus_leave_cb (GtkEventControllerFocus *controller,
+                     gpointer                 user_data)
+{
+  GtkEditable *entry = GTK_EDITABLE (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  g_autofree char *iso = dt_date_parse_typed_iso (gtk_editable_get_text (entry), NULL);
+  g_autofree char *shown = NULL;
+
+  if (iso == NULL)
+    return;
+  shown = dt_date_to_display (iso);
+  if (g_strcmp0 (shown, gtk_editable_get_text (entry)) != 0)
+    gtk_editable_set_text (entry, shown);
+}
+
+void
+dt_entry_take_dates (GtkEntry *entry)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_return_if_fail (GTK_IS_ENTRY (entry));
+
+  /* Translators: how a date is typed, shown in empty date fields. */
+  gtk_entry_set_placeholder_text (entry, _("dd/mm/yyyy"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
+  g_signal_connect (focus, "leave", G_CALLBACK (date_focus_leave_cb), NULL);
+  gtk_widget_add_controller (GTK_WIDGET (entry), focus);
+}
+
+static gboolean
+scroll_top_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget)), 0);
+  return G_SOURCE_REMOVE;
+}
+
+void
+dt_scroll_to_top (GtkScrolledWindow *scroller)
+{
+  g_return_if_fail (GTK_IS_SCROLLED_WINDOW (scroller));
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scroller), 0);
+  gtk_widget_add_tick_callback (GTK_WIDGET (scroller), scroll_top_cb, NULL, NULL);
+}
+
+char *
+dt_format_saved (GDateTime *saved)
+{
+  if (saved == NULL)
+    return g_strdup ("");
+  return g_date_time_format (saved, "%d/%m/%Y %H:%M");
 }

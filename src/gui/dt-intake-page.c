@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "dt-date-entry.h"
-#include "dt-drafts.h"
+#include "dt-draft.h"
 #include "dt-error.h"
 #include "dt-gui-util.h"
 #include "dt-intake-page.h"

@@ -61,21 +61,6 @@ entry_changed_cb (GtkEditable  *editable,
 }
 
 static void
-date_leave_cb (GtkEventControllerFocus *controller,
-               DtListEditor            *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
-  g_autofree char *iso = dt_date_parse_typed_iso (gtk_editable_get_text (entry), NULL);
-  g_autofree char *shown = NULL;
-
-  if (iso == NULL)
-    return;
-  shown = dt_date_to_display (iso);
-  if (g_strcmp0 (shown, gtk_editable_get_text (entry)) != 0)
-    gtk_editable_set_text (entry, shown);
-}
-
-static void
 remove_clicked_cb (GtkButton    *button,
                    DtListEditor *self)
 {
@@ -104,14 +89,7 @@ append_line (DtListEditor *self,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
   if (self->dates)
-    {
-      GtkEventController *focus = gtk_event_controller_focus_new ();
-
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("dd/mm/yyyy"));
-      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
-      g_signal_connect (focus, "leave", G_CALLBACK (date_leave_cb), self);
-      gtk_widget_add_controller (entry, focus);
-    }
+    dt_entry_take_dates (GTK_ENTRY (entry));
   else
     gtk_widget_set_hexpand (entry, TRUE);
   g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), self);

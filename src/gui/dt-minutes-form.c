@@ -53,14 +53,6 @@ database (DtMinutesForm *self)
   return dt_context_get_database (self->context);
 }
 
-static void
-show_message (GtkWidget  *label,
-              const char *text)
-{
-  gtk_label_set_label (GTK_LABEL (label), text != NULL ? text : "");
-  gtk_widget_set_visible (label, text != NULL);
-}
-
 /* ------------------------------------------------------------------------------------------
  * Opinions
  * ------------------------------------------------------------------------------------------ */
@@ -265,17 +257,18 @@ dt_minutes_form_add_opinion (DtMinutesForm *self)
   opinion->answer = dt_text_clean (gtk_editable_get_text (GTK_EDITABLE (self->answer)));
   if (opinion->summary == NULL)
     {
-      show_message (self->line_message, _("Type what was asked or proposed, then press Enter."));
+      dt_label_show_text (self->line_message,
+                          _("Type what was asked or proposed, then press Enter."));
       gtk_widget_add_css_class (self->summary, "error");
       gtk_widget_grab_focus (self->summary);
       return FALSE;
     }
   if (!(code = dt_session_add_opinion (database (self), self->code, opinion, &error)))
     {
-      show_message (self->line_message, dt_error_get_hint (error));
+      dt_label_show_text (self->line_message, dt_error_get_hint (error));
       return FALSE;
     }
-  show_message (self->line_message, NULL);
+  dt_label_show_text (self->line_message, NULL);
   gtk_widget_remove_css_class (self->summary, "error");
   /* Ready for the next speaker; the village and field often stay the same. */
   gtk_editable_set_text (GTK_EDITABLE (self->petitioner), "");
@@ -328,7 +321,7 @@ dt_minutes_form_load (DtMinutesForm *self,
   dt_form_flush_draft (self->form);
   if (!(session = dt_session_load (database (self), code, &error)))
     {
-      show_message (self->message, error->message);
+      dt_label_show_text (self->message, error->message);
       return FALSE;
     }
   g_clear_pointer (&self->loaded, dt_session_free);
@@ -345,7 +338,7 @@ dt_minutes_form_load (DtMinutesForm *self,
   dt_form_set_value (self->form, "conclusion", session->minutes_conclusion);
   dt_form_clear_problems (self->form);
   dt_form_set_clean (self->form);
-  show_message (self->message, NULL);
+  dt_label_show_text (self->message, NULL);
   key = g_strdup_printf ("minutes:%s", code);
   dt_form_keep_drafts (self->form, database (self), key, code);
   dt_form_restore_draft (self->form, NULL);
@@ -371,7 +364,7 @@ dt_minutes_form_save (DtMinutesForm *self)
   if (self->code == NULL || !(session = dt_session_load (database (self), self->code, &error)))
     {
       if (error != NULL)
-        show_message (self->message, error->message);
+        dt_label_show_text (self->message, error->message);
       return FALSE;
     }
   g_free (session->minutes_start);
@@ -400,7 +393,7 @@ dt_minutes_form_save (DtMinutesForm *self)
       g_autofree char *text = g_strdup_printf (_("The session is on %s: its minutes can be "
                                                  "recorded from that day."), shown);
 
-      show_message (self->message, text);
+      dt_label_show_text (self->message, text);
       dt_form_flush_draft (self->form);
       return FALSE;
     }
@@ -418,7 +411,7 @@ dt_minutes_form_save (DtMinutesForm *self)
   if (problems->len > 0)
     {
       rest = dt_form_show_problems (self->form, problems);
-      show_message (self->message, rest);
+      dt_label_show_text (self->message, rest);
       dt_form_flush_draft (self->form);
       return FALSE;
     }
@@ -496,13 +489,7 @@ build (DtMinutesForm *self)
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
-  self->message = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->message), 60);
-  gtk_label_set_xalign (GTK_LABEL (self->message), 0);
-  gtk_widget_set_name (self->message, "minutes-message");
-  gtk_widget_add_css_class (self->message, "dt-problem");
-  gtk_widget_set_visible (self->message, FALSE);
+  self->message = dt_problem_label_new ("minutes-message");
   gtk_box_append (GTK_BOX (self->box), self->message);
 
   grid = gtk_grid_new ();
@@ -572,13 +559,7 @@ build (DtMinutesForm *self)
   gtk_widget_set_valign (add, GTK_ALIGN_END);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "minutes.add-opinion");
   gtk_grid_attach (GTK_GRID (self->line), add, 2, 5, 1, 1);
-  self->line_message = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->line_message), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->line_message), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->line_message), 60);
-  gtk_widget_set_name (self->line_message, "opinion-message");
-  gtk_widget_add_css_class (self->line_message, "dt-problem");
-  gtk_widget_set_visible (self->line_message, FALSE);
+  self->line_message = dt_problem_label_new ("opinion-message");
   gtk_grid_attach (GTK_GRID (self->line), self->line_message, 0, 6, 3, 1);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->summary),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->line_message, NULL,

@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "dt-context.h"
-#include "dt-drafts.h"
+#include "dt-draft.h"
 #include "dt-records.h"
 
 G_BEGIN_DECLS

@@ -69,14 +69,6 @@ draft_key (DtPlanForm *self)
   return g_strdup_printf ("plan:%s", self->code != NULL ? self->code : "new");
 }
 
-static void
-show_message (DtPlanForm *self,
-              const char *text)
-{
-  gtk_label_set_label (GTK_LABEL (self->message), text != NULL ? text : "");
-  gtk_widget_set_visible (self->message, text != NULL);
-}
-
 /* ------------------------------------------------------------------------------------------
  * Planned sessions: one line each, quarter, month, place and topic
  * ------------------------------------------------------------------------------------------ */
@@ -310,21 +302,19 @@ read_planned (DtPlanForm *self)
  * Drafts
  * ------------------------------------------------------------------------------------------ */
 
-static char *
+static DtDraft *
 draft_contents (DtPlanForm *self)
 {
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_autofree char *fields = dt_form_save_draft (self->form);
+  g_autofree char *key = draft_key (self);
+  DtDraft *draft = dt_draft_new (key, self->code);
   g_auto(GStrv) bases = dt_list_editor_get_texts (DT_LIST_EDITOR (self->bases));
   g_auto(GStrv) reports = dt_list_editor_get_texts (DT_LIST_EDITOR (self->reports));
   g_autoptr(GStrvBuilder) planned = g_strv_builder_new ();
   g_auto(GStrv) lines = NULL;
 
-  g_key_file_load_from_data (file, fields, -1, G_KEY_FILE_NONE, NULL);
-  g_key_file_set_string_list (file, "lists", "bases", (const char * const *) bases,
-                              g_strv_length (bases));
-  g_key_file_set_string_list (file, "lists", "reports_due", (const char * const *) reports,
-                              g_strv_length (reports));
+  dt_form_save_draft (self->form, draft);
+  dt_draft_set_list (draft, "bases", (const char * const *) bases);
+  dt_draft_set_list (draft, "reports_due", (const char * const *) reports);
   for (GtkWidget *line = gtk_widget_get_first_child (self->planned);
        line != NULL;
        line = gtk_widget_get_next_sibling (line))
@@ -341,31 +331,24 @@ draft_contents (DtPlanForm *self)
       g_strv_builder_add (planned, text);
     }
   lines = g_strv_builder_end (planned);
-  g_key_file_set_string_list (file, "lists", "planned", (const char * const *) lines,
-                              g_strv_length (lines));
-  return g_key_file_to_data (file, NULL, NULL);
+  dt_draft_set_list (draft, "planned", (const char * const *) lines);
+  return draft;
 }
 
 static void
-restore_draft (DtPlanForm *self,
-               const char *contents)
+restore_draft (DtPlanForm    *self,
+               const DtDraft *draft)
 {
-  g_autoptr(GKeyFile) file = g_key_file_new ();
-  g_auto(GStrv) bases = NULL;
-  g_auto(GStrv) reports = NULL;
-  g_auto(GStrv) planned = NULL;
+  g_auto(GStrv) bases = dt_draft_get_list (draft, "bases");
+  g_auto(GStrv) reports = dt_draft_get_list (draft, "reports_due");
+  g_auto(GStrv) planned = dt_draft_get_list (draft, "planned");
 
-  if (!g_key_file_load_from_data (file, contents, -1, G_KEY_FILE_NONE, NULL))
-    return;
   self->loading++;
-  dt_form_load_draft (self->form, contents);
-  bases = g_key_file_get_string_list (file, "lists", "bases", NULL, NULL);
-  reports = g_key_file_get_string_list (file, "lists", "reports_due", NULL, NULL);
-  planned = g_key_file_get_string_list (file, "lists", "planned", NULL, NULL);
+  dt_form_load_draft (self->form, draft);
   dt_list_editor_set_texts (DT_LIST_EDITOR (self->bases), (const char * const *) bases);
   dt_list_editor_set_texts (DT_LIST_EDITOR (self->reports), (const char * const *) reports);
   clear_planned (self);
-  for (guint i = 0; planned != NULL && planned[i] != NULL; i++)
+  for (guint i = 0; planned[i] != NULL; i++)
     {
       g_auto(GStrv) parts = g_strsplit (planned[i], "\x1f", 4);
       DtPlannedSession *session;
@@ -388,11 +371,10 @@ save_draft_cb (gpointer user_data)
 {
   DtPlanForm *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *key = draft_key (self);
-  g_autofree char *contents = draft_contents (self);
+  g_autoptr(DtDraft) draft = draft_contents (self);
 
   self->draft_id = 0;
-  if (!dt_form_draft_save (database (self), key, self->code, contents, &error))
+  if (!dt_draft_save (database (self), draft, &error))
     g_warning ("Cannot keep the draft of the plan: %s", error->message);
   return G_SOURCE_REMOVE;
 }
@@ -500,7 +482,7 @@ fill (DtPlanForm   *self,
     add_planned_line (self, g_ptr_array_index (plan->planned_sessions, i));
   self->loading--;
   dt_form_clear_problems (self->form);
-  show_message (self, NULL);
+  dt_label_show_text (self->message, NULL);
 }
 
 /* A draft kept for this plan comes back, and she is told. */
@@ -509,17 +491,16 @@ offer_draft (DtPlanForm *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *key = draft_key (self);
-  g_autofree char *saved = NULL;
-  g_autofree char *contents = dt_form_draft_load (database (self), key, NULL, &saved, &error);
+  g_autoptr(DtDraft) draft = dt_draft_load (database (self), key, &error);
   g_autofree char *text = NULL;
   g_autofree char *shown = NULL;
 
-  gtk_widget_set_visible (self->draft_bar, contents != NULL);
-  if (contents == NULL)
+  gtk_widget_set_visible (self->draft_bar, draft != NULL);
+  if (draft == NULL)
     return;
-  restore_draft (self, contents);
+  restore_draft (self, draft);
   self->dirty = TRUE;
-  shown = dt_format_saved (saved);
+  shown = dt_format_saved (dt_draft_get_saved (draft));
   text = g_strdup_printf (_("Changes not yet saved, kept since %s, are shown. Save them, or "
                             "discard them to see the plan as it was saved."),
                           shown);
@@ -542,7 +523,7 @@ dt_plan_form_load (DtPlanForm *self,
 
   if (!(plan = dt_plan_load (database (self), code, &error)))
     {
-      show_message (self, error->message);
+      dt_label_show_text (self->message, error->message);
       return FALSE;
     }
   g_clear_handle_id (&self->draft_id, g_source_remove);
@@ -650,7 +631,7 @@ dt_plan_form_save (DtPlanForm *self)
   if (problems->len > 0)
     {
       rest = dt_form_show_problems (self->form, problems);
-      show_message (self, rest);
+      dt_label_show_text (self->message, rest);
       flush_draft (self);
       return FALSE;
     }
@@ -660,7 +641,7 @@ dt_plan_form_save (DtPlanForm *self)
     {
       g_ptr_array_add (problems, g_steal_pointer (&error));
       rest = dt_form_show_problems (self->form, problems);
-      show_message (self, rest);
+      dt_label_show_text (self->message, rest);
       flush_draft (self);
       return FALSE;
     }
@@ -668,7 +649,7 @@ dt_plan_form_save (DtPlanForm *self)
   /* Saved: the draft has served. */
   g_clear_handle_id (&self->draft_id, g_source_remove);
   key = draft_key (self);
-  dt_form_draft_delete (database (self), key, NULL);
+  dt_draft_discard (database (self), key, NULL);
   gtk_widget_set_visible (self->draft_bar, FALSE);
   /* Shown again as the database now holds it (blank lines gone, dates as written). */
   dt_plan_form_load (self, plan->code);
@@ -770,7 +751,7 @@ delete_answer_cb (int       response,
       return;
     }
   key = draft_key (self);
-  dt_form_draft_delete (database (self), key, NULL);
+  dt_draft_discard (database (self), key, NULL);
   g_clear_pointer (&self->code, g_free);
   self->dirty = FALSE;
   g_signal_emit (self, signals[SIGNAL_DELETED], 0, code);
@@ -802,7 +783,7 @@ discard_draft_action (GtkWidget  *widget,
   int year;
 
   g_clear_handle_id (&self->draft_id, g_source_remove);
-  dt_form_draft_delete (database (self), key, NULL);
+  dt_draft_discard (database (self), key, NULL);
   gtk_widget_set_visible (self->draft_bar, FALSE);
   if (self->code != NULL)
     dt_plan_form_load (self, self->code);
@@ -870,7 +851,7 @@ button_for (const char *label,
 static void
 build (DtPlanForm *self)
 {
-  GtkWidget *page, *grid, *buttons, *discard, *bar, *progress_title, *lead;
+  GtkWidget *page, *grid, *buttons, *bar, *progress_title, *lead;
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER,
@@ -904,27 +885,11 @@ build (DtPlanForm *self)
   gtk_box_append (GTK_BOX (bar), buttons);
   gtk_box_append (GTK_BOX (page), bar);
 
-  self->draft_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (self->draft_bar, "dt-draft-bar");
-  self->draft_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->draft_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->draft_label), 60);
-  gtk_label_set_xalign (GTK_LABEL (self->draft_label), 0);
-  gtk_widget_set_hexpand (self->draft_label, TRUE);
-  discard = button_for (_("_Discard Changes"), "plan.discard-draft", "plan-discard-draft");
-  gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (self->draft_bar), self->draft_label);
-  gtk_box_append (GTK_BOX (self->draft_bar), discard);
-  gtk_widget_set_visible (self->draft_bar, FALSE);
+  self->draft_bar = dt_draft_bar_new ("plan.discard-draft", "plan-discard-draft",
+                                      &self->draft_label);
   gtk_box_append (GTK_BOX (page), self->draft_bar);
 
-  self->message = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->message), 60);
-  gtk_label_set_xalign (GTK_LABEL (self->message), 0);
-  gtk_widget_set_name (self->message, "plan-message");
-  gtk_widget_add_css_class (self->message, "dt-problem");
-  gtk_widget_set_visible (self->message, FALSE);
+  self->message = dt_problem_label_new ("plan-message");
   gtk_box_append (GTK_BOX (page), self->message);
 
   /* Progress first: what she comes back to look at during the year. */

@@ -48,12 +48,11 @@ this_year (DtPlansPage *self)
 static GtkWidget *
 plan_row_new (const DtPlanSummary *plan)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *year = g_strdup_printf ("%d", plan->year);
   g_autofree char *detail = NULL;
   g_autofree char *accessible = NULL;
-  GtkWidget *title, *subtitle;
+  GtkWidget *title;
 
   detail = g_strdup_printf (_("%s · %s\nHeld %u of %u"), plan->code,
                             plan->number != NULL ? plan->number : _("no number yet"),
@@ -61,35 +60,10 @@ plan_row_new (const DtPlanSummary *plan)
   title = gtk_label_new (year);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "title-4");
-  subtitle = gtk_label_new (detail);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "dt-code", g_strdup (plan->code), g_free);
+  gtk_box_append (GTK_BOX (box), dt_row_subtitle_new (detail));
   accessible = g_strdup_printf (_("Plan for %d, %s"), plan->year, detail);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  return row;
-}
-
-static GtkListBoxRow *
-find_row (DtPlansPage *self,
-          const char  *code)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (self->list);
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "dt-code"), code) == 0)
-      return GTK_LIST_BOX_ROW (row);
-  return NULL;
+  return dt_record_row_new (plan->code, box, accessible);
 }
 
 /* Offers to copy last year's plan when this year has none. */
@@ -128,8 +102,7 @@ refresh (DtPlansPage *self)
     g_warning ("Cannot list the plans: %s", error->message);
   for (guint i = 0; plans != NULL && i < plans->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (self->list), plan_row_new (g_ptr_array_index (plans, i)));
-  if (shown != NULL && (row = GTK_WIDGET (find_row (self, shown))) != NULL)
-    gtk_list_box_select_row (GTK_LIST_BOX (self->list), GTK_LIST_BOX_ROW (row));
+  dt_record_row_select (GTK_LIST_BOX (self->list), shown);
   update_empty_state (self);
   self->refreshing--;
 }
@@ -143,7 +116,7 @@ row_selected_cb (GtkListBox    *list,
 
   if (self->refreshing > 0 || row == NULL)
     return;
-  code = g_object_get_data (G_OBJECT (row), "dt-code");
+  code = dt_record_row_get_code (row);
   if (g_strcmp0 (code, dt_plan_form_get_code (DT_PLAN_FORM (self->form))) == 0 &&
       g_str_equal (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "form"))
     return;
@@ -391,7 +364,7 @@ dt_plans_page_show_plan (DtPlansPage *self,
 
   g_return_val_if_fail (DT_IS_PLANS_PAGE (self), FALSE);
 
-  if ((row = find_row (self, code)) == NULL)
+  if ((row = dt_record_row_find (GTK_LIST_BOX (self->list), code)) == NULL)
     return FALSE;
   gtk_list_box_select_row (GTK_LIST_BOX (self->list), row);
   if (g_strcmp0 (dt_plan_form_get_code (DT_PLAN_FORM (self->form)), code) != 0 ||

@@ -47,14 +47,6 @@ database (DtSessionForm *self)
   return dt_context_get_database (self->context);
 }
 
-static void
-show_message (DtSessionForm *self,
-              const char    *text)
-{
-  gtk_label_set_label (GTK_LABEL (self->message), text != NULL ? text : "");
-  gtk_widget_set_visible (self->message, text != NULL);
-}
-
 static char **
 session_field (DtSession  *session,
                const char *key)
@@ -84,17 +76,15 @@ keep_drafts (DtSessionForm *self)
 static void
 offer_draft (DtSessionForm *self)
 {
-  g_autofree char *saved = NULL;
-  g_autofree char *text = NULL;
   g_autofree char *shown = NULL;
+  g_autofree char *text = NULL;
   gboolean restored;
 
   keep_drafts (self);
-  restored = dt_form_restore_draft (self->form, &saved);
+  restored = dt_form_restore_draft (self->form, &shown);
   gtk_widget_set_visible (self->draft_bar, restored);
   if (!restored)
     return;
-  shown = dt_format_saved (saved);
   text = g_strdup_printf (_("Changes not yet saved, kept since %s, are shown. Save them, or "
                             "discard them to see the session as it was saved."),
                           shown);
@@ -111,7 +101,7 @@ fill (DtSessionForm   *self,
     dt_form_set_value (self->form, text_keys[i], *session_field (copy, text_keys[i]));
   dt_form_clear_problems (self->form);
   dt_form_set_clean (self->form);
-  show_message (self, NULL);
+  dt_label_show_text (self->message, NULL);
 }
 
 void
@@ -151,7 +141,7 @@ dt_session_form_load (DtSessionForm *self,
   dt_form_flush_draft (self->form);
   if (!(session = dt_session_load (database (self), code, &error)))
     {
-      show_message (self, error->message);
+      dt_label_show_text (self->message, error->message);
       return FALSE;
     }
   g_clear_pointer (&self->loaded, dt_session_free);
@@ -269,7 +259,7 @@ dt_session_form_save (DtSessionForm *self)
   if (problems->len > 0)
     {
       rest = dt_form_show_problems (self->form, problems);
-      show_message (self, rest);
+      dt_label_show_text (self->message, rest);
       dt_form_flush_draft (self->form);
       return FALSE;
     }
@@ -338,33 +328,15 @@ discard_action (GtkWidget  *widget,
 static void
 build (DtSessionForm *self)
 {
-  GtkWidget *grid, *buttons, *save, *discard, *topic;
+  GtkWidget *grid, *buttons, *save, *topic;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
-  self->draft_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (self->draft_bar, "dt-draft-bar");
-  self->draft_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->draft_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->draft_label), 60);
-  gtk_label_set_xalign (GTK_LABEL (self->draft_label), 0);
-  gtk_widget_set_hexpand (self->draft_label, TRUE);
-  discard = dt_button_new (_("_Discard Changes"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "session-form.discard");
-  gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (self->draft_bar), self->draft_label);
-  gtk_box_append (GTK_BOX (self->draft_bar), discard);
-  gtk_widget_set_visible (self->draft_bar, FALSE);
+  self->draft_bar = dt_draft_bar_new ("session-form.discard", NULL, &self->draft_label);
   gtk_box_append (GTK_BOX (self->box), self->draft_bar);
 
-  self->message = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->message), 60);
-  gtk_label_set_xalign (GTK_LABEL (self->message), 0);
-  gtk_widget_set_name (self->message, "session-message");
-  gtk_widget_add_css_class (self->message, "dt-problem");
-  gtk_widget_set_visible (self->message, FALSE);
+  self->message = dt_problem_label_new ("session-message");
   gtk_box_append (GTK_BOX (self->box), self->message);
 
   grid = gtk_grid_new ();

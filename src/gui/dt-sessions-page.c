@@ -82,7 +82,6 @@ session_row_new (DtSessionsPage      *self,
                  const DtSessionInfo *info)
 {
   const DtSession *session = info->session;
-  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *date = dt_date_to_display (session->date);
   g_autofree char *title = g_strdup_printf ("%s · %s", date, session->code);
@@ -97,12 +96,7 @@ session_row_new (DtSessionsPage      *self,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
-  label = gtk_label_new (subtitle);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), dt_row_subtitle_new (subtitle));
 
   if (g_strcmp0 (session->status, "planned") == 0)
     {
@@ -143,28 +137,8 @@ session_row_new (DtSessionsPage      *self,
       g_string_append_printf (flags, ". %s", _("Conclusion out late"));
     }
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data_full (G_OBJECT (row), "dt-code", g_strdup (session->code), g_free);
   accessible = g_strdup_printf ("%s, %s%s", title, subtitle, flags->str);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  return row;
-}
-
-static GtkListBoxRow *
-find_row (DtSessionsPage *self,
-          const char     *code)
-{
-  for (GtkWidget *row = gtk_widget_get_first_child (self->list);
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "dt-code"), code) == 0)
-      return GTK_LIST_BOX_ROW (row);
-  return NULL;
+  return dt_record_row_new (session->code, box, accessible);
 }
 
 static void
@@ -227,8 +201,7 @@ refresh (DtSessionsPage *self)
   for (guint i = 0; infos != NULL && i < infos->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (self->list),
                          session_row_new (self, g_ptr_array_index (infos, i)));
-  if (self->code != NULL && (row = GTK_WIDGET (find_row (self, self->code))) != NULL)
-    gtk_list_box_select_row (GTK_LIST_BOX (self->list), GTK_LIST_BOX_ROW (row));
+  dt_record_row_select (GTK_LIST_BOX (self->list), self->code);
   self->refreshing--;
 }
 
@@ -373,7 +346,7 @@ row_selected_cb (GtkListBox     *list,
 
   if (self->refreshing > 0 || row == NULL)
     return;
-  code = g_object_get_data (G_OBJECT (row), "dt-code");
+  code = dt_record_row_get_code (row);
   if (g_strcmp0 (code, self->code) == 0 &&
       g_str_equal (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "session"))
     return;
@@ -1061,7 +1034,7 @@ dt_sessions_page_show_session (DtSessionsPage *self,
   if (!load (self, code, step))
     return FALSE;
   self->refreshing++;
-  if ((row = find_row (self, code)) != NULL)
+  if ((row = dt_record_row_find (GTK_LIST_BOX (self->list), code)) != NULL)
     gtk_list_box_select_row (GTK_LIST_BOX (self->list), row);
   self->refreshing--;
   return TRUE;

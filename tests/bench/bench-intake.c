@@ -15,7 +15,7 @@
 
 #include "dt-database-private.h"
 #include "dt-demo.h"
-#include "dt-drafts.h"
+#include "dt-draft.h"
 #include "dt-followup.h"
 #include "dt-similar.h"
 #include "dt-util.h"

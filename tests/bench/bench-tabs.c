@@ -10,6 +10,8 @@
 
 #include <stdlib.h>
 
+#include <glib/gstdio.h>
+
 #include "dt-application.h"
 #include "dt-demo.h"
 #include "dt-i18n.h"
@@ -17,7 +19,7 @@
 #include "dt-records.h"
 #include "dt-util.h"
 #include "dt-window-private.h"
-#include "../gui/gui-test-util.h"
+#include "../gui/gui-test.h"
 
 #define RUNS 7
 

@@ -12,14 +12,15 @@
 
 #include "dt-action-dialog.h"
 #include "dt-completion.h"
+#include "dt-database-private.h"
 #include "dt-date-entry.h"
 #include "dt-demo.h"
-#include "dt-drafts.h"
+#include "dt-draft.h"
 #include "dt-error.h"
 #include "dt-followup-page.h"
 #include "dt-followup.h"
 #include "dt-gui-util.h"
-#include "dt-gui-test.h"
+#include "gui-test.h"
 #include "dt-intake-page.h"
 #include "dt-status.h"
 #include "dt-util.h"
@@ -42,13 +43,13 @@ count_text (const char *singular,
 static DtIntakePage *
 intake_of (DtWindow *window)
 {
-  return DT_INTAKE_PAGE (dt_gui_get (GTK_WIDGET (window), "intake-page"));
+  return DT_INTAKE_PAGE (gui_find (GTK_WIDGET (window), "intake-page"));
 }
 
 static DtFollowupPage *
 followup_of (DtWindow *window)
 {
-  return DT_FOLLOWUP_PAGE (dt_gui_get (GTK_WIDGET (window), "followup-page"));
+  return DT_FOLLOWUP_PAGE (gui_find (GTK_WIDGET (window), "followup-page"));
 }
 
 
@@ -56,7 +57,7 @@ followup_of (DtWindow *window)
 static const char *
 focus_name (DtWindow *window)
 {
-  for (GtkWidget *w = dt_gui_focus (GTK_WIDGET (window)); w != NULL; w = gtk_widget_get_parent (w))
+  for (GtkWidget *w = gui_focus (GTK_WIDGET (window)); w != NULL; w = gtk_widget_get_parent (w))
     {
       const char *name = gtk_widget_get_name (w);
 
@@ -141,7 +142,7 @@ static void
 press_key (DtWindow *window,
            guint     keyval)
 {
-  GtkWidget *focus = dt_gui_focus (GTK_WIDGET (window));
+  GtkWidget *focus = gui_focus (GTK_WIDGET (window));
 
   for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
     {
@@ -168,28 +169,28 @@ static void
 tab (DtWindow *window)
 {
   press_key (window, GDK_KEY_Tab);
-  dt_gui_tab (GTK_WIDGET (window));
+  gui_tab (GTK_WIDGET (window));
 }
 
 static void
 enter (DtWindow *window)
 {
   press_key (window, GDK_KEY_Return);
-  dt_gui_enter (GTK_WIDGET (window));
+  gui_enter (GTK_WIDGET (window));
 }
 
 static void
 ctrl (DtWindow *window,
       guint     keyval)
 {
-  g_assert_true (dt_gui_shortcut (dt_gui_focus (GTK_WIDGET (window)), keyval, GDK_CONTROL_MASK));
+  g_assert_true (gui_shortcut (gui_focus (GTK_WIDGET (window)), keyval, GDK_CONTROL_MASK));
 }
 
 static DtDatabase *
 demo_database (const char *name,
                guint       n)
 {
-  DtDatabase *database = dt_gui_create_database (name);
+  DtDatabase *database = gui_create_database (name);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (dt_demo_generate (database, n, 7, &error));
@@ -203,24 +204,24 @@ test_screens (void)
   g_autoptr(DtDatabase) database = NULL;
   static const int sizes[][2] = { { 1366, 768 }, { 1024, 600 } };
 
-  if (dt_gui_skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
   database = demo_database ("screens.sqlite", 600);
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      DtWindow *window = dt_gui_show_window (database, sizes[i][0], sizes[i][1]);
+      DtWindow *window = gui_show_window (database, sizes[i][0], sizes[i][1]);
       g_autofree char *register_name = g_strdup_printf ("register-%d", sizes[i][0]);
       g_autofree char *form_name = g_strdup_printf ("intake-form-%d", sizes[i][0]);
       g_autofree char *followup_name = g_strdup_printf ("followup-%d", sizes[i][0]);
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
-      dt_gui_screenshot (GTK_WIDGET (window), register_name);
+      gui_screenshot (GTK_WIDGET (window), register_name);
       gtk_widget_activate_action (GTK_WIDGET (intake_of (window)), "intake.new", NULL);
-      dt_gui_screenshot (GTK_WIDGET (window), form_name);
+      gui_screenshot (GTK_WIDGET (window), form_name);
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "followup");
-      dt_gui_screenshot (GTK_WIDGET (window), followup_name);
-      dt_gui_destroy (GTK_WINDOW (window));
+      gui_screenshot (GTK_WIDGET (window), followup_name);
+      gui_destroy (GTK_WINDOW (window));
     }
 }
 
@@ -240,65 +241,65 @@ test_type_from_keyboard (void)
   GtkWidget *root;
   GtkWidget *page;
 
-  if (dt_gui_skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
-  database = dt_gui_create_database ("keyboard.sqlite");
+  database = gui_create_database ("keyboard.sqlite");
   add_names (database);
-  window = dt_gui_show_window (database, 1366, 768);
+  window = gui_show_window (database, 1366, 768);
   root = GTK_WIDGET (window);
   page = GTK_WIDGET (intake_of (window));
 
   /* Ctrl+4, then Ctrl+N: the form, the focus on the date received. */
   ctrl (window, GDK_KEY_4);
   g_assert_cmpstr (dt_window_get_page (window), ==, "intake");
-  dt_gui_wait_for_paint (root);
+  gui_wait_for_paint (root);
   ctrl (window, GDK_KEY_n);
   g_assert_cmpstr (dt_intake_page_get_view (intake_of (window)), ==, "form");
-  g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "code")), ==, "2026-0001");
+  g_assert_cmpstr (gtk_editable_get_text (gui_editable (page, "code")), ==, "2026-0001");
   g_assert_cmpstr (focus_name (window), ==, "received");
 
-  dt_gui_type (root, "3/11/26");
-  g_assert_cmpstr (dt_date_entry_get_lunar (DT_DATE_ENTRY (dt_gui_get (page, "received"))), ==,
+  gui_type_here (root, "3/11/26");
+  g_assert_cmpstr (dt_date_entry_get_lunar (DT_DATE_ENTRY (gui_find (page, "received"))), ==,
                    (lunar = g_strdup_printf (T ("Lunar %s"), "25/9/2026 (Bính Ngọ)")));
   enter (window);
   g_assert_cmpstr (focus_name (window), ==, "channel");
   /* "At the session", chosen in the drop-down. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dt_gui_get (page, "channel")), 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gui_find (page, "channel")), 0);
   tab (window);
   g_assert_cmpstr (focus_name (window), ==, "session");
-  dt_gui_type (root, "HN-2026-02");
+  gui_type_here (root, "HN-2026-02");
   enter (window);
   g_assert_cmpstr (focus_name (window), ==, "petitioner");
-  dt_gui_type (root, "Trần Thị Bình");
+  gui_type_here (root, "Trần Thị Bình");
   enter (window);
   g_assert_cmpstr (focus_name (window), ==, "address");
-  dt_gui_type (root, "Xóm 3");
+  gui_type_here (root, "Xóm 3");
   enter (window);
   g_assert_cmpstr (focus_name (window), ==, "village");
 
   /* Typed without marks, chosen with the arrows. */
-  dt_gui_type (root, "thon d");
-  completion = dt_completion_get_for_entry (GTK_ENTRY (dt_gui_get (page, "village")));
+  gui_type_here (root, "thon d");
+  completion = dt_completion_get_for_entry (GTK_ENTRY (gui_find (page, "village")));
   g_assert_cmpuint (dt_completion_get_n_shown (completion), ==, 1);
   g_assert_cmpstr (dt_completion_get_shown (completion, 0), ==, "Thôn Đông");
-  dt_gui_screenshot (dt_completion_get_popover (completion), "intake-completion-popup");
-  dt_gui_screenshot (root, "intake-completion");
+  gui_screenshot (dt_completion_get_popover (completion), "intake-completion-popup");
+  gui_screenshot (root, "intake-completion");
   press_key (window, GDK_KEY_Down);
   enter (window);
-  g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "village")), ==, "Thôn Đông");
+  g_assert_cmpstr (gtk_editable_get_text (gui_editable (page, "village")), ==, "Thôn Đông");
   g_assert_false (dt_completion_is_open (completion));
   g_assert_cmpstr (focus_name (window), ==, "field");
 
   /* A name typed whole, in lower case: the list's own spelling. */
-  dt_gui_type (root, "đất đai");
+  gui_type_here (root, "đất đai");
   enter (window);
-  g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "field")), ==, "Đất đai");
+  g_assert_cmpstr (gtk_editable_get_text (gui_editable (page, "field")), ==, "Đất đai");
   g_assert_cmpstr (focus_name (window), ==, "summary");
-  dt_gui_type (root, "Đề nghị cấp giấy chứng nhận quyền sử dụng đất");
+  gui_type_here (root, "Đề nghị cấp giấy chứng nhận quyền sử dụng đất");
   enter (window);
   g_assert_cmpstr (focus_name (window), ==, "content");
-  dt_gui_type (root, "Gia đình đã nộp hồ sơ từ năm 2024.\nĐề nghị xã trả lời bằng văn bản.");
+  gui_type_here (root, "Gia đình đã nộp hồ sơ từ năm 2024.\nĐề nghị xã trả lời bằng văn bản.");
   tab (window);
   g_assert_cmpstr (focus_name (window), ==, "concerns");
   tab (window);
@@ -307,19 +308,19 @@ test_type_from_keyboard (void)
   g_assert_cmpstr (focus_name (window), ==, "confidential");
   tab (window);
   g_assert_cmpstr (focus_name (window), ==, "assigned-to");
-  dt_gui_type (root, "ubnd");
+  gui_type_here (root, "ubnd");
   press_key (window, GDK_KEY_Down);
   enter (window);
-  g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "assigned-to")), ==, "UBND xã");
+  g_assert_cmpstr (gtk_editable_get_text (gui_editable (page, "assigned-to")), ==, "UBND xã");
   g_assert_cmpstr (focus_name (window), ==, "assigned-date");
-  dt_gui_type (root, "5/11/2026");
+  gui_type_here (root, "5/11/2026");
 
   /* The deadline is said before anything is saved. */
   deadline = dt_petition_deadline_for (database, "2026-11-05", NULL);
   deadline_shown = dt_date_to_display (deadline);
-  g_assert_true (gtk_widget_get_visible (dt_gui_get (page, "deadline")));
-  g_assert_nonnull (strstr (dt_gui_label (page, "deadline"), deadline_shown));
-  dt_gui_screenshot (root, "intake-typed");
+  g_assert_true (gtk_widget_get_visible (gui_find (page, "deadline")));
+  g_assert_nonnull (strstr (gui_label (page, "deadline"), deadline_shown));
+  gui_screenshot (root, "intake-typed");
 
   ctrl (window, GDK_KEY_s);
   g_assert_cmpint (count_petitions (database), ==, 1);
@@ -342,24 +343,24 @@ test_type_from_keyboard (void)
   /* The next of the pile: same date, channel and session, the petitioner to type; the emptied
    * form is shown first, its code a moment after. */
   g_assert_cmpstr (dt_intake_page_get_view (intake_of (window)), ==, "form");
-  dt_gui_wait_for_paint (root);
-  dt_gui_wait (50);
-  g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "code")), ==, "2026-0002");
-  g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "received")), ==, "03/11/2026");
-  g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "session")), ==, "HN-2026-02");
-  g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "petitioner")), ==, "");
+  gui_wait_for_paint (root);
+  gui_wait (50);
+  g_assert_cmpstr (gtk_editable_get_text (gui_editable (page, "code")), ==, "2026-0002");
+  g_assert_cmpstr (gtk_editable_get_text (gui_editable (page, "received")), ==, "03/11/2026");
+  g_assert_cmpstr (gtk_editable_get_text (gui_editable (page, "session")), ==, "HN-2026-02");
+  g_assert_cmpstr (gtk_editable_get_text (gui_editable (page, "petitioner")), ==, "");
   g_assert_cmpstr (focus_name (window), ==, "petitioner");
-  g_assert_nonnull (strstr (dt_gui_label (page, "saved"), "2026-0001"));
-  dt_gui_screenshot (root, "intake-next");
+  g_assert_nonnull (strstr (gui_label (page, "saved"), "2026-0001"));
+  gui_screenshot (root, "intake-next");
 
   /* Esc with nothing typed: back to the register, which shows it. */
   ctrl (window, GDK_KEY_f);
   g_assert_cmpstr (dt_intake_page_get_view (intake_of (window)), ==, "register");
   g_assert_cmpstr (focus_name (window), ==, "search");
-  g_assert_cmpstr (dt_gui_label (page, "count"), ==,
+  g_assert_cmpstr (gui_label (page, "count"), ==,
                    (count = count_text ("%s petition", "%s petitions", 1)));
 
-  dt_gui_destroy (GTK_WINDOW (window));
+  gui_destroy (GTK_WINDOW (window));
 }
 
 /* What the core refuses is marked where it is, in the core's words, and nothing is saved. */
@@ -373,12 +374,12 @@ test_invalid_fields (void)
   GtkWidget *root;
   GtkWidget *page;
 
-  if (dt_gui_skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
-  database = dt_gui_create_database ("invalid.sqlite");
+  database = gui_create_database ("invalid.sqlite");
   add_names (database);
-  window = dt_gui_show_window (database, 1024, 600);
+  window = gui_show_window (database, 1024, 600);
   root = GTK_WIDGET (window);
   page = GTK_WIDGET (intake_of (window));
   gtk_widget_activate_action (root, "win.show-page", "s", "intake");
@@ -387,19 +388,19 @@ test_invalid_fields (void)
 
   /* 31 February; no summary; an agency without the day it was given the petition; a session
    * raised "at the session" that does not exist. */
-  gtk_editable_set_text (dt_gui_editable (page, "received"), "31/2/2026");
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dt_gui_get (page, "channel")), 0);
-  gtk_editable_set_text (dt_gui_editable (page, "session"), "HN-1999-09");
-  gtk_editable_set_text (dt_gui_editable (page, "petitioner"), "Lê Văn Cường");
-  gtk_editable_set_text (dt_gui_editable (page, "assigned-to"), "UBND xã");
-  gtk_widget_grab_focus (dt_gui_get (page, "petitioner"));
+  gtk_editable_set_text (gui_editable (page, "received"), "31/2/2026");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gui_find (page, "channel")), 0);
+  gtk_editable_set_text (gui_editable (page, "session"), "HN-1999-09");
+  gtk_editable_set_text (gui_editable (page, "petitioner"), "Lê Văn Cường");
+  gtk_editable_set_text (gui_editable (page, "assigned-to"), "UBND xã");
+  gtk_widget_grab_focus (gui_find (page, "petitioner"));
   ctrl (window, GDK_KEY_s);
 
   g_assert_cmpint (count_petitions (database), ==, 0);
   g_assert_cmpstr (dt_intake_page_get_view (intake_of (window)), ==, "form");
   g_assert_nonnull (dt_petition_form_get_problem (form, "received"));
-  g_assert_true (gtk_widget_get_visible (dt_gui_get (page, "received")));
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (dt_gui_editable (page, "received")),
+  g_assert_true (gtk_widget_get_visible (gui_find (page, "received")));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gui_editable (page, "received")),
                                            "error"));
   g_assert_cmpstr (dt_petition_form_get_problem (form, "summary"), ==,
                    (summary_problem = g_strdup_printf (T ("%s: this must be filled in."),
@@ -408,12 +409,12 @@ test_invalid_fields (void)
   g_assert_null (dt_petition_form_get_problem (form, "petitioner"));
   /* The focus goes to the first field to put right. */
   g_assert_cmpstr (focus_name (window), ==, "received");
-  dt_gui_screenshot (root, "intake-invalid-1024");
+  gui_screenshot (root, "intake-invalid-1024");
 
   /* Those put right, the rules between fields speak: an assignment needs its date. */
-  gtk_editable_set_text (dt_gui_editable (page, "received"), "28/2/2026");
-  gtk_editable_set_text (dt_gui_editable (page, "session"), "HN-2026-02");
-  gtk_editable_set_text (dt_gui_editable (page, "summary"), "Đề nghị sửa đường");
+  gtk_editable_set_text (gui_editable (page, "received"), "28/2/2026");
+  gtk_editable_set_text (gui_editable (page, "session"), "HN-2026-02");
+  gtk_editable_set_text (gui_editable (page, "summary"), "Đề nghị sửa đường");
   ctrl (window, GDK_KEY_s);
   g_assert_cmpint (count_petitions (database), ==, 0);
   g_assert_null (dt_petition_form_get_problem (form, "received"));
@@ -422,7 +423,7 @@ test_invalid_fields (void)
   g_assert_cmpstr (focus_name (window), ==, "assigned-date");
 
   /* Put right, it saves, and the marks go. */
-  gtk_editable_set_text (dt_gui_editable (page, "assigned-date"), "02-03-26");
+  gtk_editable_set_text (gui_editable (page, "assigned-date"), "02-03-26");
   ctrl (window, GDK_KEY_s);
   g_assert_cmpint (count_petitions (database), ==, 1);
   g_assert_null (dt_petition_form_get_problem (form, "summary"));
@@ -434,13 +435,13 @@ test_invalid_fields (void)
   }
 
   /* A code already used is marked on the code. */
-  gtk_editable_set_text (dt_gui_editable (page, "code"), "2026-0001");
-  gtk_editable_set_text (dt_gui_editable (page, "summary"), "Đề nghị khác");
+  gtk_editable_set_text (gui_editable (page, "code"), "2026-0001");
+  gtk_editable_set_text (gui_editable (page, "summary"), "Đề nghị khác");
   ctrl (window, GDK_KEY_s);
   g_assert_cmpint (count_petitions (database), ==, 1);
   g_assert_nonnull (dt_petition_form_get_problem (form, "code"));
 
-  dt_gui_destroy (GTK_WINDOW (window));
+  gui_destroy (GTK_WINDOW (window));
 }
 
 /* A click on a button (its activation with the keyboard waits for the press to be seen). */
@@ -463,7 +464,7 @@ find_confirm (void)
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
       if (gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          dt_gui_find (GTK_WIDGET (window), "confirm-yes") != NULL)
+          gui_find_optional (GTK_WIDGET (window), "confirm-yes") != NULL)
         return window;
     }
   return NULL;
@@ -489,46 +490,46 @@ test_duplicate (void)
   DtWindow *window;
   GtkWidget *page;
 
-  if (dt_gui_skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
-  database = dt_gui_create_database ("duplicate.sqlite");
+  database = gui_create_database ("duplicate.sqlite");
   add_names (database);
   add_petition (database, "2025-0040", "2025-12-02", "Trần Thị Bình", "Thôn Đông", "Đất đai",
                 "Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho hộ gia đình");
   add_petition (database, "2026-0001", "2026-03-10", "Phạm Văn Dũng", "Thôn Tây", "Môi trường",
                 "Phản ánh mùi hôi từ trang trại chăn nuôi lợn");
-  window = dt_gui_show_window (database, 1366, 768);
+  window = gui_show_window (database, 1366, 768);
   intake = intake_of (window);
   page = GTK_WIDGET (intake);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
   gtk_widget_activate_action (page, "intake.new", NULL);
 
   /* Typed without marks, as people do. */
-  gtk_widget_grab_focus (dt_gui_get (page, "petitioner"));
-  dt_gui_type (GTK_WIDGET (window), "tran thi binh");
-  gtk_widget_grab_focus (dt_gui_get (page, "summary"));
-  dt_gui_type (GTK_WIDGET (window), "de nghi cap giay chung nhan quyen su dung dat");
+  gtk_widget_grab_focus (gui_find (page, "petitioner"));
+  gui_type_here (GTK_WIDGET (window), "tran thi binh");
+  gtk_widget_grab_focus (gui_find (page, "summary"));
+  gui_type_here (GTK_WIDGET (window), "de nghi cap giay chung nhan quyen su dung dat");
   /* A moment after the last key. */
-  dt_gui_wait_until (has_similar (intake));
+  gui_wait_until (has_similar (intake));
   codes = dt_intake_page_get_similar_codes (intake);
   g_assert_cmpstr (codes[0], ==, "2025-0040");
   g_assert_false (g_strv_contains ((const char * const *) codes, "2026-0001"));
-  dt_gui_screenshot (GTK_WIDGET (window), "intake-duplicates");
+  gui_screenshot (GTK_WIDGET (window), "intake-duplicates");
 
-  click (dt_gui_get (page, "mark-duplicate-2025-0040"));
+  click (gui_find (page, "mark-duplicate-2025-0040"));
   g_assert_cmpstr (dt_petition_form_get_duplicate_of (dt_intake_page_get_form (intake)), ==,
                    "2025-0040");
-  g_assert_true (gtk_widget_get_visible (dt_gui_get (page, "duplicate-of")));
-  g_assert_nonnull (strstr (dt_gui_label (page, "duplicate-of"), "2025-0040"));
-  dt_gui_screenshot (GTK_WIDGET (window), "intake-marked-duplicate");
+  g_assert_true (gtk_widget_get_visible (gui_find (page, "duplicate-of")));
+  g_assert_nonnull (strstr (gui_label (page, "duplicate-of"), "2025-0040"));
+  gui_screenshot (GTK_WIDGET (window), "intake-marked-duplicate");
 
   ctrl (window, GDK_KEY_s);
   saved = load (database, "2026-0002");
   g_assert_cmpstr (saved->duplicate_of, ==, "2025-0040");
   g_assert_cmpstr (saved->petitioner, ==, "tran thi binh");
 
-  dt_gui_destroy (GTK_WINDOW (window));
+  gui_destroy (GTK_WINDOW (window));
 }
 
 /* A citizen calls: her name typed without marks finds her petition, Enter opens it. */
@@ -546,13 +547,13 @@ test_search_and_open (void)
   GtkWidget *popover;
   gint64 id;
 
-  if (dt_gui_skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
   database = demo_database ("search.sqlite", 600);
   id = add_petition (database, "2026-9001", "2026-11-20", "Đặng Thị Thu Hà", "Thôn Đông", "Y tế",
                      "Đề nghị hỗ trợ thẻ bảo hiểm y tế cho mẹ già");
-  window = dt_gui_show_window (database, 1366, 768);
+  window = gui_show_window (database, 1366, 768);
   intake = intake_of (window);
   page = GTK_WIDGET (intake);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
@@ -560,15 +561,15 @@ test_search_and_open (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 601);
   {
     g_autofree char *count = count_text ("%s petition", "%s petitions", 601);
-    g_assert_cmpstr (dt_gui_label (page, "count"), ==, count);
+    g_assert_cmpstr (gui_label (page, "count"), ==, count);
   }
 
   ctrl (window, GDK_KEY_f);
   g_assert_cmpstr (focus_name (window), ==, "search");
-  dt_gui_type (GTK_WIDGET (window), "dang thi thu ha");
-  dt_gui_wait_until (g_list_model_get_n_items (G_LIST_MODEL (list)) < 601);
+  gui_type_here (GTK_WIDGET (window), "dang thi thu ha");
+  gui_wait_until (g_list_model_get_n_items (G_LIST_MODEL (list)) < 601);
   g_assert_cmpint (dt_petition_list_get_id (list, 0), ==, id);
-  dt_gui_screenshot (GTK_WIDGET (window), "register-search");
+  gui_screenshot (GTK_WIDGET (window), "register-search");
 
   /* Enter: to the first found; Enter again: open it. */
   enter (window);
@@ -577,12 +578,12 @@ test_search_and_open (void)
                          "activate", 0);
   g_assert_cmpstr (dt_intake_page_get_view (intake), ==, "form");
   g_assert_cmpint (dt_petition_form_get_id (dt_intake_page_get_form (intake)), ==, id);
-  g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "petitioner")), ==,
+  g_assert_cmpstr (gtk_editable_get_text (gui_editable (page, "petitioner")), ==,
                    "Đặng Thị Thu Hà");
-  dt_gui_screenshot (GTK_WIDGET (window), "intake-edit");
+  gui_screenshot (GTK_WIDGET (window), "intake-edit");
 
   /* Changed and saved: back to the register, on it. */
-  gtk_editable_set_text (dt_gui_editable (page, "address"), "Xóm 5");
+  gtk_editable_set_text (gui_editable (page, "address"), "Xóm 5");
   ctrl (window, GDK_KEY_s);
   g_assert_cmpstr (dt_intake_page_get_view (intake), ==, "register");
   {
@@ -591,21 +592,21 @@ test_search_and_open (void)
   }
 
   /* Filters: only what is overdue, as the core counts it. */
-  gtk_editable_set_text (dt_gui_editable (page, "search"), "");
-  dt_gui_wait_until (g_list_model_get_n_items (G_LIST_MODEL (list)) == 601);
-  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (dt_gui_get (page, "filters"))));
-  gtk_menu_button_popup (GTK_MENU_BUTTON (dt_gui_get (page, "filters")));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (dt_gui_get (popover, "overdue-filter")), TRUE);
+  gtk_editable_set_text (gui_editable (page, "search"), "");
+  gui_wait_until (g_list_model_get_n_items (G_LIST_MODEL (list)) == 601);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (gui_find (page, "filters"))));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (gui_find (page, "filters")));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gui_find (popover, "overdue-filter")), TRUE);
   filter->overdue = TRUE;
   overdue = dt_petition_query_ids (database, filter, DT_PETITION_ORDER_RECEIVED, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (overdue->len, >, 0);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, overdue->len);
-  g_assert_true (gtk_widget_get_visible (dt_gui_get (page, "clear-filters")));
-  dt_gui_screenshot (popover, "register-filters-popover");
-  dt_gui_screenshot (GTK_WIDGET (window), "register-filtered");
+  g_assert_true (gtk_widget_get_visible (gui_find (page, "clear-filters")));
+  gui_screenshot (popover, "register-filters-popover");
+  gui_screenshot (GTK_WIDGET (window), "register-filtered");
   gtk_popover_popdown (GTK_POPOVER (popover));
-  click (dt_gui_get (page, "clear-filters"));
+  click (gui_find (page, "clear-filters"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 601);
 
   /* The order menu: by petitioner, Vietnamese dictionary order. */
@@ -626,7 +627,7 @@ test_search_and_open (void)
                      T ("(confidential)"));
   }
 
-  dt_gui_destroy (GTK_WINDOW (window));
+  gui_destroy (GTK_WINDOW (window));
 }
 
 /* Delete asks first, and can be undone from the banner. */
@@ -643,10 +644,10 @@ test_delete_and_undo (void)
   GtkWidget *page;
   gint64 id;
 
-  if (dt_gui_skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
-  database = dt_gui_create_database ("delete.sqlite");
+  database = gui_create_database ("delete.sqlite");
   add_names (database);
   add_petition (database, "2026-0001", "2026-10-01", "Lê Văn Cường", "Thôn Tây", "Giao thông",
                 "Đề nghị sửa đường liên thôn");
@@ -655,7 +656,7 @@ test_delete_and_undo (void)
   g_assert_true (dt_petition_assign (database, "2026-0002", "UBND xã", "2026-10-05", NULL, &error));
   g_assert_true (dt_petition_add_event (database, "2026-0002", "2026-10-20", "Đã nhắc nhở",
                                         "12/CV", &error));
-  window = dt_gui_show_window (database, 1024, 600);
+  window = gui_show_window (database, 1024, 600);
   intake = intake_of (window);
   page = GTK_WIDGET (intake);
   view = dt_intake_page_get_register (intake);
@@ -664,20 +665,20 @@ test_delete_and_undo (void)
   g_assert_true (dt_register_view_select_id (view, id));
   gtk_widget_grab_focus (GTK_WIDGET (view));
   /* Delete in the list. */
-  g_assert_true (dt_gui_shortcut (dt_gui_focus (GTK_WIDGET (window)), GDK_KEY_Delete, 0));
+  g_assert_true (gui_shortcut (gui_focus (GTK_WIDGET (window)), GDK_KEY_Delete, 0));
   confirm = find_confirm ();
   g_assert_nonnull (confirm);
-  g_assert_nonnull (strstr (dt_gui_label (GTK_WIDGET (confirm), "confirm-message"),
+  g_assert_nonnull (strstr (gui_label (GTK_WIDGET (confirm), "confirm-message"),
                             "Đề nghị đo đạc lại thửa đất"));
   g_assert_cmpint (count_petitions (database), ==, 2);
-  dt_gui_screenshot (GTK_WIDGET (confirm), "confirm-delete");
-  click (dt_gui_get (GTK_WIDGET (confirm), "confirm-yes"));
+  gui_screenshot (GTK_WIDGET (confirm), "confirm-delete");
+  click (gui_find (GTK_WIDGET (confirm), "confirm-yes"));
 
   g_assert_cmpint (count_petitions (database), ==, 1);
   g_assert_null (dt_petition_load (database, "2026-0002", NULL));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_ancestor (
-    dt_gui_get (page, "undo-message"), GTK_TYPE_REVEALER))));
-  dt_gui_screenshot (GTK_WIDGET (window), "register-undo-banner-1024");
+    gui_find (page, "undo-message"), GTK_TYPE_REVEALER))));
+  gui_screenshot (GTK_WIDGET (window), "register-undo-banner-1024");
 
   ctrl (window, GDK_KEY_z);
   g_assert_cmpint (count_petitions (database), ==, 2);
@@ -688,13 +689,13 @@ test_delete_and_undo (void)
   g_assert_cmpstr (((DtPetitionEvent *) g_ptr_array_index (back->events, 0))->number, ==, "12/CV");
   g_assert_cmpint (dt_register_view_get_selected_id (view), ==, back->id);
 
-  dt_gui_destroy (GTK_WINDOW (window));
+  gui_destroy (GTK_WINDOW (window));
 }
 
 static DtActionDialog *
 find_dialog (void)
 {
-  GtkWindow *dialog = dt_gui_find_window (DT_TYPE_ACTION_DIALOG);
+  GtkWindow *dialog = gui_find_toplevel (DT_TYPE_ACTION_DIALOG, NULL);
 
   g_assert_nonnull (dialog);
   return DT_ACTION_DIALOG (dialog);
@@ -707,9 +708,9 @@ open_dialog (DtWindow   *window,
 {
   DtActionDialog *dialog;
 
-  click (dt_gui_get (GTK_WIDGET (followup_of (window)), name));
+  click (gui_find (GTK_WIDGET (followup_of (window)), name));
   dialog = find_dialog ();
-  dt_gui_wait_for_paint (GTK_WIDGET (dialog));
+  gui_wait_for_paint (GTK_WIDGET (dialog));
   return dialog;
 }
 
@@ -718,7 +719,7 @@ set_text (GtkWidget  *root,
           const char *name,
           const char *text)
 {
-  gtk_editable_set_text (dt_gui_editable (root, name), text);
+  gtk_editable_set_text (gui_editable (root, name), text);
 }
 
 static void
@@ -760,10 +761,10 @@ test_followup_actions (void)
   DtWindow *window;
   GtkWidget *page;
 
-  if (dt_gui_skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
-  database = dt_gui_create_database ("followup.sqlite");
+  database = gui_create_database ("followup.sqlite");
   add_names (database);
   add_petition (database, "2026-0001", "2026-09-01", "Lê Văn Cường", "Thôn Tây", "Giao thông",
                 "Đề nghị sửa đường liên thôn");
@@ -786,7 +787,7 @@ test_followup_actions (void)
   }
   g_assert_no_error (error);
 
-  window = dt_gui_show_window (database, 1366, 768);
+  window = gui_show_window (database, 1366, 768);
   followup = followup_of (window);
   page = GTK_WIDGET (followup);
   ctrl (window, GDK_KEY_5);
@@ -800,22 +801,22 @@ test_followup_actions (void)
     g_assert_cmpint (dt_petition_row_get_days_overdue (first), >, 0);
   }
   g_assert_nonnull (strstr (gtk_string_object_get_string (
-    gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dt_gui_get (page, "agency")))),
+    gtk_drop_down_get_selected_item (GTK_DROP_DOWN (gui_find (page, "agency")))),
     (text = g_strdup_printf (T ("%s — %s open, %s overdue"), T ("All agencies"), "6", "1"))));
 
   /* Assign: the deadline the rule gives is said before anything is saved. */
   select_codes (window, database, (const char *[]) { "2026-0001", NULL });
-  g_assert_cmpstr (dt_gui_label (page, "details-title"), ==,
+  g_assert_cmpstr (gui_label (page, "details-title"), ==,
                    (title = g_strdup_printf (T ("Petition %s"), "2026-0001")));
   dialog = open_dialog (window, "action-assign");
   deadline = dt_petition_deadline_for (database, "2026-11-26", NULL);
   deadline_shown = dt_date_to_display (deadline);
-  g_assert_nonnull (strstr (dt_gui_label (GTK_WIDGET (dialog), "action-computed-deadline"),
+  g_assert_nonnull (strstr (gui_label (GTK_WIDGET (dialog), "action-computed-deadline"),
                             deadline_shown));
   set_text (GTK_WIDGET (dialog), "action-agency", "ubnd xa");
-  dt_gui_screenshot (GTK_WIDGET (dialog), "dialog-assign");
-  click (dt_gui_get (GTK_WIDGET (dialog), "action-apply"));
-  g_assert_null (dt_gui_find_window (DT_TYPE_ACTION_DIALOG));
+  gui_screenshot (GTK_WIDGET (dialog), "dialog-assign");
+  click (gui_find (GTK_WIDGET (dialog), "action-apply"));
+  g_assert_null (gui_find_toplevel (DT_TYPE_ACTION_DIALOG, NULL));
   {
     g_autoptr(DtPetition) petition = load (database, "2026-0001");
     g_assert_cmpstr (petition->assigned_to, ==, "UBND xã");
@@ -827,8 +828,8 @@ test_followup_actions (void)
   select_codes (window, database, (const char *[]) { "2026-0002", NULL });
   dialog = open_dialog (window, "action-event");
   set_text (GTK_WIDGET (dialog), "action-number", "25-CV/ĐU");
-  dt_gui_screenshot (GTK_WIDGET (dialog), "dialog-event");
-  click (dt_gui_get (GTK_WIDGET (dialog), "action-apply"));
+  gui_screenshot (GTK_WIDGET (dialog), "dialog-event");
+  click (gui_find (GTK_WIDGET (dialog), "action-apply"));
   {
     g_autoptr(DtPetition) petition = load (database, "2026-0002");
     DtPetitionEvent *event;
@@ -839,20 +840,20 @@ test_followup_actions (void)
     g_assert_cmpstr (event->text, ==, "Đã nhắc nhở cơ quan được giao giải quyết");
     g_assert_cmpstr (event->number, ==, "25-CV/ĐU");
   }
-  dt_gui_wait_until (gtk_list_box_get_row_at_index (GTK_LIST_BOX (dt_gui_get (page, "timeline")),
+  gui_wait_until (gtk_list_box_get_row_at_index (GTK_LIST_BOX (gui_find (page, "timeline")),
                                                     2) != NULL);
-  dt_gui_screenshot (GTK_WIDGET (window), "followup-details");
+  gui_screenshot (GTK_WIDGET (window), "followup-details");
 
   /* Several at once: assigned together, then reminded together. */
   select_codes (window, database, (const char *[]) { "2026-0005", "2026-0006", NULL });
-  g_assert_nonnull (strstr (dt_gui_label (page, "details-title"), "2"));
-  g_assert_false (gtk_widget_is_sensitive (dt_gui_get (page, "action-resolve")));
+  g_assert_nonnull (strstr (gui_label (page, "details-title"), "2"));
+  g_assert_false (gtk_widget_is_sensitive (gui_find (page, "action-resolve")));
   dialog = open_dialog (window, "action-assign");
   set_text (GTK_WIDGET (dialog), "action-agency", "Công an xã");
   set_text (GTK_WIDGET (dialog), "action-date", "20/11/2026");
   set_text (GTK_WIDGET (dialog), "action-deadline", "10/12/2026");
-  dt_gui_screenshot (GTK_WIDGET (dialog), "dialog-assign-several");
-  click (dt_gui_get (GTK_WIDGET (dialog), "action-apply"));
+  gui_screenshot (GTK_WIDGET (dialog), "dialog-assign-several");
+  click (gui_find (GTK_WIDGET (dialog), "action-apply"));
   for (guint i = 5; i <= 6; i++)
     {
       g_autofree char *code = g_strdup_printf ("2026-%04u", i);
@@ -864,7 +865,7 @@ test_followup_actions (void)
     }
   select_codes (window, database, (const char *[]) { "2026-0005", "2026-0006", NULL });
   dialog = open_dialog (window, "action-event");
-  click (dt_gui_get (GTK_WIDGET (dialog), "action-apply"));
+  click (gui_find (GTK_WIDGET (dialog), "action-apply"));
   for (guint i = 5; i <= 6; i++)
     {
       g_autofree char *code = g_strdup_printf ("2026-%04u", i);
@@ -878,8 +879,8 @@ test_followup_actions (void)
   dialog = open_dialog (window, "action-escalate");
   set_text (GTK_WIDGET (dialog), "action-to", "UBND huyện");
   set_text (GTK_WIDGET (dialog), "action-number", "30-CV/ĐU");
-  dt_gui_screenshot (GTK_WIDGET (dialog), "dialog-escalate");
-  click (dt_gui_get (GTK_WIDGET (dialog), "action-apply"));
+  gui_screenshot (GTK_WIDGET (dialog), "dialog-escalate");
+  click (gui_find (GTK_WIDGET (dialog), "action-apply"));
   {
     g_autoptr(DtPetition) petition = load (database, "2026-0003");
     g_assert_cmpstr (petition->escalated_to, ==, "UBND huyện");
@@ -890,18 +891,18 @@ test_followup_actions (void)
   /* Resolved before it was assigned: refused, said in the dialog, which stays. */
   select_codes (window, database, (const char *[]) { "2026-0002", NULL });
   dialog = open_dialog (window, "action-resolve");
-  dt_text_view_set_text (GTK_TEXT_VIEW (dt_gui_get (GTK_WIDGET (dialog), "action-result")),
+  dt_text_view_set_text (GTK_TEXT_VIEW (gui_find (GTK_WIDGET (dialog), "action-result")),
                          "Đã đo đạc lại, cấp sổ mới");
   set_text (GTK_WIDGET (dialog), "action-date", "1/9/2026");
-  click (dt_gui_get (GTK_WIDGET (dialog), "action-apply"));
+  click (gui_find (GTK_WIDGET (dialog), "action-apply"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_nonnull (dt_action_dialog_get_message (dialog));
   g_assert_nonnull (strstr (dt_action_dialog_get_message (dialog), "02/09/2026"));
-  dt_gui_screenshot (GTK_WIDGET (dialog), "dialog-resolve-refused");
+  gui_screenshot (GTK_WIDGET (dialog), "dialog-resolve-refused");
   set_text (GTK_WIDGET (dialog), "action-date", "24/11/2026");
   set_text (GTK_WIDGET (dialog), "action-informed", "25/11/2026");
-  click (dt_gui_get (GTK_WIDGET (dialog), "action-apply"));
-  g_assert_null (dt_gui_find_window (DT_TYPE_ACTION_DIALOG));
+  click (gui_find (GTK_WIDGET (dialog), "action-apply"));
+  g_assert_null (gui_find_toplevel (DT_TYPE_ACTION_DIALOG, NULL));
   {
     g_autoptr(DtPetition) petition = load (database, "2026-0002");
     g_assert_cmpstr (petition->resolved_date, ==, "2026-11-24");
@@ -916,11 +917,11 @@ test_followup_actions (void)
   dialog = open_dialog (window, "action-decline");
   {
     g_autofree char *reason =
-      dt_text_view_dup_text (GTK_TEXT_VIEW (dt_gui_get (GTK_WIDGET (dialog), "action-reason")));
+      dt_text_view_dup_text (GTK_TEXT_VIEW (gui_find (GTK_WIDGET (dialog), "action-reason")));
     g_assert_nonnull (strstr (reason, "tiếp công dân"));
   }
-  dt_gui_screenshot (GTK_WIDGET (dialog), "dialog-decline");
-  click (dt_gui_get (GTK_WIDGET (dialog), "action-apply"));
+  gui_screenshot (GTK_WIDGET (dialog), "dialog-decline");
+  click (gui_find (GTK_WIDGET (dialog), "action-apply"));
   {
     g_autoptr(DtPetition) petition = load (database, "2026-0004");
     g_assert_cmpstr (petition->declined_date, ==, "2026-11-26");
@@ -931,8 +932,8 @@ test_followup_actions (void)
   select_codes (window, database, (const char *[]) { "2026-0006", NULL });
   dialog = open_dialog (window, "action-duplicate");
   set_text (GTK_WIDGET (dialog), "action-original", "2026-0001");
-  dt_gui_screenshot (GTK_WIDGET (dialog), "dialog-duplicate");
-  click (dt_gui_get (GTK_WIDGET (dialog), "action-apply"));
+  gui_screenshot (GTK_WIDGET (dialog), "dialog-duplicate");
+  click (gui_find (GTK_WIDGET (dialog), "action-apply"));
   {
     g_autoptr(DtPetition) petition = load (database, "2026-0006");
     g_assert_cmpstr (petition->duplicate_of, ==, "2026-0001");
@@ -941,8 +942,8 @@ test_followup_actions (void)
   /* Withdrawn by the petitioner. */
   select_codes (window, database, (const char *[]) { "2026-0005", NULL });
   dialog = open_dialog (window, "action-withdraw");
-  dt_gui_screenshot (GTK_WIDGET (dialog), "dialog-withdraw");
-  click (dt_gui_get (GTK_WIDGET (dialog), "action-apply"));
+  gui_screenshot (GTK_WIDGET (dialog), "dialog-withdraw");
+  click (gui_find (GTK_WIDGET (dialog), "action-apply"));
   {
     g_autoptr(DtPetition) petition = load (database, "2026-0005");
     g_assert_cmpstr (petition->withdrawn_date, ==, "2026-11-26");
@@ -960,9 +961,9 @@ test_followup_actions (void)
   /* Both withdrawn or marked duplicate since. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   g_assert_true (dt_followup_page_set_agency (followup, "UBND xã"));
-  dt_gui_screenshot (GTK_WIDGET (window), "followup-agency");
+  gui_screenshot (GTK_WIDGET (window), "followup-agency");
 
-  dt_gui_destroy (GTK_WINDOW (window));
+  gui_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -971,20 +972,20 @@ test_followup_screens (void)
   g_autoptr(DtDatabase) database = NULL;
   static const int sizes[][2] = { { 1366, 768 }, { 1024, 600 } };
 
-  if (dt_gui_skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
   database = demo_database ("followup-screens.sqlite", 600);
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      DtWindow *window = dt_gui_show_window (database, sizes[i][0], sizes[i][1]);
+      DtWindow *window = gui_show_window (database, sizes[i][0], sizes[i][1]);
       DtRegisterView *view = dt_followup_page_get_list (followup_of (window));
       g_autofree char *name = g_strdup_printf ("followup-chosen-%d", sizes[i][0]);
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "followup");
       dt_register_view_select_position (view, 0);
-      dt_gui_screenshot (GTK_WIDGET (window), name);
-      dt_gui_destroy (GTK_WINDOW (window));
+      gui_screenshot (GTK_WIDGET (window), name);
+      gui_destroy (GTK_WINDOW (window));
     }
 }
 
@@ -1012,7 +1013,7 @@ test_draft_after_crash (void)
   DtWindow *window;
   GtkWidget *page;
 
-  if (dt_gui_skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 #ifndef G_OS_UNIX
   g_test_skip ("A process is killed here the Unix way");
@@ -1024,26 +1025,26 @@ test_draft_after_crash (void)
       database = dt_database_open (g_getenv ("DT_TEST_CRASH_DB"), DT_DATABASE_OPEN_EXISTING,
                                    NULL);
       g_assert_nonnull (database);
-      window = dt_gui_show_window (database, 1366, 768);
+      window = gui_show_window (database, 1366, 768);
       page = GTK_WIDGET (intake_of (window));
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
       gtk_widget_activate_action (page, "intake.new", NULL);
-      gtk_widget_grab_focus (dt_gui_get (page, "petitioner"));
-      dt_gui_type (GTK_WIDGET (window), "Nguyễn Thị Mai");
-      gtk_widget_grab_focus (dt_gui_get (page, "summary"));
-      dt_gui_type (GTK_WIDGET (window), "Đề nghị làm lại cống thoát nước xóm 4");
-      gtk_widget_grab_focus (dt_gui_get (page, "received"));
-      dt_gui_type (GTK_WIDGET (window), "24/11/20");
+      gtk_widget_grab_focus (gui_find (page, "petitioner"));
+      gui_type_here (GTK_WIDGET (window), "Nguyễn Thị Mai");
+      gtk_widget_grab_focus (gui_find (page, "summary"));
+      gui_type_here (GTK_WIDGET (window), "Đề nghị làm lại cống thoát nước xóm 4");
+      gtk_widget_grab_focus (gui_find (page, "received"));
+      gui_type_here (GTK_WIDGET (window), "24/11/20");
       /* Kept as it is typed: no save, no close, nothing but the typing. */
-      dt_gui_wait_until (draft_holds (g_getenv ("DT_TEST_CRASH_DB"), DT_PETITION_FORM_DRAFT,
+      gui_wait_until (draft_holds (g_getenv ("DT_TEST_CRASH_DB"), DT_PETITION_FORM_DRAFT,
                                       "summary", "Đề nghị làm lại cống thoát nước xóm 4"));
-      dt_gui_wait_until (draft_holds (g_getenv ("DT_TEST_CRASH_DB"), DT_PETITION_FORM_DRAFT,
+      gui_wait_until (draft_holds (g_getenv ("DT_TEST_CRASH_DB"), DT_PETITION_FORM_DRAFT,
                                       "received", "24/11/20"));
       kill (getpid (), SIGKILL);
       g_assert_not_reached ();
     }
 
-  database = dt_gui_create_database ("crash.sqlite");
+  database = gui_create_database ("crash.sqlite");
   add_names (database);
   path = g_strdup (dt_database_get_path (database));
   g_clear_object (&database);
@@ -1056,23 +1057,23 @@ test_draft_after_crash (void)
   /* The next start: the intake tab first, the draft offered. */
   database = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, NULL);
   g_assert_cmpint (count_petitions (database), ==, 0);
-  window = dt_gui_show_window (database, 1366, 768);
+  window = gui_show_window (database, 1366, 768);
   intake = intake_of (window);
   page = GTK_WIDGET (intake);
   g_assert_cmpstr (dt_window_get_page (window), ==, "intake");
   g_assert_true (dt_intake_page_has_recovered_draft (intake));
-  g_assert_nonnull (strstr (dt_gui_label (page, "draft-offer"), "Nguyễn Thị Mai"));
-  dt_gui_screenshot (GTK_WIDGET (window), "register-draft-offer");
+  g_assert_nonnull (strstr (gui_label (page, "draft-offer"), "Nguyễn Thị Mai"));
+  gui_screenshot (GTK_WIDGET (window), "register-draft-offer");
 
-  click (dt_gui_get (page, "draft-restore"));
+  click (gui_find (page, "draft-restore"));
   g_assert_cmpstr (dt_intake_page_get_view (intake), ==, "form");
   g_assert_false (dt_intake_page_has_recovered_draft (intake));
-  g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "petitioner")), ==,
+  g_assert_cmpstr (gtk_editable_get_text (gui_editable (page, "petitioner")), ==,
                    "Nguyễn Thị Mai");
-  g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "received")), ==, "24/11/20");
-  g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "summary")), ==,
+  g_assert_cmpstr (gtk_editable_get_text (gui_editable (page, "received")), ==, "24/11/20");
+  g_assert_cmpstr (gtk_editable_get_text (gui_editable (page, "summary")), ==,
                    "Đề nghị làm lại cống thoát nước xóm 4");
-  dt_gui_screenshot (GTK_WIDGET (window), "intake-draft-restored");
+  gui_screenshot (GTK_WIDGET (window), "intake-draft-restored");
 
   ctrl (window, GDK_KEY_s);
   g_assert_cmpint (count_petitions (database), ==, 1);
@@ -1083,7 +1084,7 @@ test_draft_after_crash (void)
   /* Saved: no draft is left to offer. */
   g_assert_null (dt_draft_load (database, DT_PETITION_FORM_DRAFT, NULL));
   g_assert_null (dt_draft_load (database, DT_INTAKE_RECOVERED_DRAFT, NULL));
-  dt_gui_destroy (GTK_WINDOW (window));
+  gui_destroy (GTK_WINDOW (window));
 #endif
 }
 
@@ -1096,35 +1097,35 @@ test_draft_on_close (void)
   DtWindow *window;
   GtkWidget *page;
 
-  if (dt_gui_skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
-  database = dt_gui_create_database ("close.sqlite");
+  database = gui_create_database ("close.sqlite");
   add_names (database);
-  window = dt_gui_show_window (database, 1366, 768);
+  window = gui_show_window (database, 1366, 768);
   page = GTK_WIDGET (intake_of (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
   gtk_widget_activate_action (page, "intake.new", NULL);
-  gtk_widget_grab_focus (dt_gui_get (page, "summary"));
-  dt_gui_type (GTK_WIDGET (window), "Đề nghị sửa cầu tràn");
+  gtk_widget_grab_focus (gui_find (page, "summary"));
+  gui_type_here (GTK_WIDGET (window), "Đề nghị sửa cầu tràn");
   /* At once, before the draft's own moment comes. */
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (GTK_WINDOW (window));
-  dt_gui_wait_until (window == NULL);
+  gui_wait_until (window == NULL);
   {
     g_autoptr(DtDraft) draft = dt_draft_load (database, DT_PETITION_FORM_DRAFT, NULL);
     g_assert_nonnull (draft);
     g_assert_cmpstr (dt_draft_get (draft, "summary"), ==, "Đề nghị sửa cầu tràn");
   }
 
-  window = dt_gui_show_window (database, 1366, 768);
+  window = gui_show_window (database, 1366, 768);
   intake = intake_of (window);
   page = GTK_WIDGET (intake);
   g_assert_true (dt_intake_page_has_recovered_draft (intake));
-  click (dt_gui_get (page, "draft-discard"));
+  click (gui_find (page, "draft-discard"));
   g_assert_false (dt_intake_page_has_recovered_draft (intake));
   g_assert_null (dt_draft_load (database, DT_INTAKE_RECOVERED_DRAFT, NULL));
-  dt_gui_destroy (GTK_WINDOW (window));
+  gui_destroy (GTK_WINDOW (window));
 }
 
 /* The console program writes while the window is open: the lists follow. */
@@ -1138,14 +1139,14 @@ test_live_updates (void)
   DtPetitionList *followup;
   DtWindow *window;
 
-  if (dt_gui_skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
-  database = dt_gui_create_database ("live.sqlite");
+  database = gui_create_database ("live.sqlite");
   add_names (database);
   add_petition (database, "2026-0001", "2026-11-01", "Lê Văn Cường", "Thôn Tây", "Giao thông",
                 "Đề nghị sửa đường liên thôn");
-  window = dt_gui_show_window (database, 1366, 768);
+  window = gui_show_window (database, 1366, 768);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
   list = dt_register_view_get_list (dt_intake_page_get_register (intake_of (window)));
   followup = dt_register_view_get_list (dt_followup_page_get_list (followup_of (window)));
@@ -1158,7 +1159,7 @@ test_live_updates (void)
                 "Đề nghị cấp đổi sổ đỏ");
   g_assert_true (dt_petition_assign (console, "2026-0001", "UBND xã", "2026-11-02", NULL, &error));
   /* No call, no focus change: the window looks by itself every few seconds. */
-  dt_gui_wait_until (g_list_model_get_n_items (G_LIST_MODEL (list)) == 2);
+  gui_wait_until (g_list_model_get_n_items (G_LIST_MODEL (list)) == 2);
   /* The follow-up list, hidden meanwhile, catches up when it is shown. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "followup");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (followup)), ==, 2);
@@ -1167,7 +1168,7 @@ test_live_updates (void)
     g_assert_cmpstr (dt_petition_row_get_code (row), ==, "2026-0001");
     g_assert_cmpint (dt_petition_row_get_status (row), ==, DT_STATUS_ASSIGNED);
   }
-  dt_gui_destroy (GTK_WINDOW (window));
+  gui_destroy (GTK_WINDOW (window));
 }
 
 /* The console program holds the database: saving says so at once, nothing is lost, and it
@@ -1182,12 +1183,12 @@ test_locked_database (void)
   GtkWidget *page;
   gint64 started;
 
-  if (dt_gui_skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
-  database = dt_gui_create_database ("locked.sqlite");
+  database = gui_create_database ("locked.sqlite");
   add_names (database);
-  window = dt_gui_show_window (database, 1366, 768);
+  window = gui_show_window (database, 1366, 768);
   page = GTK_WIDGET (intake_of (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
   gtk_widget_activate_action (page, "intake.new", NULL);
@@ -1202,19 +1203,19 @@ test_locked_database (void)
   ctrl (window, GDK_KEY_s);
   /* No five-second freeze of the window. */
   g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
-  g_assert_true (gtk_widget_get_visible (dt_gui_get (page, "form-message")));
-  g_assert_cmpstr (dt_gui_label (page, "form-message"), ==,
+  g_assert_true (gtk_widget_get_visible (gui_find (page, "form-message")));
+  g_assert_cmpstr (gui_label (page, "form-message"), ==,
                    T ("The database is in use by another program (the console program, "
                       "or another window). Nothing was saved yet: what you typed is "
                       "kept. Try again in a moment."));
-  g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "summary")), ==,
+  g_assert_cmpstr (gtk_editable_get_text (gui_editable (page, "summary")), ==,
                    "Đề nghị hỗ trợ giống lúa");
-  dt_gui_screenshot (GTK_WIDGET (window), "intake-locked");
+  gui_screenshot (GTK_WIDGET (window), "intake-locked");
 
   g_assert_true (_dt_database_exec (console, "COMMIT", &error));
   ctrl (window, GDK_KEY_s);
   g_assert_cmpint (count_petitions (database), ==, 1);
-  dt_gui_destroy (GTK_WINDOW (window));
+  gui_destroy (GTK_WINDOW (window));
 }
 
 /* What is chosen in the register is kept by petition: through a search, its end, and an edit
@@ -1230,13 +1231,13 @@ test_selection_kept (void)
   GtkWidget *page;
   gint64 id;
 
-  if (dt_gui_skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
   database = demo_database ("selection.sqlite", 300);
   id = add_petition (database, "2026-9002", "2026-03-01", "Đinh Thị Yến", "Thôn Đông", "Y tế",
                      "Đề nghị sửa trạm y tế");
-  window = dt_gui_show_window (database, 1366, 768);
+  window = gui_show_window (database, 1366, 768);
   page = GTK_WIDGET (intake_of (window));
   view = dt_intake_page_get_register (intake_of (window));
   list = dt_register_view_get_list (view);
@@ -1244,13 +1245,13 @@ test_selection_kept (void)
 
   g_assert_true (dt_register_view_select_id (view, id));
   set_text (page, "search", "dinh thi yen");
-  g_signal_emit_by_name (dt_gui_get (page, "search"), "search-changed");
+  g_signal_emit_by_name (gui_find (page, "search"), "search-changed");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), <, 301);
   g_assert_cmpint (dt_register_view_get_selected_id (view), ==, id);
-  g_assert_true (gtk_widget_is_sensitive (dt_gui_get (page, "delete")));
+  g_assert_true (gtk_widget_is_sensitive (gui_find (page, "delete")));
 
   set_text (page, "search", "");
-  g_signal_emit_by_name (dt_gui_get (page, "search"), "search-changed");
+  g_signal_emit_by_name (gui_find (page, "search"), "search-changed");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 301);
   g_assert_cmpint (dt_register_view_get_selected_id (view), ==, id);
 
@@ -1266,7 +1267,7 @@ test_selection_kept (void)
     row = g_list_model_get_item (G_LIST_MODEL (list), position);
     g_assert_cmpstr (dt_petition_row_get_agency (row), ==, "UBND xã");
   }
-  dt_gui_destroy (GTK_WINDOW (window));
+  gui_destroy (GTK_WINDOW (window));
 }
 
 /* 1024×600 and 1366×768: no tab makes the window wider than the screen. */
@@ -1277,7 +1278,7 @@ press_key_with (DtWindow        *window,
                 guint            keyval,
                 GdkModifierType  state)
 {
-  for (GtkWidget *w = dt_gui_focus (GTK_WIDGET (window)); w != NULL; w = gtk_widget_get_parent (w))
+  for (GtkWidget *w = gui_focus (GTK_WIDGET (window)); w != NULL; w = gtk_widget_get_parent (w))
     {
       g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
 
@@ -1309,21 +1310,21 @@ test_calendar (void)
   GtkWidget *focus;
   GtkWidget *popover;
 
-  if (dt_gui_skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
-  database = dt_gui_create_database ("calendar.sqlite");
-  window = dt_gui_show_window (database, 1366, 768);
+  database = gui_create_database ("calendar.sqlite");
+  window = gui_show_window (database, 1366, 768);
   page = GTK_WIDGET (intake_of (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
-  dt_gui_wait_for_paint (GTK_WIDGET (window));
+  gui_wait_for_paint (GTK_WIDGET (window));
   ctrl (window, GDK_KEY_n);
   g_assert_cmpstr (focus_name (window), ==, "received");
-  dt_gui_type (GTK_WIDGET (window), "3/11/26");
+  gui_type_here (GTK_WIDGET (window), "3/11/26");
 
   g_assert_true (press_key_with (window, GDK_KEY_Down, GDK_ALT_MASK));
-  dt_gui_wait_for_paint (GTK_WIDGET (window));
-  focus = dt_gui_focus (GTK_WIDGET (window));
+  gui_wait_for_paint (GTK_WIDGET (window));
+  focus = gui_focus (GTK_WIDGET (window));
   g_assert_true (GTK_IS_CALENDAR (focus));
   popover = gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER);
   g_assert_true (gtk_widget_get_mapped (popover));
@@ -1331,20 +1332,20 @@ test_calendar (void)
   g_assert_cmpint (g_date_time_get_year (shown), ==, 2026);
   g_assert_cmpint (g_date_time_get_month (shown), ==, 11);
   g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 3);
-  dt_gui_screenshot (popover, "intake-calendar-popup");
-  dt_gui_screenshot (GTK_WIDGET (window), "intake-calendar");
+  gui_screenshot (popover, "intake-calendar-popup");
+  gui_screenshot (GTK_WIDGET (window), "intake-calendar");
 
   /* Another day chosen, then Enter: the date, its lunar date, the focus back in the field. */
   later = g_date_time_new_local (2026, 11, 20, 12, 0, 0);
   gtk_calendar_select_day (GTK_CALENDAR (focus), later);
   g_assert_true (press_key_with (window, GDK_KEY_Return, 0));
-  dt_gui_wait (50);
+  gui_wait (50);
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_cmpstr (focus_name (window), ==, "received");
-  g_assert_cmpstr (gtk_editable_get_text (dt_gui_editable (page, "received")), ==, "20/11/2026");
-  g_assert_cmpstr (dt_date_entry_get_lunar (DT_DATE_ENTRY (dt_gui_get (page, "received"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (gui_editable (page, "received")), ==, "20/11/2026");
+  g_assert_cmpstr (dt_date_entry_get_lunar (DT_DATE_ENTRY (gui_find (page, "received"))), ==,
                    (lunar = g_strdup_printf (T ("Lunar %s"), "12/10/2026 (Bính Ngọ)")));
-  dt_gui_destroy (GTK_WINDOW (window));
+  gui_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -1353,19 +1354,19 @@ test_window_sizes (void)
   g_autoptr(DtDatabase) database = NULL;
   static const char * const pages[] = { "intake", "followup" };
 
-  if (dt_gui_skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
   database = demo_database ("sizes.sqlite", 200);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
-      DtWindow *window = dt_gui_show_window (database, 1024, 600);
+      DtWindow *window = gui_show_window (database, 1024, 600);
       int minimum, natural;
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
       if (i == 0)
         gtk_widget_activate_action (GTK_WIDGET (intake_of (window)), "intake.new", NULL);
-      dt_gui_wait_for_paint (GTK_WIDGET (window));
+      gui_wait_for_paint (GTK_WIDGET (window));
       gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural,
                           NULL, NULL);
       /* The window is what was asked for (less its shadow, drawn by GTK), and it could be so
@@ -1375,7 +1376,7 @@ test_window_sizes (void)
       gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 1024, &minimum, &natural,
                           NULL, NULL);
       g_assert_cmpint (minimum, <=, 600);
-      dt_gui_destroy (GTK_WINDOW (window));
+      gui_destroy (GTK_WINDOW (window));
     }
 }
 
@@ -1383,7 +1384,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  dt_gui_init (&argc, &argv);
+  g_setenv ("DOITHOAI_TODAY", "2026-11-26", FALSE);
+  gui_test_init (&argc, &argv, "gui", GUI_TEST_BUS_OWN);
 
   g_test_add_func ("/gui/petitions/screens", test_screens);
   g_test_add_func ("/gui/petitions/type-from-keyboard", test_type_from_keyboard);
@@ -1401,5 +1403,5 @@ main (int   argc,
   g_test_add_func ("/gui/petitions/window-sizes", test_window_sizes);
   g_test_add_func ("/gui/petitions/selection-kept", test_selection_kept);
 
-  return dt_gui_finish (g_test_run ());
+  return gui_test_finish (g_test_run ());
 }

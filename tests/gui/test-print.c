@@ -19,20 +19,7 @@
 #include "dt-print.h"
 #include "dt-records.h"
 #include "dt-util.h"
-
-#define TIMEOUT_SECONDS 20
-
-static gboolean have_display;
-static char *tmp_dir;
-
-static gboolean
-skip_without_display (void)
-{
-  if (have_display)
-    return FALSE;
-  g_test_skip ("No display: run the test under xvfb-run");
-  return TRUE;
-}
+#include "gui-test.h"
 
 static gboolean
 have_poppler (void)
@@ -61,77 +48,11 @@ run_tool (const char * const *argv)
   return out;
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  *(gboolean *) user_data = TRUE;
-}
-
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  gboolean painted = FALSE;
-  guint timeout_id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-  GdkFrameClock *clock;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-}
-
-/* The window as it shows itself, into NAME.png of the screenshots folder. */
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name)
-{
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("%s.png", name);
-  g_autofree char *path = g_build_filename (DT_TEST_SCREENSHOT_DIR, file, NULL);
-  GtkSnapshot *snapshot;
-  int width;
-  int height;
-
-  wait_for_paint (window);
-  g_assert_cmpint (g_mkdir_with_parents (DT_TEST_SCREENSHOT_DIR, 0755), ==, 0);
-  width = gtk_widget_get_width (window);
-  height = gtk_widget_get_height (window);
-  snapshot = gtk_snapshot_new ();
-  gtk_snapshot_render_background (snapshot, gtk_widget_get_style_context (window), 0, 0,
-                                  width, height);
-  for (GtkWidget *child = gtk_widget_get_first_child (window); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_snapshot_child (window, child, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
-}
-
 /* A small office: the unit, a plan and a held session with a confidential petition. */
 static DtDatabase *
 office_new (const char *name)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autofree char *path = g_build_filename (gui_temp_dir (), name, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(DtUnit) unit = NULL;
   g_autoptr(DtPlan) plan = dt_plan_new ();
@@ -236,15 +157,15 @@ test_print_export (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) printed = NULL;
   g_autoptr(GArray) saved = NULL;
-  g_autofree char *exported = g_build_filename (tmp_dir, "in ra.pdf", NULL);
-  g_autofree char *direct = g_build_filename (tmp_dir, "lưu.pdf", NULL);
+  g_autofree char *exported = g_build_filename (gui_temp_dir (), "in ra.pdf", NULL);
+  g_autofree char *direct = g_build_filename (gui_temp_dir (), "lưu.pdf", NULL);
   g_autofree char *info = NULL;
   g_autofree char *pages = NULL;
   DtDocument *document;
   GtkPrintOperationResult result;
   int n_pages;
 
-  if (skip_without_display () || !have_poppler ())
+  if (gui_skip_without_display () || !have_poppler ())
     return;
   db = office_new ("export.sqlite");
   request->session = g_strdup ("HN-2026-01");
@@ -379,7 +300,7 @@ test_print_asks_number (void)
   GtkWidget *date_entry;
   GtkWidget *problem;
 
-  if (skip_without_display ())
+  if (gui_skip_without_display ())
     return;
   db = office_new ("ask.sqlite");
   request->session = g_strdup ("HN-2026-01");
@@ -393,7 +314,7 @@ test_print_asks_number (void)
   g_assert_cmpstr (dt_issue_dialog_get_number (dialog), ==, "13-TB/ĐU");
   date = dt_issue_dialog_get_date (dialog);
   g_assert_cmpstr (date, ==, "2026-11-26");
-  save_screenshot (GTK_WIDGET (dialog), "print-number-and-date");
+  gui_screenshot (GTK_WIDGET (dialog), "print-number-and-date");
 
   /* The entries are named by their labels for a screen reader. */
   number_entry = nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 0);
@@ -422,7 +343,7 @@ test_print_asks_number (void)
     g_assert_null (none);
     g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (problem)), ==, date_error->message);
   }
-  save_screenshot (GTK_WIDGET (dialog), "print-number-wrong-date");
+  gui_screenshot (GTK_WIDGET (dialog), "print-number-wrong-date");
 
   /* Cancelled: nothing stored on the session. */
   gtk_window_close (GTK_WINDOW (dialog));
@@ -442,12 +363,12 @@ test_issue_dialog (void)
   char *issued[2] = { NULL, NULL };
   GtkWindow *dialog;
 
-  if (skip_without_display ())
+  if (gui_skip_without_display ())
     return;
   dialog = dt_issue_dialog_new (NULL, "Phiếu chuyển", "04-PC/ĐU", "2026-05-02", "_Print…");
   g_signal_connect (dialog, "issued", G_CALLBACK (issued_cb), issued);
   gtk_window_present (dialog);
-  wait_for_paint (GTK_WIDGET (dialog));
+  gui_wait_for_paint (GTK_WIDGET (dialog));
   {
     GtkWidget *date_entry = nth_of_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, 1);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date_entry)), ==, "02/05/2026");
@@ -468,8 +389,8 @@ test_save_pdf_records (void)
   g_autoptr(DtDocumentRequest) request = dt_document_request_new (DT_DOCUMENT_CONCLUSION);
   g_autoptr(DtSession) session = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (tmp_dir, "kết luận.pdf", NULL);
-  g_autofree char *missing = g_build_filename (tmp_dir, "không có", "x.pdf", NULL);
+  g_autofree char *path = g_build_filename (gui_temp_dir (), "kết luận.pdf", NULL);
+  g_autofree char *missing = g_build_filename (gui_temp_dir (), "không có", "x.pdf", NULL);
 
   db = office_new ("save.sqlite");
   request->session = g_strdup ("HN-2026-01");
@@ -503,7 +424,7 @@ test_print_button (void)
   GtkWidget *button;
   GtkWidget *menu_button;
 
-  if (skip_without_display ())
+  if (gui_skip_without_display ())
     return;
   db = office_new ("button.sqlite");
   window = gtk_window_new ();
@@ -529,7 +450,7 @@ test_print_button (void)
   g_assert_true (gtk_widget_get_sensitive (menu_button));
   g_assert_cmpstr (dt_print_button_get_request (DT_PRINT_BUTTON (button))->session, ==,
                    "HN-2026-01");
-  save_screenshot (window, "print-button");
+  gui_screenshot (window, "print-button");
 
   dt_print_button_set_request (DT_PRINT_BUTTON (button), NULL);
   g_assert_false (gtk_widget_get_sensitive (menu_button));
@@ -549,7 +470,7 @@ test_print_dialog_opens (void)
   gboolean timed_out = FALSE;
   guint timeout_id;
 
-  if (skip_without_display ())
+  if (gui_skip_without_display ())
     return;
   db = office_new ("dialog.sqlite");
   request->session = g_strdup ("HN-2026-01");
@@ -567,7 +488,7 @@ test_print_dialog_opens (void)
       gtk_window_destroy (GTK_WINDOW (parent));
       return;
     }
-  timeout_id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+  timeout_id = g_timeout_add_seconds (GUI_TIMEOUT_SECONDS, gui_timeout_cb, &timed_out);
   while (dialog == NULL && !timed_out)
     {
       g_main_context_iteration (NULL, TRUE);
@@ -582,7 +503,7 @@ test_print_dialog_opens (void)
   g_assert_false (timed_out);
   g_source_remove (timeout_id);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (parent));
-  save_screenshot (dialog, "print-dialog");
+  gui_screenshot (dialog, "print-dialog");
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
@@ -592,44 +513,12 @@ test_print_dialog_opens (void)
   gtk_window_destroy (GTK_WINDOW (parent));
 }
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("DOITHOAI_TODAY", "2026-11-26", TRUE);
-
-  tmp_dir = g_dir_make_tmp ("doithoai-print-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  dt_i18n_init ();
-  g_test_init (&argc, &argv, NULL);
-  have_display = gtk_init_check ();
-  if (have_display)
-    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv, "print", GUI_TEST_BUS_INHERIT);
 
   g_test_add_func ("/gui/print/export-pdf", test_print_export);
   g_test_add_func ("/gui/print/asks-number", test_print_asks_number);
@@ -638,8 +527,5 @@ main (int   argc,
   g_test_add_func ("/gui/print/button", test_print_button);
   g_test_add_func ("/gui/print/dialog-opens", test_print_dialog_opens);
 
-  status = g_test_run ();
-  remove_tree (tmp_dir);
-  g_free (tmp_dir);
-  return status;
+  return gui_test_finish (g_test_run ());
 }

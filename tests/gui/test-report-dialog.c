@@ -17,117 +17,13 @@
 #include "dt-report-dialog.h"
 #include "dt-util.h"
 #include "dt-window.h"
-
-#define TIMEOUT_SECONDS 60
-
-static gboolean have_display;
-static char *tmp_dir;
-static DtApplication *application;
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  gboolean *painted = user_data;
-
-  *painted = TRUE;
-}
-
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  gboolean painted = FALSE;
-  GdkFrameClock *clock;
-  guint timeout_id;
-  gulong handler_id;
-
-  timeout_id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  handler_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler_id);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SCREENSHOT_DIR");
-  const char *suffix = g_getenv ("SCREENSHOT_SUFFIX");
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  wait_for_paint (widget);
-  if (dir == NULL || *dir == '\0')
-    dir = DT_TEST_SCREENSHOT_DIR;
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  if (suffix != NULL && *suffix != '\0')
-    file_name = g_strdup_printf ("%s-%s.png", name, suffix);
-  else
-    file_name = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file_name, NULL);
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  snapshot = gtk_snapshot_new ();
-  gtk_snapshot_render_background (snapshot, gtk_widget_get_style_context (widget),
-                                  0, 0, width, height);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_snapshot_child (widget, child, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
+#include "gui-test.h"
 
 static const char *
 text_of (DtReportDialog *dialog,
          const char     *name)
 {
-  GtkWidget *widget = find_named (GTK_WIDGET (dialog), name);
+  GtkWidget *widget = gui_find_optional (GTK_WIDGET (dialog), name);
 
   if (GTK_IS_LABEL (widget))
     return gtk_label_get_text (GTK_LABEL (widget));
@@ -140,7 +36,7 @@ set_text (DtReportDialog *dialog,
           const char     *name,
           const char     *text)
 {
-  GtkWidget *widget = find_named (GTK_WIDGET (dialog), name);
+  GtkWidget *widget = gui_find_optional (GTK_WIDGET (dialog), name);
 
   g_assert_true (GTK_IS_EDITABLE (widget));
   gtk_editable_set_text (GTK_EDITABLE (widget), text);
@@ -150,13 +46,13 @@ static gboolean
 visible (DtReportDialog *dialog,
          const char     *name)
 {
-  return gtk_widget_get_visible (find_named (GTK_WIDGET (dialog), name));
+  return gtk_widget_get_visible (gui_find_optional (GTK_WIDGET (dialog), name));
 }
 
 static DtReportDialog *
 find_dialog (void)
 {
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l; l = l->next)
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (gui_application ())); l; l = l->next)
     if (DT_IS_REPORT_DIALOG (l->data))
       return l->data;
   return NULL;
@@ -195,7 +91,7 @@ wait_until_done (DtReportDialog *dialog,
                  Ticks          *ticks)
 {
   gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+  guint timeout_id = g_timeout_add_seconds (GUI_TIMEOUT_SECONDS, gui_timeout_cb, &timed_out);
   guint tick_id = g_timeout_add (5, tick_cb, ticks);
 
   while (dt_report_dialog_get_running (dialog) && !timed_out)
@@ -221,7 +117,7 @@ static void
 select_kind (DtReportDialog *dialog,
              DtPeriodKind    kind)
 {
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (dialog), "report-kind")),
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gui_find_optional (GTK_WIDGET (dialog), "report-kind")),
                               kind);
 }
 
@@ -229,8 +125,8 @@ static void
 test_report_dialog (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *db_path = g_build_filename (tmp_dir, "reports.sqlite", NULL);
-  g_autofree char *out_dir = g_build_filename (tmp_dir, "out", NULL);
+  g_autofree char *db_path = g_build_filename (gui_temp_dir (), "reports.sqlite", NULL);
+  g_autofree char *out_dir = g_build_filename (gui_temp_dir (), "out", NULL);
   g_autofree char *out_path = g_build_filename (out_dir, "nam-2025.xlsx", NULL);
   g_autofree char *cancel_path = g_build_filename (out_dir, "huy.xlsx", NULL);
   g_autoptr(DtDatabase) database = NULL;
@@ -240,11 +136,8 @@ test_report_dialog (void)
   Ticks ticks = { 0 };
   DtPeriod period;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display: run the test under xvfb-run");
-      return;
-    }
+  if (gui_skip_without_display ())
+    return;
 
   g_mkdir_with_parents (out_dir, 0755);
   database = dt_database_open (db_path, DT_DATABASE_OPEN_CREATE, &error);
@@ -252,9 +145,9 @@ test_report_dialog (void)
   g_assert_true (dt_demo_generate (database, 6000, 7, &error));
   g_assert_no_error (error);
 
-  window = dt_window_new (application, database);
+  window = dt_window_new (gui_application (), database);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_paint (GTK_WIDGET (window));
+  gui_wait_for_paint (GTK_WIDGET (window));
 
   /* From the main menu's action: the current quarter, as of today, a file named after it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reports", NULL);
@@ -269,11 +162,11 @@ test_report_dialog (void)
   g_assert_cmpstr (text_of (dialog, "report-as-of"), ==, "10/05/2026");
   g_assert_true (g_str_has_suffix (text_of (dialog, "report-file"), "bao-cao-2026-Q2.xlsx"));
   g_assert_false (visible (dialog, "report-open-file"));
-  save_screenshot (GTK_WIDGET (dialog), "report-dialog");
+  gui_screenshot (GTK_WIDGET (dialog), "report-dialog");
 
   /* Another kind: the period, the as-of date and the name follow. */
   select_kind (dialog, DT_PERIOD_YEAR);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_named (GTK_WIDGET (dialog), "report-year")),
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gui_find_optional (GTK_WIDGET (dialog), "report-year")),
                              2025);
   g_assert_true (dt_report_dialog_get_period (dialog, &period, NULL));
   g_assert_cmpint (period.kind, ==, DT_PERIOD_YEAR);
@@ -290,14 +183,14 @@ test_report_dialog (void)
   g_assert_true (visible (dialog, "report-status"));
   g_assert_nonnull (strstr (text_of (dialog, "report-status"), "31/12/2024"));
   g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
-  save_screenshot (GTK_WIDGET (dialog), "report-dialog-refused");
+  gui_screenshot (GTK_WIDGET (dialog), "report-dialog-refused");
   set_text (dialog, "report-as-of", "31/12/2025");
 
   /* Written in the worker thread while the main loop goes on. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "report.create", NULL);
   g_assert_true (dt_report_dialog_get_running (dialog));
   g_assert_true (visible (dialog, "report-progress"));
-  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (dialog), "report-kind")));
+  g_assert_false (gtk_widget_is_sensitive (gui_find_optional (GTK_WIDGET (dialog), "report-kind")));
   /* The window answers meanwhile: its tabs switch. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
   g_assert_cmpstr (dt_window_get_page (window), ==, "intake");
@@ -313,9 +206,9 @@ test_report_dialog (void)
   g_assert_true (visible (dialog, "report-open-folder"));
   g_assert_nonnull (strstr (text_of (dialog, "report-status"), out_path));
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (
-                       find_named (GTK_WIDGET (dialog), "report-progress"))), ==, 1.0);
-  g_assert_true (gtk_widget_is_sensitive (find_named (GTK_WIDGET (dialog), "report-kind")));
-  save_screenshot (GTK_WIDGET (dialog), "report-dialog-done");
+                       gui_find_optional (GTK_WIDGET (dialog), "report-progress"))), ==, 1.0);
+  g_assert_true (gtk_widget_is_sensitive (gui_find_optional (GTK_WIDGET (dialog), "report-kind")));
+  gui_screenshot (GTK_WIDGET (dialog), "report-dialog-done");
 
   /* Cancelled at once: nothing written, nothing left beside it. */
   {
@@ -332,7 +225,7 @@ test_report_dialog (void)
     g_assert_cmpuint (count_files (out_dir), ==, n_files);
     g_assert_nonnull (strstr (text_of (dialog, "report-status"),
                               g_dgettext (GETTEXT_PACKAGE, "Cancelled: no file was written.")));
-    save_screenshot (GTK_WIDGET (dialog), "report-dialog-cancelled");
+    gui_screenshot (GTK_WIDGET (dialog), "report-dialog-cancelled");
   }
 
   /* From one day to another, typed as people type dates. */
@@ -344,7 +237,7 @@ test_report_dialog (void)
   g_assert_cmpint (period.kind, ==, DT_PERIOD_RANGE);
   g_assert_nonnull (strstr (text_of (dialog, "report-summary"), "01/04/2025"));
   g_assert_nonnull (strstr (text_of (dialog, "report-summary"), "15/05/2025"));
-  save_screenshot (GTK_WIDGET (dialog), "report-dialog-range");
+  gui_screenshot (GTK_WIDGET (dialog), "report-dialog-range");
   set_text (dialog, "report-to", "31/3/2025");
   g_assert_false (dt_report_dialog_get_period (dialog, &period, NULL));
   g_assert_nonnull (strstr (text_of (dialog, "report-summary"), "31/03/2025"));
@@ -360,7 +253,7 @@ test_report_dialog (void)
     g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
     gtk_widget_activate_action (GTK_WIDGET (dialog), "report.create", NULL);
     gtk_window_close (GTK_WINDOW (dialog));
-    timeout_id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+    timeout_id = g_timeout_add_seconds (GUI_TIMEOUT_SECONDS, gui_timeout_cb, &timed_out);
     while (dialog != NULL && !timed_out)
       g_main_context_iteration (NULL, TRUE);
     g_assert_false (timed_out);
@@ -378,7 +271,7 @@ test_report_dialog (void)
   g_assert_cmpint (period.year, ==, 2025);
   g_assert_cmpstr (text_of (dialog, "report-as-of"), ==, "30/06/2025");
   g_assert_true (visible (dialog, "report-part"));
-  save_screenshot (GTK_WIDGET (dialog), "report-dialog-prefilled");
+  gui_screenshot (GTK_WIDGET (dialog), "report-dialog-prefilled");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   {
@@ -389,7 +282,7 @@ test_report_dialog (void)
     g_assert_true (dt_report_dialog_get_period (dialog, &period, NULL));
     g_assert_true (dt_period_equal (&period, &review));
     g_assert_true (g_str_has_suffix (text_of (dialog, "report-file"), "so-ket-2021-2025.xlsx"));
-    save_screenshot (GTK_WIDGET (dialog), "report-dialog-review");
+    gui_screenshot (GTK_WIDGET (dialog), "report-dialog-review");
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
 
@@ -397,64 +290,14 @@ test_report_dialog (void)
   iterate ();
 }
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data_home = NULL;
-  int status;
-
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GSETTINGS_SCHEMA_DIR", DT_TEST_SCHEMA_DIR, FALSE);
   g_setenv ("DOITHOAI_TODAY", "2026-05-10", TRUE);
   /* No bus of the desktop's: the application stays in this process. */
-  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
-
-  tmp_dir = g_dir_make_tmp ("doithoai-report-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (tmp_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  dt_i18n_init ();
-  g_test_init (&argc, &argv, NULL);
-  have_display = gtk_init_check ();
-  if (have_display)
-    {
-      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-      application = dt_application_new ();
-      g_application_set_application_id (G_APPLICATION (application), APP_ID ".ReportTest");
-      g_application_set_flags (G_APPLICATION (application),
-                               G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-      g_application_register (G_APPLICATION (application), NULL, &error);
-      g_assert_no_error (error);
-    }
+  gui_test_init (&argc, &argv, "report-gui", GUI_TEST_BUS_NONE);
 
   g_test_add_func ("/gui/report-dialog/end-to-end", test_report_dialog);
-  status = g_test_run ();
-
-  g_clear_object (&application);
-  remove_tree (tmp_dir);
-  g_free (tmp_dir);
-  return status;
+  return gui_test_finish (g_test_run ());
 }

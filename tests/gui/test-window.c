@@ -7,12 +7,6 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
-#if defined(__SANITIZE_ADDRESS__)
-# include <sanitizer/lsan_interface.h>
-# define DT_LSAN_IGNORE(object) __lsan_ignore_object (object)
-#else
-# define DT_LSAN_IGNORE(object) ((void) (object))
-#endif
 
 #include "dt-application.h"
 #include "dt-database-private.h"
@@ -20,248 +14,11 @@
 #include "dt-error.h"
 #include "dt-i18n.h"
 #include "dt-window.h"
-
-#define TIMEOUT_SECONDS 20
+#include "gui-test.h"
 
 static const char * const page_names[] = {
   "overview", "plans", "sessions", "intake", "followup",
 };
-
-static gboolean have_display;
-static gboolean have_bus;
-static char *tmp_dir;
-static DtApplication *shared_application;
-
-/* Helpers */
-
-static gboolean
-skip_without_display (void)
-{
-  if (have_display)
-    return FALSE;
-  g_test_skip ("No display: run the test under xvfb-run");
-  return TRUE;
-}
-
-static char *
-temp_path (const char *name)
-{
-  return g_build_filename (tmp_dir, name, NULL);
-}
-
-static DtApplication *
-test_application_new (void)
-{
-  static guint n_made;
-  DtApplication *application = dt_application_new ();
-  g_autofree char *id = g_strdup_printf ("%s.Test%u", APP_ID, ++n_made);
-
-  /* Several instances live in this process, the shared one beside those that run. Even a
-   * non-unique application exports itself on the session bus at the path of its id, and a
-   * second one at the same path cannot register: each needs its own id. Non-unique, none
-   * hands its command line to another process. */
-  g_application_set_application_id (G_APPLICATION (application), id);
-  g_application_set_flags (G_APPLICATION (application),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-  return application;
-}
-
-/* One registered (started-up) application for the tests that build windows directly. */
-static DtApplication *
-get_application (void)
-{
-  if (shared_application == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      shared_application = test_application_new ();
-      g_application_register (G_APPLICATION (shared_application), NULL, &error);
-      g_assert_no_error (error);
-    }
-  return shared_application;
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  gboolean *painted = user_data;
-
-  *painted = TRUE;
-}
-
-/* Returns once the widget's window is on screen and has painted its current state. */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  gboolean painted = FALSE;
-  GdkFrameClock *clock;
-  guint timeout_id;
-  gulong handler_id;
-
-  timeout_id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!gtk_widget_get_mapped (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  handler_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler_id);
-  g_assert_false (timed_out);
-
-  g_source_remove (timeout_id);
-}
-
-/* Renders the widget as its window shows it and writes NAME.png (NAME-SUFFIX.png when
- * SCREENSHOT_SUFFIX is set, e.g. "vi" for a run with LANGUAGE=vi). */
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("SCREENSHOT_DIR");
-  const char *suffix = g_getenv ("SCREENSHOT_SUFFIX");
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file_name = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width;
-  int height;
-
-  wait_for_paint (widget);
-
-  if (dir == NULL || *dir == '\0')
-    dir = DT_TEST_SCREENSHOT_DIR;
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  if (suffix != NULL && *suffix != '\0')
-    file_name = g_strdup_printf ("%s-%s.png", name, suffix);
-  else
-    file_name = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file_name, NULL);
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  /* A window keeps no render node of its own to reuse, so draw it the way it draws
-   * itself: its background, then each of its children. */
-  snapshot = gtk_snapshot_new ();
-  gtk_snapshot_render_background (snapshot, gtk_widget_get_style_context (widget),
-                                  0, 0, width, height);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_widget_snapshot_child (widget, child, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  g_assert_nonnull (renderer);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static const char *
-label_text (GtkWidget  *window,
-            const char *name)
-{
-  GtkWidget *label = find_named (window, name);
-
-  g_assert_true (GTK_IS_LABEL (label));
-  return gtk_label_get_label (GTK_LABEL (label));
-}
-
-/* Presses a key the way the window's own shortcuts see it. */
-static gboolean
-press_shortcut (GtkWidget       *widget,
-                guint            keyval,
-                GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  return FALSE;
-}
-
-static DtDatabase *
-create_database (const char *name)
-{
-  g_autofree char *path = temp_path (name);
-  g_autoptr(GError) error = NULL;
-  DtDatabase *database;
-
-  g_remove (path);
-  database = dt_database_open (path, DT_DATABASE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  return database;
-}
-
-static DtWindow *
-show_window (DtDatabase *database)
-{
-  DtWindow *window = dt_window_new (get_application (), database);
-
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_paint (GTK_WIDGET (window));
-  return window;
-}
 
 static GtkWindow *
 find_window_of_type (GtkApplication *application,
@@ -298,12 +55,12 @@ inspect_window_cb (gpointer user_data)
 
   if (g_strcmp0 (gtk_widget_get_name (window), "create-database-question") == 0)
     {
-      GtkWidget *button = find_named (window, data->accept_question ? "question-accept"
+      GtkWidget *button = gui_find_optional (window, data->accept_question ? "question-accept"
                                                                     : "question-cancel");
 
       if (data->screenshot != NULL)
-        save_screenshot (window, data->screenshot);
-      data->question = g_strdup (label_text (window, "question-body"));
+        gui_screenshot (window, data->screenshot);
+      data->question = g_strdup (gui_label (window, "question-body"));
       /* The window that follows an answer is the one looked at. */
       data->window = NULL;
       g_assert_nonnull (button);
@@ -315,9 +72,9 @@ inspect_window_cb (gpointer user_data)
 
   data->expected_type_shown = G_TYPE_CHECK_INSTANCE_TYPE (window, data->expected_type);
   if (data->screenshot != NULL && data->question == NULL)
-    save_screenshot (window, data->screenshot);
+    gui_screenshot (window, data->screenshot);
   else
-    wait_for_paint (window);
+    gui_wait_for_paint (window);
 
   if (DT_IS_ERROR_WINDOW (window))
     {
@@ -361,14 +118,14 @@ static int
 run_application (const char * const *arguments,
                  RunData            *data)
 {
-  g_autoptr(DtApplication) application = test_application_new ();
+  g_autoptr(DtApplication) application = gui_application_new ();
   g_auto(GStrv) argv = g_strdupv ((char **) arguments);
   guint timeout_id;
   int status;
 
   data->application = G_APPLICATION (application);
   g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), data);
-  timeout_id = g_timeout_add_seconds (TIMEOUT_SECONDS, run_timeout_cb, data);
+  timeout_id = g_timeout_add_seconds (GUI_TIMEOUT_SECONDS, run_timeout_cb, data);
 
   status = g_application_run (G_APPLICATION (application), g_strv_length (argv), argv);
 
@@ -412,14 +169,14 @@ test_window_tabs (void)
   g_autoptr(DtDatabase) database = NULL;
   DtWindow *window;
 
-  if (skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
-  database = create_database ("tabs.sqlite");
-  window = show_window (database);
+  database = gui_create_database ("tabs.sqlite");
+  window = gui_show_window (database, -1, -1);
 
   g_assert_cmpstr (dt_window_get_page (window), ==, "overview");
-  g_assert_cmpstr (label_text (GTK_WIDGET (window), "database-path"), ==,
+  g_assert_cmpstr (gui_label (GTK_WIDGET (window), "database-path"), ==,
                    dt_database_get_path (database));
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
@@ -429,7 +186,7 @@ test_window_tabs (void)
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name);
       g_assert_cmpstr (dt_window_get_page (window), ==, name);
-      save_screenshot (GTK_WIDGET (window), name);
+      gui_screenshot (GTK_WIDGET (window), name);
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -444,33 +201,33 @@ test_window_shortcuts (void)
   DtWindow *window;
   GtkWidget *overlay;
 
-  if (skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
-  database = create_database ("shortcuts.sqlite");
-  window = show_window (database);
+  database = gui_create_database ("shortcuts.sqlite");
+  window = gui_show_window (database, -1, -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
       guint n = G_N_ELEMENTS (page_names) - 1 - i;
 
-      g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_1 + n, GDK_CONTROL_MASK));
+      g_assert_true (gui_shortcut (GTK_WIDGET (window), GDK_KEY_1 + n, GDK_CONTROL_MASK));
       g_assert_cmpstr (dt_window_get_page (window), ==, page_names[n]);
     }
-  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_KP_3, GDK_CONTROL_MASK));
+  g_assert_true (gui_shortcut (GTK_WIDGET (window), GDK_KEY_KP_3, GDK_CONTROL_MASK));
   g_assert_cmpstr (dt_window_get_page (window), ==, "sessions");
 
-  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (get_application ()),
+  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (gui_application ()),
                                                        "app.quit");
   g_assert_true (g_strv_contains ((const char * const *) quit_accels, "<Control>q"));
-  f1_actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (get_application ()), "F1");
+  f1_actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (gui_application ()), "F1");
   g_assert_true (g_strv_contains ((const char * const *) f1_actions, "win.show-help-overlay"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
   g_assert_true (gtk_widget_get_visible (overlay));
-  save_screenshot (overlay, "shortcuts");
+  gui_screenshot (overlay, "shortcuts");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -482,10 +239,10 @@ test_window_overview_figures (void)
   g_autoptr(GError) error = NULL;
   DtWindow *window;
 
-  if (skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
-  database = create_database ("figures.sqlite");
+  database = gui_create_database ("figures.sqlite");
   _dt_database_exec (database,
                      "INSERT INTO villages (name) VALUES ('Thôn Đông'), ('Thôn Tây'), "
                      "('Thôn Nam');"
@@ -493,12 +250,12 @@ test_window_overview_figures (void)
                      &error);
   g_assert_no_error (error);
 
-  window = show_window (database);
-  g_assert_cmpstr (label_text (GTK_WIDGET (window), "villages-value"), ==, "3");
-  g_assert_cmpstr (label_text (GTK_WIDGET (window), "plans-value"), ==, "1");
-  g_assert_cmpstr (label_text (GTK_WIDGET (window), "sessions-value"), ==, "0");
-  g_assert_cmpstr (label_text (GTK_WIDGET (window), "petitions-value"), ==, "0");
-  g_assert_cmpstr (label_text (GTK_WIDGET (window), "summary"), ==,
+  window = gui_show_window (database, -1, -1);
+  g_assert_cmpstr (gui_label (GTK_WIDGET (window), "villages-value"), ==, "3");
+  g_assert_cmpstr (gui_label (GTK_WIDGET (window), "plans-value"), ==, "1");
+  g_assert_cmpstr (gui_label (GTK_WIDGET (window), "sessions-value"), ==, "0");
+  g_assert_cmpstr (gui_label (GTK_WIDGET (window), "petitions-value"), ==, "0");
+  g_assert_cmpstr (gui_label (GTK_WIDGET (window), "summary"), ==,
                    g_dgettext (GETTEXT_PACKAGE, "What this office has recorded so far."));
 
   /* Records added while another tab is on show are counted when the overview comes back. */
@@ -506,8 +263,8 @@ test_window_overview_figures (void)
   _dt_database_exec (database, "INSERT INTO villages (name) VALUES ('Thôn Bắc');", &error);
   g_assert_no_error (error);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
-  g_assert_cmpstr (label_text (GTK_WIDGET (window), "villages-value"), ==, "4");
-  save_screenshot (GTK_WIDGET (window), "overview-figures");
+  g_assert_cmpstr (gui_label (GTK_WIDGET (window), "villages-value"), ==, "4");
+  gui_screenshot (GTK_WIDGET (window), "overview-figures");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -518,20 +275,20 @@ test_window_empty_overview (void)
   g_autoptr(DtDatabase) database = NULL;
   DtWindow *window;
 
-  if (skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
-  database = create_database ("empty.sqlite");
-  window = show_window (database);
+  database = gui_create_database ("empty.sqlite");
+  window = gui_show_window (database, -1, -1);
 
   for (guint i = 0; i < 4; i++)
     {
       const char *names[] = { "plans-value", "sessions-value", "petitions-value",
                               "villages-value" };
 
-      g_assert_cmpstr (label_text (GTK_WIDGET (window), names[i]), ==, "0");
+      g_assert_cmpstr (gui_label (GTK_WIDGET (window), names[i]), ==, "0");
     }
-  g_assert_cmpstr (label_text (GTK_WIDGET (window), "summary"), ==,
+  g_assert_cmpstr (gui_label (GTK_WIDGET (window), "summary"), ==,
                    g_dgettext (GETTEXT_PACKAGE,
                                "Nothing has been recorded in this database yet."));
 
@@ -547,10 +304,10 @@ test_window_size_remembered (void)
   int width;
   int height;
 
-  if (skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
-  settings = dt_application_get_settings (get_application ());
+  settings = dt_application_get_settings (gui_application ());
   g_assert_nonnull (settings);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 720);
@@ -558,18 +315,18 @@ test_window_size_remembered (void)
   g_settings_set_int (settings, "window-width", 980);
   g_settings_set_int (settings, "window-height", 640);
 
-  database = create_database ("size.sqlite");
-  window = show_window (database);
+  database = gui_create_database ("size.sqlite");
+  window = gui_show_window (database, -1, -1);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 980);
   g_assert_cmpint (height, ==, 640);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
-  wait_for_paint (GTK_WIDGET (window));
+  gui_wait_for_paint (GTK_WIDGET (window));
 
   /* Ctrl+Q closes every window, and each saves its size on the way. */
-  g_action_group_activate_action (G_ACTION_GROUP (get_application ()), "quit", NULL);
-  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (get_application ())));
+  g_action_group_activate_action (G_ACTION_GROUP (gui_application ()), "quit", NULL);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (gui_application ())));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1024);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
@@ -585,18 +342,18 @@ test_window_about (void)
   DtWindow *window;
   GtkWindow *about;
 
-  if (skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
-  database = create_database ("about.sqlite");
-  window = show_window (database);
+  database = gui_create_database ("about.sqlite");
+  window = gui_show_window (database, -1, -1);
 
-  g_action_group_activate_action (G_ACTION_GROUP (get_application ()), "about", NULL);
-  about = find_window_of_type (GTK_APPLICATION (get_application ()), GTK_TYPE_ABOUT_DIALOG);
+  g_action_group_activate_action (G_ACTION_GROUP (gui_application ()), "about", NULL);
+  about = find_window_of_type (GTK_APPLICATION (gui_application ()), GTK_TYPE_ABOUT_DIALOG);
   g_assert_nonnull (about);
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
   g_assert_cmpstr (gtk_about_dialog_get_version (GTK_ABOUT_DIALOG (about)), ==, PACKAGE_VERSION);
-  save_screenshot (GTK_WIDGET (about), "about");
+  gui_screenshot (GTK_WIDGET (about), "about");
 
   gtk_window_destroy (about);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -614,13 +371,13 @@ test_application_refused_databases (void)
     { "newer", DT_ERROR_NEWER },
   };
 
-  if (skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *file_name = g_strdup_printf ("%s.sqlite", cases[i].name);
-      g_autofree char *path = temp_path (file_name);
+      g_autofree char *path = gui_temp_path (file_name);
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
       g_autofree char *screenshot = NULL;
@@ -645,7 +402,7 @@ test_application_refused_databases (void)
         }
       else
         {
-          g_autoptr(DtDatabase) newer = create_database (file_name);
+          g_autoptr(DtDatabase) newer = gui_create_database (file_name);
           g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d",
                                                      dt_database_schema_version () + 1);
 
@@ -656,25 +413,25 @@ test_application_refused_databases (void)
       g_file_get_contents (path, &before, &before_length, &error);
       g_assert_no_error (error);
 
-      database = dt_application_open_database (get_application (), path, &error);
+      database = dt_application_open_database (gui_application (), path, &error);
       g_assert_null (database);
       g_assert_error (error, DT_ERROR, cases[i].code);
       g_assert_nonnull (strstr (error->message, path));
       message = g_strdup (error->message);
       g_clear_error (&error);
 
-      window = dt_application_open (get_application (), path);
+      window = dt_application_open (gui_application (), path);
       g_assert_true (DT_IS_ERROR_WINDOW (window));
       g_assert_true (gtk_window_get_modal (window));
       g_assert_cmpstr (dt_error_window_get_message (DT_ERROR_WINDOW (window)), ==, message);
       g_assert_true (gtk_window_get_application (window) ==
-                     GTK_APPLICATION (get_application ()));
+                     GTK_APPLICATION (gui_application ()));
 
       if (cases[i].code == DT_ERROR_CORRUPT)
         screenshot = g_strdup ("error-dialog");
       else
         screenshot = g_strdup_printf ("error-%s", cases[i].name);
-      save_screenshot (GTK_WIDGET (window), screenshot);
+      gui_screenshot (GTK_WIDGET (window), screenshot);
 
       /* Refused means untouched. */
       g_file_get_contents (path, &after, &after_length, &error);
@@ -682,7 +439,7 @@ test_application_refused_databases (void)
       g_assert_cmpmem (before, before_length, after, after_length);
 
       gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL);
-      g_assert_null (find_window_of_type (GTK_APPLICATION (get_application ()),
+      g_assert_null (find_window_of_type (GTK_APPLICATION (gui_application ()),
                                           DT_TYPE_ERROR_WINDOW));
     }
 }
@@ -690,12 +447,12 @@ test_application_refused_databases (void)
 static void
 test_application_run_damaged (void)
 {
-  g_autofree char *path = temp_path ("run-damaged.sqlite");
+  g_autofree char *path = gui_temp_path ("run-damaged.sqlite");
   g_autofree char *option = g_strdup_printf ("--database=%s", path);
   const char *arguments[] = { "doithoai", option, NULL };
   RunData data = { .expected_type = DT_TYPE_ERROR_WINDOW, .screenshot = "run-error" };
 
-  if (skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
   write_garbage (path);
@@ -711,14 +468,14 @@ test_application_run_damaged (void)
 static void
 test_application_run_database_option (void)
 {
-  g_autofree char *path = temp_path ("run.sqlite");
+  g_autofree char *path = gui_temp_path ("run.sqlite");
   g_autofree char *option = g_strdup_printf ("--database=%s", path);
   const char *arguments[] = { "doithoai", option, NULL };
   RunData data = { .expected_type = DT_TYPE_WINDOW, .screenshot = "create-question" };
   g_autoptr(DtDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
   g_remove (path);
@@ -753,18 +510,18 @@ test_application_side_by_side (void)
   g_autoptr(GError) error = NULL;
   DtApplication *shared;
 
-  if (skip_without_display ())
+  if (gui_skip_without_display ())
     return;
-  if (!have_bus)
+  if (!gui_have_bus ())
     {
       g_test_skip ("No dbus-daemon to run a session bus with");
       return;
     }
 
-  shared = get_application ();
+  shared = gui_application ();
   g_assert_nonnull (g_application_get_dbus_connection (G_APPLICATION (shared)));
 
-  other = test_application_new ();
+  other = gui_application_new ();
   g_assert_true (g_application_register (G_APPLICATION (other), NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (g_application_get_dbus_connection (G_APPLICATION (other)));
@@ -781,11 +538,11 @@ test_application_run_default_database (void)
   const char *arguments[] = { "doithoai", NULL };
   RunData data = { .expected_type = DT_TYPE_WINDOW };
 
-  if (skip_without_display ())
+  if (gui_skip_without_display ())
     return;
 
   /* main() pointed the user data folder into the temporary folder. */
-  g_assert_true (g_str_has_prefix (expected, tmp_dir));
+  g_assert_true (g_str_has_prefix (expected, gui_temp_dir ()));
 
   g_assert_cmpint (run_application (arguments, &data), ==, 0);
   g_assert_cmpstr (data.database_path, ==, expected);
@@ -794,68 +551,11 @@ test_application_run_default_database (void)
   run_data_clear (&data);
 }
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  /* Not freed: freeing waits for the connection to go (see the end of main). */
-  GTestDBus *bus = NULL;
-  g_autofree char *data_home = NULL;
-  g_autofree char *dbus_daemon = NULL;
-  int status;
-
-  /* Reliable rendering under Xvfb, no accessibility bus, and no user files touched. */
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GSETTINGS_SCHEMA_DIR", DT_TEST_SCHEMA_DIR, FALSE);
-
-  tmp_dir = g_dir_make_tmp ("doithoai-gui-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (tmp_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  dt_i18n_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  /* A session bus of the run's own, before anything connects to one: the same whether the
-   * machine is a desktop, whose bus may have a DoiThoai on it, or CI, which has none. */
-  dbus_daemon = g_find_program_in_path ("dbus-daemon");
-  if (dbus_daemon != NULL)
-    {
-      /* It unsets DISPLAY, against X11's own way of starting a bus; the display stays. */
-      g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
-
-      bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-      g_test_dbus_up (bus);
-      if (display != NULL)
-        g_setenv ("DISPLAY", display, TRUE);
-      have_bus = TRUE;
-    }
-
-  have_display = gtk_init_check ();
-  if (have_display)
-    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv, "gui", GUI_TEST_BUS_OWN);
 
   g_test_add_func ("/gui/window/tabs", test_window_tabs);
   g_test_add_func ("/gui/window/shortcuts", test_window_shortcuts);
@@ -871,24 +571,5 @@ main (int   argc,
   g_test_add_func ("/gui/application/run-default-database",
                    test_application_run_default_database);
 
-  status = g_test_run ();
-
-  g_clear_object (&shared_application);
-  if (bus != NULL)
-    {
-      /* A registered GtkApplication keeps itself, and so the connection, until the process
-       * ends: g_test_dbus_down (), or freeing the GTestDBus, would wait for that in vain.
-       * Stop the daemon alone, and keep the connection from ending the process when it
-       * sees the bus go. */
-      g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-
-      if (connection != NULL)
-        g_dbus_connection_set_exit_on_close (connection, FALSE);
-      g_test_dbus_stop (bus);
-      /* Kept on purpose, as said above: no leak for the leak checker (test.sh --sanitize). */
-      DT_LSAN_IGNORE (bus);
-    }
-  remove_tree (tmp_dir);
-  g_free (tmp_dir);
-  return status;
+  return gui_test_finish (g_test_run ());
 }

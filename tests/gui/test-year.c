@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "dt-application.h"
 #include "dt-calendar.h"
 #include "dt-conclusion-form.h"
@@ -29,7 +31,7 @@
 #include "dt-status.h"
 #include "dt-util.h"
 #include "dt-window-private.h"
-#include "gui-test-util.h"
+#include "gui-test.h"
 
 typedef struct
 {
@@ -40,7 +42,6 @@ typedef struct
   DtWindow      *window;
 } Year;
 
-static gboolean have_display;
 static int window_width = 1366;
 static int window_height = 768;
 
@@ -64,30 +65,10 @@ show (Year       *year,
 }
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-  g_remove (path);
-}
-
-static void
 year_setup (Year          *year,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  static guint n;
-  g_autofree char *id = g_strdup_printf ("%s.TestYear%u", APP_ID, ++n);
 
   year->dir = g_dir_make_tmp ("doithoai-year-XXXXXX", &error);
   g_assert_no_error (error);
@@ -95,10 +76,7 @@ year_setup (Year          *year,
   year->database = dt_database_open (year->path, DT_DATABASE_OPEN_CREATE, &error);
   g_assert_no_error (error);
 
-  year->application = dt_application_new ();
-  g_application_set_application_id (G_APPLICATION (year->application), id);
-  g_application_set_flags (G_APPLICATION (year->application),
-                           G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+  year->application = gui_application_new ();
   g_application_register (G_APPLICATION (year->application), NULL, &error);
   g_assert_no_error (error);
 
@@ -124,7 +102,7 @@ year_teardown (Year          *year,
   gui_flush ();
   g_clear_object (&year->database);
   g_clear_object (&year->application);
-  remove_tree (year->dir);
+  gui_remove_tree (year->dir);
   g_free (year->dir);
   g_free (year->path);
 }
@@ -189,7 +167,7 @@ make_plan (Year *year)
   g_autoptr(DtPlan) plan = NULL;
   g_autoptr(DtPlan) copy = NULL;
   g_autoptr(GPtrArray) plans = NULL;
-  g_autofree char *draft = NULL;
+  g_autoptr(DtDraft) draft = NULL;
   GtkWidget *bases;
   DtPlannedSession *planned;
 
@@ -210,9 +188,9 @@ make_plan (Year *year)
   /* Refused, the problem under the field, nothing written, what she typed kept. */
   g_assert_cmpint (dt_database_count (year->database, "plans", NULL), ==, 0);
   g_assert_true (gtk_widget_has_css_class (gui_find (root (year), "plan-issued"), "error"));
-  draft = dt_form_draft_load (year->database, "plan:new", NULL, NULL, NULL);
+  draft = dt_draft_load (year->database, "plan:new", NULL);
   g_assert_nonnull (draft);
-  g_assert_nonnull (strstr (draft, "31/2/2026"));
+  g_assert_cmpstr (dt_draft_get (draft, "issued"), ==, "31/2/2026");
   gui_screenshot (root (year), "plan-form-problem");
 
   gui_type (root (year), "plan-issued", "14/1/26");
@@ -251,7 +229,7 @@ make_plan (Year *year)
   g_assert_cmpint (planned->quarter, ==, 2);
   g_assert_cmpstr (planned->location, ==, "Nhà văn hóa thôn Đông");
   /* Saved: the draft has gone. */
-  g_assert_null (dt_form_draft_load (year->database, "plan:new", NULL, NULL, NULL));
+  g_assert_null (dt_draft_load (year->database, "plan:new", NULL));
   gui_screenshot (root (year), "plan-form");
 
   /* Copied to next year: dates a year on, number cleared. */
@@ -283,10 +261,10 @@ make_plan (Year *year)
   g_clear_pointer (&plan, dt_plan_free);
   plan = dt_plan_load (year->database, "KH-2026", NULL);
   g_assert_cmpint (plan->expected_attendance, ==, 120);
-  g_clear_pointer (&draft, g_free);
-  draft = dt_form_draft_load (year->database, "plan:KH-2026", NULL, NULL, NULL);
+  g_clear_pointer (&draft, dt_draft_free);
+  draft = dt_draft_load (year->database, "plan:KH-2026", NULL);
   g_assert_nonnull (draft);
-  g_assert_nonnull (strstr (draft, "một trăm"));
+  g_assert_cmpstr (dt_draft_get (draft, "expected_attendance"), ==, "một trăm");
   /* Back to it: the draft is there, and she is told. */
   show (year, "plans");
   gtk_widget_activate_action (root (year), "win.show-plan", "s", "KH-2027");
@@ -299,7 +277,7 @@ make_plan (Year *year)
   gui_flush ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gui_find (root (year), "plan-expected-attendance"))),
                    ==, "120");
-  g_assert_null (dt_form_draft_load (year->database, "plan:KH-2026", NULL, NULL, NULL));
+  g_assert_null (dt_draft_load (year->database, "plan:KH-2026", NULL));
 }
 
 static gboolean
@@ -645,11 +623,8 @@ test_sample_data (Year          *year,
   DtWindow *window = NULL;
   DtDatabase *database;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display: run the test under xvfb-run");
-      return;
-    }
+  if (gui_skip_without_display ())
+    return;
 
   set_today (year, "2026-04-20");
   g_action_group_activate_action (G_ACTION_GROUP (year->application), "open-sample", NULL);
@@ -690,11 +665,8 @@ test_damaged_choices (Year          *year,
   g_autofree char *path = g_build_filename (year->dir, "hỏng.sqlite", NULL);
   GtkWindow *window;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display: run the test under xvfb-run");
-      return;
-    }
+  if (gui_skip_without_display ())
+    return;
 
   g_assert_true (g_file_set_contents (path, "these bytes are no database", -1, NULL));
   window = dt_application_open (year->application, path);
@@ -715,11 +687,8 @@ test_backup_now (Year          *year,
   const char *path;
   GtkWindow *message;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display: run the test under xvfb-run");
-      return;
-    }
+  if (gui_skip_without_display ())
+    return;
 
   dt_list_add (year->database, DT_LIST_VILLAGES, "Thôn Đông", NULL);
   gtk_widget_activate_action (root (year), "win.backup", NULL);
@@ -750,11 +719,8 @@ test_follows_others (Year          *year,
   g_autoptr(DtDatabase) other = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display: run the test under xvfb-run");
-      return;
-    }
+  if (gui_skip_without_display ())
+    return;
 
   /* Another program (or a worker) writes to the file: the overview shows it once the window
    * looks (on its timer, or when it gets the focus). */
@@ -773,11 +739,8 @@ test_closing_saves (Year          *year,
 {
   g_autoptr(DtPlan) plan = NULL;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display: run the test under xvfb-run");
-      return;
-    }
+  if (gui_skip_without_display ())
+    return;
 
   show (year, "plans");
   gtk_widget_activate_action (gui_find (root (year), "plans-new"), "plans.new", NULL);
@@ -815,11 +778,8 @@ test_language (Year          *year,
   GtkWindow *note;
   g_autofree char *language = NULL;
 
-  if (!have_display)
-    {
-      g_test_skip ("No display: run the test under xvfb-run");
-      return;
-    }
+  if (gui_skip_without_display ())
+    return;
 
   /* The shortcuts window in the program's words, its title included. */
   gtk_widget_activate_action (root (year), "win.show-help-overlay", NULL);
@@ -855,11 +815,8 @@ static void
 test_year (Year          *year,
            gconstpointer  data)
 {
-  if (!have_display)
-    {
-      g_test_skip ("No display: run the test under xvfb-run");
-      return;
-    }
+  if (gui_skip_without_display ())
+    return;
 
   set_up_unit (year);
   make_plan (year);
@@ -873,48 +830,15 @@ test_year (Year          *year,
   gui_screenshot (root (year), "year-overview");
 }
 
-/* Kept to the end, reachable: unreferencing it waits for a connection GTK still holds. */
-static GTestDBus *bus;
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *data_home = NULL;
-  g_autofree char *dbus_daemon = NULL;
   const char *size = g_getenv ("DT_TEST_SIZE");
-  int status;
 
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("GSETTINGS_SCHEMA_DIR", DT_TEST_SCHEMA_DIR, FALSE);
-  tmp = g_dir_make_tmp ("doithoai-year-home-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (tmp, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   if (size != NULL && sscanf (size, "%dx%d", &window_width, &window_height) != 2)
     g_error ("DT_TEST_SIZE must be WIDTHxHEIGHT, not %s", size);
-
-  dt_i18n_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  dbus_daemon = g_find_program_in_path ("dbus-daemon");
-  if (dbus_daemon != NULL)
-    {
-      g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
-
-      bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-      g_test_dbus_up (bus);
-      if (display != NULL)
-        g_setenv ("DISPLAY", display, TRUE);
-    }
-  have_display = gtk_init_check ();
-  if (have_display)
-    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gui_test_init (&argc, &argv, "year-home", GUI_TEST_BUS_OWN);
 
   g_test_add ("/gui/year/a-year-of-work", Year, NULL, year_setup, test_year, year_teardown);
   g_test_add ("/gui/year/sample-data", Year, NULL, year_setup, test_sample_data, year_teardown);
@@ -927,16 +851,5 @@ main (int   argc,
               year_teardown);
   g_test_add ("/gui/year/language", Year, NULL, year_setup, test_language, year_teardown);
 
-  status = g_test_run ();
-
-  if (bus != NULL)
-    {
-      g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-
-      if (connection != NULL)
-        g_dbus_connection_set_exit_on_close (connection, FALSE);
-      g_test_dbus_stop (bus);
-    }
-  remove_tree (tmp);
-  return status;
+  return gui_test_finish (g_test_run ());
 }
