@@ -53,8 +53,8 @@ static const ColumnSpec followup_columns[] = {
   { COLUMN_CODE, NC_("column", "Code"), 88, 96, DT_PETITION_ORDER_CODE },
   { COLUMN_DEADLINE, NC_("column", "Deadline"), 88, 100, DT_PETITION_ORDER_DEADLINE },
   { COLUMN_LATE, NC_("column", "Status"), 150, 168, DT_PETITION_ORDER_DAYS_OVERDUE },
-  { COLUMN_AGENCY, NC_("column", "Agency"), 112, 190, -1 },
-  { COLUMN_PETITIONER, NC_("column", "Petitioner"), 108, 170, DT_PETITION_ORDER_PETITIONER },
+  { COLUMN_AGENCY, NC_("column", "Agency"), 100, 190, -1 },
+  { COLUMN_PETITIONER, NC_("column", "Petitioner"), 128, 170, DT_PETITION_ORDER_PETITIONER },
   { COLUMN_SUMMARY, NC_("column", "Summary"), -1, -1, -1 },
 };
 
