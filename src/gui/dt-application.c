@@ -7,12 +7,13 @@
 #include <glib/gstdio.h>
 
 #include "dt-application.h"
-#include "dt-backups.h"
+#include "dt-backup.h"
 #include "dt-demo.h"
 #include "dt-dialogs.h"
 #include "dt-error.h"
 #include "dt-error-window.h"
 #include "dt-output.h"
+#include "dt-restore-dialog.h"
 #include "dt-util.h"
 #include "dt-window.h"
 
@@ -247,50 +248,18 @@ open_sample_action (GSimpleAction *action,
   dt_application_open (self, path);
 }
 
-static void
-restored_cb (const char *backup,
-             gpointer    user_data)
-{
-  DtApplication *self = user_data;
-  g_autofree char *path = g_object_steal_data (G_OBJECT (self), "dt-restore-path");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *kept = NULL;
-
-  if (backup != NULL && path != NULL)
-    {
-      if (!dt_database_restore (path, backup, &kept, &error))
-        dt_application_show_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                   error);
-      else
-        {
-          GtkWindow *error_window = NULL;
-
-          for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-            if (DT_IS_ERROR_WINDOW (l->data))
-              error_window = l->data;
-          dt_application_open (self, path);
-          if (error_window != NULL)
-            gtk_window_destroy (error_window);
-        }
-    }
-  g_object_unref (self);
-}
-
+/* app.restore-backup ("path"): the backups of that file, from the message about a database
+ * that cannot be opened. */
 static void
 restore_backup_action (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
   DtApplication *self = user_data;
-  const char *path = g_variant_get_string (parameter, NULL);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *backups = g_build_filename (folder, "backups", NULL);
 
-  g_object_set_data_full (G_OBJECT (self), "dt-restore-path", g_strdup (path), g_free);
-  dt_choose_file (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                  _("Choose the Backup to Restore"), _("_Restore"), FALSE,
-                  g_file_test (backups, G_FILE_TEST_IS_DIR) ? backups : folder, NULL,
-                  restored_cb, g_object_ref (self));
+  dt_restore_dialog_show (GTK_APPLICATION (self),
+                          gtk_application_get_active_window (GTK_APPLICATION (self)),
+                          g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -590,32 +559,28 @@ dt_application_ask_create (DtApplication *self,
   return window;
 }
 
-/* Keeps a backup of DATABASE beside it, in its folder "backups", and says where. */
+/* Makes a copy of DATABASE in its backup folder (dt_backup_make (), DT_BACKUP_MANUAL), and
+ * says where. */
 gboolean
 dt_application_backup (DtApplication *self,
                        GtkWindow     *parent,
                        DtDatabase    *database)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *path = dt_backup_default_path (dt_database_get_path (database), now);
-  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(DtBackup) backup = NULL;
   g_autofree char *body = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (DT_IS_APPLICATION (self), FALSE);
 
-  if (g_mkdir_with_parents (folder, 0700) != 0 || !dt_database_backup (database, path, &error))
+  if (!(backup = dt_backup_make (database, DT_BACKUP_MANUAL, &error)))
     {
-      if (error == NULL)
-        g_set_error (&error, DT_ERROR, DT_ERROR_IO, _("The folder “%s” cannot be created."),
-                     folder);
       dt_show_message (GTK_WIDGET (parent), _("The backup was not made"), error->message);
       return FALSE;
     }
   body = g_strdup_printf (_("A copy of everything recorded so far is in “%s”. Keep a copy of "
-                            "that folder on a USB stick or another computer too."), path);
+                            "that folder on a USB stick or another computer too."), backup->path);
   dt_show_message (GTK_WIDGET (parent), _("Backed up"), body);
-  g_object_set_data_full (G_OBJECT (self), "dt-last-backup", g_steal_pointer (&path), g_free);
+  g_object_set_data_full (G_OBJECT (self), "dt-last-backup", g_strdup (backup->path), g_free);
   return TRUE;
 }
 
