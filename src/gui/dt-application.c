@@ -469,7 +469,9 @@ dt_application_open_database (DtApplication  *self,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return dt_database_open (path, DT_DATABASE_OPEN_CREATE, error);
+  /* Another program holding the file is said at once (dt_application_open ()), never waited
+   * for on the main thread. */
+  return dt_database_open (path, DT_DATABASE_OPEN_CREATE | DT_DATABASE_OPEN_SHORT_WAIT, error);
 }
 
 /* Shows the window of the database at path, opening it when needed. Returns the window
@@ -499,10 +501,23 @@ dt_application_open (DtApplication *self,
   if (database == NULL)
     {
       g_debug ("Cannot open %s: %s", canonical, error->message);
-      window = dt_application_show_error (self,
-                                          gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                          error);
+      if (g_error_matches (error, DT_ERROR, DT_ERROR_LOCKED))
+        {
+          /* The console program (an import), or a restore, has it: said at once. */
+          window = dt_error_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                        _("The database is in use"), error->message);
+          gtk_window_set_application (window, GTK_APPLICATION (self));
+          gtk_window_present (window);
+        }
+      else
+        window = dt_application_show_error (self,
+                                            gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                            error);
       dt_error_window_set_database (DT_ERROR_WINDOW (window), canonical);
+      /* Not for a file another program holds or a newer version wrote: the file is fine. */
+      if (g_error_matches (error, DT_ERROR, DT_ERROR_LOCKED) ||
+          g_error_matches (error, DT_ERROR, DT_ERROR_NEWER))
+        dt_error_window_set_restore_offered (DT_ERROR_WINDOW (window), FALSE);
       return window;
     }
 

@@ -184,3 +184,13 @@ dt_error_window_get_database (DtErrorWindow *self)
 
   return self->database;
 }
+
+void
+dt_error_window_set_restore_offered (DtErrorWindow *self,
+                                     gboolean       offered)
+{
+  g_return_if_fail (DT_IS_ERROR_WINDOW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_button),
+                          offered && self->database != NULL);
+}

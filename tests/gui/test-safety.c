@@ -537,6 +537,53 @@ test_read_only (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A file another program holds */
+
+static void
+test_locked_at_start (void)
+{
+  g_autofree char *folder = new_folder ("locked");
+  g_autofree char *path = make_database (folder, 1);
+  g_autoptr(DtDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  gint64 started;
+
+  if (dt_gui_skip_without_display ())
+    return;
+
+  /* Another program has the file to itself (an exclusive lock, as a restore or a vacuum
+   * takes it): no one can even read it meanwhile. */
+  other = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_true (_dt_database_exec (other, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; "
+                                           "DELETE FROM drafts; COMMIT;", &error));
+  g_assert_no_error (error);
+
+  started = g_get_monotonic_time ();
+  window = dt_application_open (dt_gui_application (), path);
+  g_test_message ("The message about a locked file came after %.2f s",
+                  (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
+  g_assert_true (DT_IS_ERROR_WINDOW (window));
+  g_assert_cmpstr (dt_error_window_get_heading (DT_ERROR_WINDOW (window)), ==,
+                   _("The database is in use"));
+  /* Which file, and what to do. */
+  g_assert_nonnull (strstr (dt_error_window_get_message (DT_ERROR_WINDOW (window)), path));
+  /* A restore would be the wrong remedy: not offered. Another file is. */
+  g_assert_false (gtk_widget_get_visible (dt_gui_get (GTK_WIDGET (window), "error-restore")));
+  g_assert_true (gtk_widget_get_visible (dt_gui_get (GTK_WIDGET (window),
+                                                     "error-open-another")));
+  dt_gui_screenshot (GTK_WIDGET (window), "locked-at-start");
+  close_all ();
+
+  /* Once the other program lets go, the file opens. */
+  g_clear_object (&other);
+  window = dt_application_open (dt_gui_application (), path);
+  g_assert_true (DT_IS_WINDOW (window));
+  dt_gui_wait_until (!dt_window_get_backing_up (DT_WINDOW (window)));
+  close_all ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +596,7 @@ main (int   argc,
   g_test_add_func ("/gui/safety/start-backup", test_start_backup);
   g_test_add_func ("/gui/safety/start-backup-fails", test_start_backup_fails);
   g_test_add_func ("/gui/safety/read-only", test_read_only);
+  g_test_add_func ("/gui/safety/locked-at-start", test_locked_at_start);
 
   return dt_gui_finish (g_test_run ());
 }
