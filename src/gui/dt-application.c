@@ -12,6 +12,7 @@
 #include "dt-dialogs.h"
 #include "dt-error.h"
 #include "dt-error-window.h"
+#include "dt-instance.h"
 #include "dt-output.h"
 #include "dt-restore-dialog.h"
 #include "dt-util.h"
@@ -50,7 +51,8 @@ find_window (DtApplication *self,
       if (!DT_IS_WINDOW (l->data))
         continue;
       database = dt_window_get_database (l->data);
-      if (g_strcmp0 (dt_database_get_path (database), path) == 0)
+      /* The same file however it is spelt: links, "..", letter case on Windows. */
+      if (dt_file_same (dt_database_get_path (database), path))
         return l->data;
     }
 
@@ -382,7 +384,12 @@ dt_application_command_line (GApplication            *application,
     window = dt_application_ask_create (self, path);
   else
     window = dt_application_open (self, path);
-  if (g_application_command_line_get_is_remote (command_line) && !DT_IS_WINDOW (window))
+  if (window == NULL)
+    /* Another DoiThoai has the file open: its window was brought forward. */
+    g_application_command_line_print (command_line,
+                                      _("“%s” is open in another DoiThoai window already: that "
+                                        "window was brought forward.\n"), path);
+  else if (g_application_command_line_get_is_remote (command_line) && !DT_IS_WINDOW (window))
     g_object_set_data_full (G_OBJECT (window), "dt-command-line",
                             g_object_ref (command_line), g_object_unref);
 
@@ -474,15 +481,25 @@ dt_application_open_database (DtApplication  *self,
   return dt_database_open (path, DT_DATABASE_OPEN_CREATE | DT_DATABASE_OPEN_SHORT_WAIT, error);
 }
 
+static void
+release_lock_cb (GtkWidget *window)
+{
+  g_object_set_data (G_OBJECT (window), "dt-instance-lock", NULL);
+}
+
 /* Shows the window of the database at path, opening it when needed. Returns the window
- * shown: the main window, or the message saying why the database cannot be used. */
+ * shown: the main window, or the message saying why the database cannot be used; NULL when
+ * another DoiThoai has the file open (dt-instance.h): that window was brought forward
+ * instead. One window per file, in this process and across them. */
 GtkWindow *
 dt_application_open (DtApplication *self,
                      const char    *path)
 {
   g_autoptr(DtDatabase) database = NULL;
+  g_autoptr(DtInstanceLock) lock = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *canonical = NULL;
+  DtInstanceResult taken;
   GtkWindow *window;
 
   g_return_val_if_fail (DT_IS_APPLICATION (self), NULL);
@@ -495,6 +512,18 @@ dt_application_open (DtApplication *self,
     {
       gtk_window_present (window);
       return window;
+    }
+  /* Open in another DoiThoai (with or without a session bus to hand the command line over):
+   * that window comes forward. A lock that cannot be taken at all does not stop her. */
+  if (!dt_instance_lock_take (canonical, &taken, &lock, &error))
+    {
+      g_debug ("One window per file is not ensured for %s: %s", canonical, error->message);
+      g_clear_error (&error);
+    }
+  else if (taken == DT_INSTANCE_RAISED)
+    {
+      g_debug ("%s is open in another DoiThoai: its window was brought forward", canonical);
+      return NULL;
     }
 
   database = dt_application_open_database (self, canonical, &error);
@@ -522,6 +551,15 @@ dt_application_open (DtApplication *self,
     }
 
   window = GTK_WINDOW (dt_window_new (self, database));
+  if (lock != NULL)
+    {
+      /* Held as long as the window is open: let go as it closes, not when the last reference
+       * to it goes. */
+      dt_instance_lock_set_window (lock, window);
+      g_object_set_data_full (G_OBJECT (window), "dt-instance-lock", g_steal_pointer (&lock),
+                              (GDestroyNotify) dt_instance_lock_free);
+      g_signal_connect (window, "destroy", G_CALLBACK (release_lock_cb), NULL);
+    }
   remember (self, canonical);
   gtk_window_present (window);
   return window;

@@ -8,12 +8,16 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#ifdef G_OS_UNIX
+# include <unistd.h>
+#endif
 
 #include "dt-gui-test.h"
 
 #include "dt-backup.h"
 #include "dt-banner.h"
 #include "dt-error-window.h"
+#include "dt-instance.h"
 #include "dt-records.h"
 #include "dt-restore-dialog.h"
 #include "dt-util.h"
@@ -584,10 +588,184 @@ test_locked_at_start (void)
   close_all ();
 }
 
+/* One window per file */
+
+static void
+test_single_instance_in_process (void)
+{
+  g_autofree char *folder = new_folder ("single");
+  g_autofree char *path = make_database (folder, 1);
+  g_autofree char *other_folder = new_folder ("single-other");
+  g_autofree char *other = make_database (other_folder, 1);
+  g_autofree char *link = g_build_filename (folder, "lối tắt.sqlite", NULL);
+  g_autofree char *spelt = g_build_filename (folder, "..", "single", "doithoai.sqlite", NULL);
+  GtkWindow *window;
+
+  if (dt_gui_skip_without_display ())
+    return;
+
+  window = dt_application_open (dt_gui_application (), path);
+  g_assert_true (DT_IS_WINDOW (window));
+  /* The same file again, however it is named: the same window, brought forward. */
+  g_assert_true (dt_application_open (dt_gui_application (), spelt) == window);
+#ifdef G_OS_UNIX
+  g_assert_cmpint (symlink (path, link), ==, 0);
+  g_assert_true (dt_application_open (dt_gui_application (), link) == window);
+#endif
+  g_assert_cmpuint (count_database_windows (path), ==, 1);
+  /* Another file beside it. */
+  g_assert_true (DT_IS_WINDOW (dt_application_open (dt_gui_application (), other)));
+  g_assert_cmpuint (count_database_windows (path), ==, 1);
+  g_assert_cmpuint (count_database_windows (other), ==, 1);
+  close_all ();
+  /* Closed, its lock is let go. */
+  {
+    g_autofree char *lock = dt_instance_lock_path (path);
+    g_assert_false (g_file_test (lock, G_FILE_TEST_EXISTS));
+  }
+}
+
+typedef struct
+{
+  gboolean  done;
+  char     *out;
+  int       status;
+} Child;
+
+static void
+child_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Child *child = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &child->out, NULL, &error);
+  g_assert_no_error (error);
+  child->status = g_subprocess_get_exit_status (G_SUBPROCESS (source));
+  child->done = TRUE;
+}
+
+/* doithoai --database=PATH in a process of its own, with the test's session bus or with none. */
+static GSubprocess *
+start_doithoai (const char *path,
+                gboolean    bus)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autofree char *argument = g_strconcat ("--database=", path, NULL);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  if (!bus)
+    /* A bus that is not there: GApplication cannot hand the command line over. */
+    g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS",
+                                  "unix:path=/nonexistent/doithoai-test-bus", TRUE);
+  g_subprocess_launcher_setenv (launcher, "G_DEBUG", "", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, DT_TEST_DOITHOAI, argument, NULL);
+  g_assert_no_error (error);
+  return process;
+}
+
+static void
+second_start (gconstpointer data)
+{
+  gboolean bus = GPOINTER_TO_INT (data);
+  g_autofree char *folder = new_folder (bus ? "second-bus" : "second-no-bus");
+  g_autofree char *path = make_database (folder, 1);
+  g_autofree char *spelt = g_build_filename (folder, ".", "doithoai.sqlite", NULL);
+  g_autofree char *other = g_build_filename (folder, "khác.sqlite", NULL);
+  g_autofree char *other_lock = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GSubprocess) beside = NULL;
+  Child child = { 0 };
+  DtInstanceLock *lock;
+  GtkWindow *window;
+
+  if (dt_gui_skip_without_display ())
+    return;
+  if (bus && !dt_gui.have_bus)
+    {
+      g_test_skip ("No dbus-daemon to run a session bus with");
+      return;
+    }
+
+  window = dt_application_open (dt_gui_application (), path);
+  g_assert_true (DT_IS_WINDOW (window));
+  lock = g_object_get_data (G_OBJECT (window), "dt-instance-lock");
+  g_assert_nonnull (lock);
+  g_assert_cmpuint (dt_instance_lock_get_raised (lock), ==, 0);
+
+  /* A second start on the same file brings this window forward and opens nothing. */
+  process = start_doithoai (spelt, bus);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, child_done_cb, &child);
+  dt_gui_wait_until (child.done);
+  g_assert_cmpint (child.status, ==, 0);
+  g_assert_nonnull (strstr (child.out, "doithoai.sqlite"));
+  g_assert_cmpuint (dt_instance_lock_get_raised (lock), ==, 1);
+  g_assert_cmpuint (count_database_windows (path), ==, 1);
+  g_free (child.out);
+
+  /* Another file opens beside it, in a window of its own. */
+  {
+    g_autoptr(DtDatabase) db = dt_database_open (other, DT_DATABASE_OPEN_CREATE, NULL);
+  }
+  other_lock = dt_instance_lock_path (other);
+  beside = start_doithoai (other, bus);
+  dt_gui_wait_until (g_file_test (other_lock, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (dt_instance_lock_get_raised (lock), ==, 1);
+  g_subprocess_force_exit (beside);
+  g_subprocess_wait (beside, NULL, NULL);
+  close_all ();
+}
+
+static void
+test_stale_lock (void)
+{
+  g_autofree char *folder = new_folder ("stale");
+  g_autofree char *path = make_database (folder, 1);
+  g_autofree char *lock_path = dt_instance_lock_path (path);
+  g_autofree char *folder_of_lock = g_path_get_dirname (lock_path);
+  g_autofree char *stale = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  guint16 port;
+
+  if (dt_gui_skip_without_display ())
+    return;
+
+  /* A lock left by a DoiThoai that was killed: its port, free now, answers no one. */
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+  stale = g_strdup_printf ("[DoiThoai]\ndatabase=%s\nport=%u\ntoken=0123456789\n", path, port);
+  g_assert_cmpint (g_mkdir_with_parents (folder_of_lock, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (lock_path, stale, -1, NULL));
+
+  window = dt_application_open (dt_gui_application (), path);
+  g_assert_true (DT_IS_WINDOW (window));
+  g_assert_true (g_file_get_contents (lock_path, &now, NULL, NULL));
+  g_assert_cmpstr (now, !=, stale);
+  close_all ();
+
+  /* A lock file that is no lock at all (damaged) is taken over too. */
+  g_assert_true (g_file_set_contents (lock_path, "\x01garbage", -1, NULL));
+  window = dt_application_open (dt_gui_application (), path);
+  g_assert_true (DT_IS_WINDOW (window));
+  close_all ();
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *runtime = g_dir_make_tmp ("doithoai-runtime-XXXXXX", NULL);
+  int status;
+
+  /* The windows' locks in a folder of the test's own, shared with the programs it starts. */
+  g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
   dt_gui_init (&argc, &argv);
 
   g_test_add_func ("/gui/safety/restore-from-window", test_restore_from_window);
@@ -597,6 +775,14 @@ main (int   argc,
   g_test_add_func ("/gui/safety/start-backup-fails", test_start_backup_fails);
   g_test_add_func ("/gui/safety/read-only", test_read_only);
   g_test_add_func ("/gui/safety/locked-at-start", test_locked_at_start);
+  g_test_add_func ("/gui/safety/single-instance/in-process", test_single_instance_in_process);
+  g_test_add_data_func ("/gui/safety/single-instance/second-start-no-bus", GINT_TO_POINTER (FALSE),
+                        second_start);
+  g_test_add_data_func ("/gui/safety/single-instance/second-start-with-bus", GINT_TO_POINTER (TRUE),
+                        second_start);
+  g_test_add_func ("/gui/safety/single-instance/stale-lock", test_stale_lock);
 
-  return dt_gui_finish (g_test_run ());
+  status = dt_gui_finish (g_test_run ());
+  dt_gui_remove_tree (runtime);
+  return status;
 }
