@@ -233,7 +233,6 @@ test_restore_from_window (void)
   g_assert_true (dt_restore_dialog_get_selected (dialog) == daily);
   g_assert_true (dt_restore_dialog_select (dialog, manual_path));
   g_assert_true (dt_restore_dialog_get_selected (dialog) == manual);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 760, 420);
   dt_gui_screenshot (GTK_WIDGET (dialog), "restore-dialog");
 
   confirm_restore (dialog);
@@ -323,8 +322,6 @@ test_restore_fails (void)
   g_assert_cmpint (g_remove (manual->path), ==, 0);
   confirm_restore (dialog);
   dt_gui_wait_until (dt_restore_dialog_get_status (dialog) != NULL &&
-                     strstr (dt_restore_dialog_get_status (dialog),
-                             _("The backup was not restored: %s")) == NULL &&
                      !dt_restore_dialog_get_busy (dialog) &&
                      find_database_window (path) != NULL);
   {
