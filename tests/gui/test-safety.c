@@ -374,6 +374,21 @@ test_restore_from_error_window (void)
   g_assert_cmpint (dt_restore_dialog_get_selected (dialog)->petitions, ==, 3);
   dt_gui_screenshot (GTK_WIDGET (dialog), "restore-from-error");
 
+  /* From the keyboard: the chosen copy has the focus, and Enter on it asks to restore it. */
+  {
+    GtkWidget *focus = dt_gui_focus (GTK_WIDGET (dialog));
+    GtkWindow *question;
+
+    g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+    g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (focus)));
+    dt_gui_enter (GTK_WIDGET (dialog));
+    dt_gui_wait_until ((question = find_named_toplevel ("restore-question")) != NULL);
+    /* Enter there is Cancel: a restore is never the answer by default. */
+    dt_gui_enter (GTK_WIDGET (question));
+    dt_gui_wait_until (find_named_toplevel ("restore-question") == NULL);
+    g_assert_nonnull (dt_gui_find_window (DT_TYPE_ERROR_WINDOW));
+  }
+
   confirm_restore (dialog);
   dt_gui_wait_until (find_database_window (path) != NULL);
   /* The message went with the damage. */
