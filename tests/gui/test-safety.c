@@ -295,6 +295,7 @@ test_restore_fails (void)
     g_autoptr(DtBackup) made = dt_backup_make (db, DT_BACKUP_MANUAL, &error);
 
     g_assert_no_error (error);
+    g_assert_true (made->readable);
   }
   /* A newer file in the folder that is no database: listed with what is wrong with it. */
   backups = dt_backup_folder (path);
@@ -361,6 +362,7 @@ test_restore_from_error_window (void)
     g_autoptr(DtBackup) made = dt_backup_make (db, DT_BACKUP_MANUAL, &error);
 
     g_assert_no_error (error);
+    g_assert_true (made->readable);
   }
   g_assert_true (g_file_set_contents (path, "the disk lost this file's pages", -1, NULL));
 
@@ -721,6 +723,7 @@ second_start (gconstpointer data)
   /* Another file opens beside it, in a window of its own. */
   {
     g_autoptr(DtDatabase) db = dt_database_open (other, DT_DATABASE_OPEN_CREATE, NULL);
+    g_assert_nonnull (db);
   }
   other_lock = dt_instance_lock_path (other);
   beside = start_doithoai (other, bus);
