@@ -12,10 +12,11 @@ G_DECLARE_FINAL_TYPE (DtRestoreDialog, dt_restore_dialog, DT, RESTORE_DIALOG, Gt
 
 /* The copies of a database in its backup folder (dt_backup_list ()), newest first, with the
  * date, the kind, the size and what each holds; the newest one that passes its check is
- * chosen. Restore asks first, closes the windows open on the file (their forms are kept as
- * drafts), puts the copy in place in a worker thread (dt_backup_restore (): the copy is
- * verified, the file as it is is saved first) and opens the window again on the restored
- * file. On failure it says why and the file, unchanged, is opened again.
+ * chosen. Restore asks first, closes the windows open on the file (as when she closes them:
+ * what their forms hold goes into the file's drafts, and so into the copy of the file as it
+ * was), puts the copy in place in a worker thread (dt_backup_restore (): the copy is verified,
+ * the file as it is is saved first) and opens the window again on the restored file. On
+ * failure it says why and the file, unchanged, is opened again.
  *
  * PARENT is the window it belongs to: the main window, or the message about a database
  * that cannot be opened (closed, with any other about this file, once the restore has
