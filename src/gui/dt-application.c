@@ -132,22 +132,62 @@ remember (DtApplication *self,
   g_settings_set_strv (settings, "recent-databases", (const char * const *) updated);
 }
 
+static void
+release_lock_cb (GtkWidget *window)
+{
+  g_object_set_data (G_OBJECT (window), "dt-instance-lock", NULL);
+}
+
+/* The window of DATABASE, holding the file's lock (dt-instance.h): LOCK, taken before the file
+ * was opened, or, for a file made since (whose identity is new), one taken now. */
+static GtkWindow *
+new_window (DtApplication  *self,
+            DtDatabase     *database,
+            DtInstanceLock *lock)
+{
+  const char *path = dt_database_get_path (database);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (lock != NULL && !dt_instance_lock_is_for (lock, path))
+    g_clear_pointer (&lock, dt_instance_lock_free);
+  if (lock == NULL)
+    {
+      DtInstanceResult taken;
+
+      if (!dt_instance_lock_take (path, &taken, &lock, &error))
+        g_debug ("One window per file is not ensured for %s: %s", path, error->message);
+      /* A file made a moment ago that another start already holds: there is no better
+       * answer than this window too. */
+    }
+
+  window = GTK_WINDOW (dt_window_new (self, database));
+  if (lock != NULL)
+    {
+      /* Held as long as the window is open: let go as it closes, not when the last reference
+       * to it goes. */
+      dt_instance_lock_set_window (lock, window);
+      g_object_set_data_full (G_OBJECT (window), "dt-instance-lock", lock,
+                              (GDestroyNotify) dt_instance_lock_free);
+      g_signal_connect (window, "destroy", G_CALLBACK (release_lock_cb), NULL);
+    }
+  remember (self, path);
+  gtk_window_present (window);
+  return window;
+}
+
 static GtkWindow *
 open_created (DtApplication *self,
               const char    *path)
 {
   g_autoptr(DtDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWindow *window;
 
   database = dt_database_open (path, DT_DATABASE_OPEN_CREATE, &error);
   if (database == NULL)
     return dt_application_show_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
                                       error);
-  window = GTK_WINDOW (dt_window_new (self, database));
-  remember (self, dt_database_get_path (database));
-  gtk_window_present (window);
-  return window;
+  return new_window (self, database, NULL);
 }
 
 static void
@@ -481,12 +521,6 @@ dt_application_open_database (DtApplication  *self,
   return dt_database_open (path, DT_DATABASE_OPEN_CREATE | DT_DATABASE_OPEN_SHORT_WAIT, error);
 }
 
-static void
-release_lock_cb (GtkWidget *window)
-{
-  g_object_set_data (G_OBJECT (window), "dt-instance-lock", NULL);
-}
-
 /* Shows the window of the database at path, opening it when needed. Returns the window
  * shown: the main window, or the message saying why the database cannot be used; NULL when
  * another DoiThoai has the file open (dt-instance.h): that window was brought forward
@@ -550,19 +584,7 @@ dt_application_open (DtApplication *self,
       return window;
     }
 
-  window = GTK_WINDOW (dt_window_new (self, database));
-  if (lock != NULL)
-    {
-      /* Held as long as the window is open: let go as it closes, not when the last reference
-       * to it goes. */
-      dt_instance_lock_set_window (lock, window);
-      g_object_set_data_full (G_OBJECT (window), "dt-instance-lock", g_steal_pointer (&lock),
-                              (GDestroyNotify) dt_instance_lock_free);
-      g_signal_connect (window, "destroy", G_CALLBACK (release_lock_cb), NULL);
-    }
-  remember (self, canonical);
-  gtk_window_present (window);
-  return window;
+  return new_window (self, database, g_steal_pointer (&lock));
 }
 
 typedef struct

@@ -385,6 +385,19 @@ dt_instance_lock_set_window (DtInstanceLock *lock,
     g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &lock->window);
 }
 
+gboolean
+dt_instance_lock_is_for (DtInstanceLock *lock,
+                         const char     *database_path)
+{
+  g_autofree char *lock_path = NULL;
+
+  g_return_val_if_fail (lock != NULL, FALSE);
+  g_return_val_if_fail (database_path != NULL, FALSE);
+
+  lock_path = dt_instance_lock_path (database_path);
+  return g_str_equal (lock_path, lock->lock_path);
+}
+
 guint
 dt_instance_lock_get_raised (DtInstanceLock *lock)
 {

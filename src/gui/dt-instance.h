@@ -34,6 +34,10 @@ gboolean    dt_instance_lock_take       (const char        *database_path,
 /* The window brought forward when another start asks for this file. */
 void        dt_instance_lock_set_window (DtInstanceLock    *lock,
                                          GtkWindow         *window);
+/* Whether LOCK is the one of DATABASE_PATH as it is now: a file made since the lock was
+ * taken has an identity of its own, and a lock of its own to take. */
+gboolean    dt_instance_lock_is_for     (DtInstanceLock    *lock,
+                                         const char        *database_path);
 /* How many times another start asked for the window. */
 guint       dt_instance_lock_get_raised (DtInstanceLock    *lock);
 /* Stops listening and removes the lock file (when it is still this one's). */

@@ -631,6 +631,22 @@ test_single_instance_in_process (void)
   g_assert_true (DT_IS_WINDOW (dt_application_open (dt_gui_application (), other)));
   g_assert_cmpuint (count_database_windows (path), ==, 1);
   g_assert_cmpuint (count_database_windows (other), ==, 1);
+  /* A file made as it opens (the usual database, the first time) holds the lock of the file
+   * it now is, which a second start finds. */
+  {
+    g_autofree char *fresh = g_build_filename (other_folder, "mới.sqlite", NULL);
+    g_autofree char *fresh_lock = NULL;
+    DtInstanceLock *lock;
+
+    g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+    window = dt_application_open (dt_gui_application (), fresh);
+    g_assert_true (DT_IS_WINDOW (window));
+    lock = g_object_get_data (G_OBJECT (window), "dt-instance-lock");
+    g_assert_nonnull (lock);
+    g_assert_true (dt_instance_lock_is_for (lock, fresh));
+    fresh_lock = dt_instance_lock_path (fresh);
+    g_assert_true (g_file_test (fresh_lock, G_FILE_TEST_EXISTS));
+  }
   close_all ();
   /* Closed, its lock is let go. */
   {
