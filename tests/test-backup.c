@@ -440,6 +440,64 @@ test_restore_refused (DtTestFixture *fixture,
   g_assert_cmpuint (dt_test_count_files (folder, "truoc-khoi-phuc"), ==, 0);
 }
 
+/* Kept from the window's former backup module (dt-backups.c): a folder named in Vietnamese,
+ * and a plain text file or a missing one offered as a copy. */
+static void
+test_restore_vietnamese_folder (DtTestFixture *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *office = g_build_filename (fixture->dir, "văn phòng", NULL);
+  g_autofree char *path = g_build_filename (office, "doithoai.sqlite", NULL);
+  g_autofree char *expected_folder = g_build_filename (office, "Sao lưu", NULL);
+  g_autofree char *folder = dt_backup_folder (path);
+  g_autofree char *notes = g_build_filename (office, "ghi chú.txt", NULL);
+  g_autofree char *missing = g_build_filename (office, "không có.sqlite", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(DtDatabase) db = NULL;
+  g_autoptr(DtBackup) made = NULL;
+  g_autoptr(DtBackup) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) villages = NULL;
+
+  g_assert_cmpstr (folder, ==, expected_folder);
+  db = dt_database_open (path, DT_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  add_village (db, "Thôn Đông");
+  made = dt_backup_make (db, DT_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (made->path, expected_folder));
+  add_village (db, "Thôn Tây");
+  g_clear_object (&db);
+  before = dt_test_file_checksum (path);
+
+  /* Not a database, a file that is not there: nothing moves, nothing is saved first. */
+  g_assert_true (g_file_set_contents (notes, "hello", -1, NULL));
+  g_assert_false (dt_backup_restore (path, notes, &saved, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "ghi chú.txt"));
+  g_clear_error (&error);
+  g_assert_false (dt_backup_restore (path, missing, &saved, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "không có.sqlite"));
+  g_clear_error (&error);
+  g_assert_null (saved);
+  after = dt_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (dt_test_count_files (folder, "truoc-khoi-phuc"), ==, 0);
+
+  /* The copy itself, through the folder's name. */
+  g_assert_true (dt_backup_restore (path, made->path, &saved, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_true (g_str_has_prefix (saved->path, expected_folder));
+  db = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  villages = dt_list_get (db, DT_LIST_VILLAGES, &error);
+  g_assert_cmpuint (g_strv_length (villages), ==, 1);
+  g_assert_cmpstr (villages[0], ==, "Thôn Đông");
+}
+
 static void
 test_restore_damaged (DtTestFixture *fixture,
                       gconstpointer  data)
@@ -712,6 +770,7 @@ main (int    argc,
   DT_TEST_ADD ("/core/backup/restore", test_restore);
   DT_TEST_ADD ("/core/backup/restore-refused", test_restore_refused);
   DT_TEST_ADD ("/core/backup/restore-damaged", test_restore_damaged);
+  DT_TEST_ADD ("/core/backup/restore-vietnamese-folder", test_restore_vietnamese_folder);
   DT_TEST_ADD ("/core/backup/restore-missing", test_restore_missing);
   DT_TEST_ADD ("/core/backup/diagnose", test_diagnose);
 #ifdef G_OS_UNIX

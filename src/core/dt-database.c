@@ -687,7 +687,8 @@ dt_database_open (const char           *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db,
+                        (flags & DT_DATABASE_OPEN_SHORT_WAIT) ? DT_DATABASE_SHORT_WAIT_MS : 5000);
   sqlite3_create_function_v2 (self->db, "dt_actor", 0, SQLITE_UTF8, NULL,
                               actor_func, NULL, NULL, NULL);
   sqlite3_create_function_v2 (self->db, "dt_defer_index", 1, SQLITE_UTF8, self,

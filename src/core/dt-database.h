@@ -28,7 +28,12 @@ typedef enum
   DT_DATABASE_OPEN_CREATE   = 1 << 0,
   /* Only reads. A file or folder that cannot be written opens this way by itself. */
   DT_DATABASE_OPEN_READ_ONLY = 1 << 1,
+  /* Waits at most DT_DATABASE_SHORT_WAIT_MS, not 5 seconds, for another program that holds
+   * the file while it is opened: the window says so at once instead of freezing. */
+  DT_DATABASE_OPEN_SHORT_WAIT = 1 << 2,
 } DtDatabaseOpenFlags;
+
+#define DT_DATABASE_SHORT_WAIT_MS 300
 
 /* Version of the schema this program writes (the newest migration). */
 int         dt_database_schema_version  (void);

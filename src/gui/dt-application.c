@@ -7,12 +7,14 @@
 #include <glib/gstdio.h>
 
 #include "dt-application.h"
-#include "dt-backups.h"
+#include "dt-backup.h"
 #include "dt-demo.h"
 #include "dt-dialogs.h"
 #include "dt-error.h"
 #include "dt-error-window.h"
+#include "dt-instance.h"
 #include "dt-output.h"
+#include "dt-restore-dialog.h"
 #include "dt-util.h"
 #include "dt-window.h"
 
@@ -49,7 +51,8 @@ find_window (DtApplication *self,
       if (!DT_IS_WINDOW (l->data))
         continue;
       database = dt_window_get_database (l->data);
-      if (g_strcmp0 (dt_database_get_path (database), path) == 0)
+      /* The same file however it is spelt: links, "..", letter case on Windows. */
+      if (dt_file_same (dt_database_get_path (database), path))
         return l->data;
     }
 
@@ -129,22 +132,62 @@ remember (DtApplication *self,
   g_settings_set_strv (settings, "recent-databases", (const char * const *) updated);
 }
 
+static void
+release_lock_cb (GtkWidget *window)
+{
+  g_object_set_data (G_OBJECT (window), "dt-instance-lock", NULL);
+}
+
+/* The window of DATABASE, holding the file's lock (dt-instance.h): LOCK, taken before the file
+ * was opened, or, for a file made since (whose identity is new), one taken now. */
+static GtkWindow *
+new_window (DtApplication  *self,
+            DtDatabase     *database,
+            DtInstanceLock *lock)
+{
+  const char *path = dt_database_get_path (database);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (lock != NULL && !dt_instance_lock_is_for (lock, path))
+    g_clear_pointer (&lock, dt_instance_lock_free);
+  if (lock == NULL)
+    {
+      DtInstanceResult taken;
+
+      if (!dt_instance_lock_take (path, &taken, &lock, &error))
+        g_debug ("One window per file is not ensured for %s: %s", path, error->message);
+      /* A file made a moment ago that another start already holds: there is no better
+       * answer than this window too. */
+    }
+
+  window = GTK_WINDOW (dt_window_new (self, database));
+  if (lock != NULL)
+    {
+      /* Held as long as the window is open: let go as it closes, not when the last reference
+       * to it goes. */
+      dt_instance_lock_set_window (lock, window);
+      g_object_set_data_full (G_OBJECT (window), "dt-instance-lock", lock,
+                              (GDestroyNotify) dt_instance_lock_free);
+      g_signal_connect (window, "destroy", G_CALLBACK (release_lock_cb), NULL);
+    }
+  remember (self, path);
+  gtk_window_present (window);
+  return window;
+}
+
 static GtkWindow *
 open_created (DtApplication *self,
               const char    *path)
 {
   g_autoptr(DtDatabase) database = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWindow *window;
 
   database = dt_database_open (path, DT_DATABASE_OPEN_CREATE, &error);
   if (database == NULL)
     return dt_application_show_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
                                       error);
-  window = GTK_WINDOW (dt_window_new (self, database));
-  remember (self, dt_database_get_path (database));
-  gtk_window_present (window);
-  return window;
+  return new_window (self, database, NULL);
 }
 
 static void
@@ -247,50 +290,18 @@ open_sample_action (GSimpleAction *action,
   dt_application_open (self, path);
 }
 
-static void
-restored_cb (const char *backup,
-             gpointer    user_data)
-{
-  DtApplication *self = user_data;
-  g_autofree char *path = g_object_steal_data (G_OBJECT (self), "dt-restore-path");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *kept = NULL;
-
-  if (backup != NULL && path != NULL)
-    {
-      if (!dt_database_restore (path, backup, &kept, &error))
-        dt_application_show_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                   error);
-      else
-        {
-          GtkWindow *error_window = NULL;
-
-          for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-            if (DT_IS_ERROR_WINDOW (l->data))
-              error_window = l->data;
-          dt_application_open (self, path);
-          if (error_window != NULL)
-            gtk_window_destroy (error_window);
-        }
-    }
-  g_object_unref (self);
-}
-
+/* app.restore-backup ("path"): the backups of that file, from the message about a database
+ * that cannot be opened. */
 static void
 restore_backup_action (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
   DtApplication *self = user_data;
-  const char *path = g_variant_get_string (parameter, NULL);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *backups = g_build_filename (folder, "backups", NULL);
 
-  g_object_set_data_full (G_OBJECT (self), "dt-restore-path", g_strdup (path), g_free);
-  dt_choose_file (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                  _("Choose the Backup to Restore"), _("_Restore"), FALSE,
-                  g_file_test (backups, G_FILE_TEST_IS_DIR) ? backups : folder, NULL,
-                  restored_cb, g_object_ref (self));
+  dt_restore_dialog_show (GTK_APPLICATION (self),
+                          gtk_application_get_active_window (GTK_APPLICATION (self)),
+                          g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -413,7 +424,12 @@ dt_application_command_line (GApplication            *application,
     window = dt_application_ask_create (self, path);
   else
     window = dt_application_open (self, path);
-  if (g_application_command_line_get_is_remote (command_line) && !DT_IS_WINDOW (window))
+  if (window == NULL)
+    /* Another DoiThoai has the file open: its window was brought forward. */
+    g_application_command_line_print (command_line,
+                                      _("“%s” is open in another DoiThoai window already: that "
+                                        "window was brought forward.\n"), path);
+  else if (g_application_command_line_get_is_remote (command_line) && !DT_IS_WINDOW (window))
     g_object_set_data_full (G_OBJECT (window), "dt-command-line",
                             g_object_ref (command_line), g_object_unref);
 
@@ -500,18 +516,24 @@ dt_application_open_database (DtApplication  *self,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return dt_database_open (path, DT_DATABASE_OPEN_CREATE, error);
+  /* Another program holding the file is said at once (dt_application_open ()), never waited
+   * for on the main thread. */
+  return dt_database_open (path, DT_DATABASE_OPEN_CREATE | DT_DATABASE_OPEN_SHORT_WAIT, error);
 }
 
 /* Shows the window of the database at path, opening it when needed. Returns the window
- * shown: the main window, or the message saying why the database cannot be used. */
+ * shown: the main window, or the message saying why the database cannot be used; NULL when
+ * another DoiThoai has the file open (dt-instance.h): that window was brought forward
+ * instead. One window per file, in this process and across them. */
 GtkWindow *
 dt_application_open (DtApplication *self,
                      const char    *path)
 {
   g_autoptr(DtDatabase) database = NULL;
+  g_autoptr(DtInstanceLock) lock = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *canonical = NULL;
+  DtInstanceResult taken;
   GtkWindow *window;
 
   g_return_val_if_fail (DT_IS_APPLICATION (self), NULL);
@@ -525,22 +547,44 @@ dt_application_open (DtApplication *self,
       gtk_window_present (window);
       return window;
     }
+  /* Open in another DoiThoai (with or without a session bus to hand the command line over):
+   * that window comes forward. A lock that cannot be taken at all does not stop her. */
+  if (!dt_instance_lock_take (canonical, &taken, &lock, &error))
+    {
+      g_debug ("One window per file is not ensured for %s: %s", canonical, error->message);
+      g_clear_error (&error);
+    }
+  else if (taken == DT_INSTANCE_RAISED)
+    {
+      g_debug ("%s is open in another DoiThoai: its window was brought forward", canonical);
+      return NULL;
+    }
 
   database = dt_application_open_database (self, canonical, &error);
   if (database == NULL)
     {
       g_debug ("Cannot open %s: %s", canonical, error->message);
-      window = dt_application_show_error (self,
-                                          gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                          error);
+      if (g_error_matches (error, DT_ERROR, DT_ERROR_LOCKED))
+        {
+          /* The console program (an import), or a restore, has it: said at once. */
+          window = dt_error_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                        _("The database is in use"), error->message);
+          gtk_window_set_application (window, GTK_APPLICATION (self));
+          gtk_window_present (window);
+        }
+      else
+        window = dt_application_show_error (self,
+                                            gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                            error);
       dt_error_window_set_database (DT_ERROR_WINDOW (window), canonical);
+      /* Not for a file another program holds or a newer version wrote: the file is fine. */
+      if (g_error_matches (error, DT_ERROR, DT_ERROR_LOCKED) ||
+          g_error_matches (error, DT_ERROR, DT_ERROR_NEWER))
+        dt_error_window_set_restore_offered (DT_ERROR_WINDOW (window), FALSE);
       return window;
     }
 
-  window = GTK_WINDOW (dt_window_new (self, database));
-  remember (self, canonical);
-  gtk_window_present (window);
-  return window;
+  return new_window (self, database, g_steal_pointer (&lock));
 }
 
 typedef struct
@@ -590,32 +634,28 @@ dt_application_ask_create (DtApplication *self,
   return window;
 }
 
-/* Keeps a backup of DATABASE beside it, in its folder "backups", and says where. */
+/* Makes a copy of DATABASE in its backup folder (dt_backup_make (), DT_BACKUP_MANUAL), and
+ * says where. */
 gboolean
 dt_application_backup (DtApplication *self,
                        GtkWindow     *parent,
                        DtDatabase    *database)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *path = dt_backup_default_path (dt_database_get_path (database), now);
-  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(DtBackup) backup = NULL;
   g_autofree char *body = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (DT_IS_APPLICATION (self), FALSE);
 
-  if (g_mkdir_with_parents (folder, 0700) != 0 || !dt_database_backup (database, path, &error))
+  if (!(backup = dt_backup_make (database, DT_BACKUP_MANUAL, &error)))
     {
-      if (error == NULL)
-        g_set_error (&error, DT_ERROR, DT_ERROR_IO, _("The folder “%s” cannot be created."),
-                     folder);
       dt_show_message (GTK_WIDGET (parent), _("The backup was not made"), error->message);
       return FALSE;
     }
   body = g_strdup_printf (_("A copy of everything recorded so far is in “%s”. Keep a copy of "
-                            "that folder on a USB stick or another computer too."), path);
+                            "that folder on a USB stick or another computer too."), backup->path);
   dt_show_message (GTK_WIDGET (parent), _("Backed up"), body);
-  g_object_set_data_full (G_OBJECT (self), "dt-last-backup", g_steal_pointer (&path), g_free);
+  g_object_set_data_full (G_OBJECT (self), "dt-last-backup", g_strdup (backup->path), g_free);
   return TRUE;
 }
 

@@ -342,3 +342,24 @@ dt_context_cancel_idle (DtContext *self,
         }
     }
 }
+
+gboolean
+dt_context_get_read_only (DtContext *self)
+{
+  g_return_val_if_fail (DT_IS_CONTEXT (self), FALSE);
+
+  return dt_database_is_read_only (self->database);
+}
+
+void
+dt_context_set_write_action_enabled (DtContext  *self,
+                                     GtkWidget  *widget,
+                                     const char *action_name,
+                                     gboolean    enabled)
+{
+  g_return_if_fail (self == NULL || DT_IS_CONTEXT (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_widget_action_set_enabled (widget, action_name,
+                                 enabled && (self == NULL || !dt_context_get_read_only (self)));
+}

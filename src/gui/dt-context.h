@@ -41,6 +41,15 @@ GListModel *dt_context_get_sessions  (DtContext  *self);
  * focus too). */
 void        dt_context_check_external (DtContext *self);
 
+/* The file is open only to read (dt_database_is_read_only ()): every change is turned off. */
+gboolean    dt_context_get_read_only (DtContext  *self);
+/* gtk_widget_action_set_enabled () for an action of WIDGET that writes: never enabled when
+ * SELF (which may be NULL, before the page has its context) is read-only. */
+void        dt_context_set_write_action_enabled (DtContext  *self,
+                                                 GtkWidget  *widget,
+                                                 const char *action_name,
+                                                 gboolean    enabled);
+
 /* Work done once the window is idle, ahead of need (reading a tab's list before it is first
  * shown): one task per turn of the main loop, so that a key or a frame waits for one task at
  * most, never for all of them. Returns an id for dt_context_cancel_idle (), never 0. */

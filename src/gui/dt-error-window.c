@@ -17,6 +17,8 @@ struct _DtErrorWindow
   GtkButton *restore_button;
   GtkLabel  *heading_label;
   GtkLabel  *message_label;
+
+  char      *database;
 };
 
 G_DEFINE_FINAL_TYPE (DtErrorWindow, dt_error_window, GTK_TYPE_WINDOW)
@@ -36,6 +38,7 @@ dt_error_window_dispose (GObject *object)
   DtErrorWindow *self = (DtErrorWindow *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_ERROR_WINDOW);
+  g_clear_pointer (&self->database, g_free);
 
   G_OBJECT_CLASS (dt_error_window_parent_class)->dispose (object);
 }
@@ -161,6 +164,8 @@ dt_error_window_set_database (DtErrorWindow *self,
 {
   g_return_if_fail (DT_IS_ERROR_WINDOW (self));
 
+  g_free (self->database);
+  self->database = g_strdup (path);
   gtk_widget_set_visible (GTK_WIDGET (self->open_button), path != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->restore_button), path != NULL);
   if (path != NULL)
@@ -169,4 +174,23 @@ dt_error_window_set_database (DtErrorWindow *self,
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->restore_button),
                                       "app.restore-backup");
     }
+}
+
+/* The database that could not be used, or NULL. */
+const char *
+dt_error_window_get_database (DtErrorWindow *self)
+{
+  g_return_val_if_fail (DT_IS_ERROR_WINDOW (self), NULL);
+
+  return self->database;
+}
+
+void
+dt_error_window_set_restore_offered (DtErrorWindow *self,
+                                     gboolean       offered)
+{
+  g_return_if_fail (DT_IS_ERROR_WINDOW (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->restore_button),
+                          offered && self->database != NULL);
 }

@@ -17,5 +17,9 @@ const char *dt_error_window_get_message (DtErrorWindow *self);
  * restore this one from a backup (app.open-database, app.restore-backup). */
 void        dt_error_window_set_database (DtErrorWindow *self,
                                           const char    *path);
+const char *dt_error_window_get_database (DtErrorWindow *self);
+/* Hides "Restore from Backup" for a database that is fine but cannot be used now. */
+void        dt_error_window_set_restore_offered (DtErrorWindow *self,
+                                                 gboolean       offered);
 
 G_END_DECLS

@@ -308,15 +308,15 @@ set_actions_enabled (DtFollowupPage *self,
   gboolean one = n_chosen == 1;
   gboolean open = one && state != NULL && state->open;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.assign",
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "followup.assign",
                                  n_chosen > 1 || (open && state->status != DT_STATUS_ESCALATED));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.event", n_chosen >= 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.escalate", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.resolve",
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "followup.event", n_chosen >= 1);
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "followup.escalate", open);
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "followup.resolve",
                                  open && state->status != DT_STATUS_RECEIVED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.decline", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.withdraw", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.duplicate", one);
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "followup.decline", open);
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "followup.withdraw", open);
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "followup.duplicate", one);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.edit", one);
   /* A transfer slip goes with a petition given to an agency. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "followup.transfer",

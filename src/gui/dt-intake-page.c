@@ -137,6 +137,9 @@ ensure_form (DtIntakePage *self)
   gtk_viewport_set_child (self->form_viewport, GTK_WIDGET (self->form));
   if (self->context != NULL)
     dt_petition_form_set_context (self->form, self->context);
+  /* A read-only file: the form shows, nothing in it can be changed. */
+  if (self->context != NULL && dt_context_get_read_only (self->context))
+    gtk_widget_set_sensitive (GTK_WIDGET (self->form), FALSE);
   form_title_cb (self);
   return self->form;
 }
@@ -200,7 +203,8 @@ register_selection_cb (DtIntakePage *self)
   gboolean selected = dt_register_view_get_selected_id (self->register_view) != 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.open", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.delete", selected);
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "intake.delete",
+                                       selected);
 }
 
 static void
@@ -208,7 +212,7 @@ update_actions (DtIntakePage *self)
 {
   gboolean form = g_strcmp0 (gtk_stack_get_visible_child_name (self->views), "form") == 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.save", form);
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "intake.save", form);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.cancel", form);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.show-register", form);
   register_selection_cb (self);
@@ -924,7 +928,13 @@ look_for_drafts (DtIntakePage *self)
       g_clear_error (&error);
       dt_draft_discard (database (self), DT_PETITION_FORM_DRAFT, NULL);
     }
-  if (left != NULL && !dt_draft_is_empty (left))
+  if (left != NULL && !dt_draft_is_empty (left) && dt_context_get_read_only (self->context))
+    {
+      /* Nothing can be moved in a read-only file: the draft is only shown. */
+      g_clear_pointer (&recovered, dt_draft_free);
+      recovered = g_steal_pointer (&left);
+    }
+  else if (left != NULL && !dt_draft_is_empty (left))
     {
       /* The newest of the two is the one offered. */
       g_autoptr(DtDraft) moved = dt_draft_new (DT_INTAKE_RECOVERED_DRAFT,
@@ -1223,7 +1233,7 @@ delete_confirmed_cb (gpointer user_data,
   self->deleted = g_steal_pointer (&petition);
   text = g_strdup_printf (_("Petition %s was deleted."), self->deleted->code);
   gtk_label_set_label (self->undo_label, text);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "intake.undo", TRUE);
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "intake.undo", TRUE);
   gtk_revealer_set_reveal_child (self->undo_revealer, TRUE);
   self->undo_id = g_timeout_add_seconds (UNDO_SECONDS, undo_timeout_cb, self);
 
@@ -1588,6 +1598,16 @@ dt_intake_page_set_context (DtIntakePage *self,
   self->connect_id = dt_context_add_idle (context, connect_idle_cb, self);
   look_for_drafts (self);
   update_actions (self);
+  if (dt_context_get_read_only (context))
+    {
+      const char * const writes[] = { "intake.new", "intake.restore-draft",
+                                      "intake.discard-draft", "intake.undo" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), writes[i], FALSE);
+      if (self->form != NULL)
+        gtk_widget_set_sensitive (GTK_WIDGET (self->form), FALSE);
+    }
 }
 
 DtPetitionForm *

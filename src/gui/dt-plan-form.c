@@ -457,8 +457,10 @@ show_heading (DtPlanForm *self,
     heading = g_strdup_printf (_("New plan for %d"), year);
   gtk_label_set_label (GTK_LABEL (self->heading), heading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.print", self->code != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.copy-next-year", self->code != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.delete", self->code != NULL);
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "plan.copy-next-year",
+                                       self->code != NULL);
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "plan.delete",
+                                       self->code != NULL);
 }
 
 static void
@@ -1034,4 +1036,12 @@ dt_plan_form_set_context (DtPlanForm *self,
   g_return_if_fail (DT_IS_PLAN_FORM (self));
 
   g_set_object (&self->context, context);
+  if (context != NULL && dt_context_get_read_only (context))
+    {
+      const char * const writes[] = { "plan.save", "plan.copy-next-year", "plan.delete",
+                                      "plan.discard-draft" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), writes[i], FALSE);
+    }
 }

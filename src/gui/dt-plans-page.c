@@ -75,7 +75,7 @@ update_empty_state (DtPlansPage *self)
   g_autofree char *title = g_strdup_printf (_("No plan for %d yet"), this_year (self));
 
   gtk_label_set_label (GTK_LABEL (self->empty_title), title);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plans.copy-last-year",
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "plans.copy-last-year",
                                  current == NULL && last != NULL);
   gtk_widget_set_visible (self->copy_button, current == NULL && last != NULL);
   gtk_label_set_label (GTK_LABEL (self->empty_text),
@@ -344,6 +344,11 @@ dt_plans_page_set_context (DtPlansPage *self,
 
   self->context = g_object_ref (context);
   dt_plan_form_set_context (DT_PLAN_FORM (self->form), context);
+  if (dt_context_get_read_only (context))
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "plans.new", FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->form), FALSE);
+    }
   self->changed_id = g_signal_connect (database (self), "changed",
                                        G_CALLBACK (database_changed_cb), self);
   refresh (self);

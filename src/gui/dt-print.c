@@ -187,7 +187,8 @@ issued_cb (DtIssueDialog *dialog,
   job->request->number = g_strdup (number);
   g_free (job->request->date);
   job->request->date = g_strdup (date);
-  job->record = TRUE;
+  /* A read-only file prints with the number given, which it cannot keep. */
+  job->record = !dt_database_is_read_only (job->db);
   /* The dialog goes; the job is the print or save's from now on. */
   g_object_steal_data (G_OBJECT (dialog), "dt-job");
   run (job);

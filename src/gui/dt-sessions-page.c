@@ -284,10 +284,10 @@ show_header (DtSessionsPage *self)
   if (info->notice_late || info->conclusion_late)
     gtk_widget_add_css_class (self->dues, "dt-late");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.postpone", planned);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.cancel", planned);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.replan", stopped);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.delete", TRUE);
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "sessions.postpone", planned);
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "sessions.cancel", planned);
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "sessions.replan", stopped);
+  dt_context_set_write_action_enabled (self->context, GTK_WIDGET (self), "sessions.delete", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.print", TRUE);
 }
 
@@ -1006,6 +1006,14 @@ dt_sessions_page_set_context (DtSessionsPage *self,
   dt_session_form_set_context (DT_SESSION_FORM (self->session_form), context);
   dt_minutes_form_set_context (DT_MINUTES_FORM (self->minutes_form), context);
   dt_conclusion_form_set_context (DT_CONCLUSION_FORM (self->conclusion_form), context);
+  if (dt_context_get_read_only (context))
+    {
+      /* A read-only file: the forms show, nothing in them can be changed. */
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.new", FALSE);
+      gtk_widget_set_sensitive (self->session_form, FALSE);
+      gtk_widget_set_sensitive (self->minutes_form, FALSE);
+      gtk_widget_set_sensitive (self->conclusion_form, FALSE);
+    }
   self->changed_id = g_signal_connect (database (self), "changed",
                                        G_CALLBACK (database_changed_cb), self);
   refresh (self);

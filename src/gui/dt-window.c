@@ -14,9 +14,11 @@
 #include "dt-plans-page.h"
 #include "dt-print.h"
 #include "dt-report-dialog.h"
+#include "dt-restore-dialog.h"
 #include "dt-sessions-page.h"
 #include "dt-settings-window.h"
 #include "dt-window-private.h"
+#include "dt-window-safety.h"
 #include "dt-window.h"
 
 /* A saved size smaller than this comes from a damaged setting. */
@@ -249,6 +251,18 @@ backup_action (GtkWidget  *widget,
 }
 
 static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DtWindow *self = DT_WINDOW (widget);
+
+  leave_page (self, self->last_page);
+  dt_restore_dialog_show (gtk_window_get_application (GTK_WINDOW (self)), GTK_WINDOW (self),
+                          dt_database_get_path (self->database));
+}
+
+static void
 active_cb (DtWindow   *self,
            GParamSpec *pspec,
            gpointer    user_data)
@@ -372,6 +386,21 @@ dt_window_constructed (GObject *object)
   /* A petition left unsaved by a crash or a power cut is offered back first. */
   if (dt_intake_page_has_recovered_draft (self->intake_page))
     gtk_stack_set_visible_child_name (self->stack, "intake");
+
+  /* Notices across the top, above the tabs: read-only, the day's backup not made. */
+  {
+    GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    GtkWidget *banners = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    g_object_ref (self->stack);
+    gtk_window_set_child (GTK_WINDOW (self), NULL);
+    gtk_box_append (GTK_BOX (content), banners);
+    gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->stack));
+    gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+    g_object_unref (self->stack);
+    gtk_window_set_child (GTK_WINDOW (self), content);
+    _dt_window_safety_start (self, GTK_BOX (banners));
+  }
 }
 
 static void
@@ -504,6 +533,8 @@ dt_window_class_init (DtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.settings", NULL, settings_action);
   gtk_widget_class_install_action (widget_class, "win.first-run", NULL, first_run_action);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL,
+                                   restore_backup_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.settings", NULL);
 
