@@ -7,14 +7,18 @@
 #                                   in _build-asan: a bad read or write, a leak, or undefined
 #                                   behaviour stops the test that met it (build-aux/lsan.supp
 #                                   lists the libraries' own leaks that are not ours)
+#   build-aux/test.sh --suite=core  only the suites named (core, po, gui), with or without
+#                                   --sanitize
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 
 sanitize=false
+suites=""
 for arg in "$@"; do
   case $arg in
     --sanitize) sanitize=true ;;
-    *) echo "Usage: build-aux/test.sh [--sanitize]" >&2; exit 1 ;;
+    --suite=*) suites="$suites --suite ${arg#--suite=}" ;;
+    *) echo "Usage: build-aux/test.sh [--sanitize] [--suite=core|po|gui ...]" >&2; exit 1 ;;
   esac
 done
 
@@ -44,8 +48,9 @@ fi
 # Slower under the sanitizers: each test gets three times as long.
 multiplier=1
 $sanitize && multiplier=3
+# shellcheck disable=SC2086
 xvfb-run -a -s "-screen 0 1280x1024x24" meson test -C $build --print-errorlogs \
-  --timeout-multiplier=$multiplier
+  --timeout-multiplier=$multiplier $suites
 status=$?
 /usr/bin/python3 build-aux/test-summary.py $build/meson-logs/testlog.json || status=1
 exit $status

@@ -120,19 +120,25 @@ def find_app(pid, timeout=30):
     return None
 
 
-def press(app, name, role=None):
-    for node in walk(app):
-        try:
-            if (role is None or node.getRole() == role) and node.name == name and showing(node):
-                action = node.queryAction()
-                for i in range(action.nActions):
-                    if action.getName(i) in ("click", "press", "activate"):
-                        action.doAction(i)
-                        time.sleep(1.0)
-                        return True
-        except Exception:
-            continue
-    return False
+def press(app, name, role=None, seconds=20):
+    """Presses the control NAME once it shows: a menu's items reach the bus a while after the
+    menu opens, longer on a slow build (the sanitizers')."""
+    deadline = time.monotonic() + seconds
+    while True:
+        for node in walk(app):
+            try:
+                if (role is None or node.getRole() == role) and node.name == name and showing(node):
+                    action = node.queryAction()
+                    for i in range(action.nActions):
+                        if action.getName(i) in ("click", "press", "activate"):
+                            action.doAction(i)
+                            time.sleep(1.0)
+                            return True
+            except Exception:
+                continue
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.5)
 
 
 def main():
