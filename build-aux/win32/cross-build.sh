@@ -53,7 +53,7 @@ as_root() {
 # --- Tools ---------------------------------------------------------------------------------
 
 tools="gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 wine wine64 meson ninja-build pkg-config cmake
-  make gcc tcl dpkg-dev gettext libglib2.0-dev-bin python3 xz-utils bzip2 perl"
+  make gcc tcl dpkg-dev gettext libglib2.0-dev-bin python3 xz-utils bzip2 perl sassc nsis"
 
 install_tools() {
   local missing="" package
@@ -156,7 +156,8 @@ source_version() {
 # Bump a recipe's number below when its build_ function changes.
 declare -A recipe=([zlib]=1 [libffi]=1 [pcre2]=1 [gettext]=1 [glib2.0]=1 [sqlite3]=1
                    [jansson]=1 [libxlsxwriter]=1 [pixman]=1 [libpng1.6]=1 [fribidi]=1
-                   [harfbuzz]=1 [cairo]=1 [pango1.0]=2)
+                   [harfbuzz]=1 [cairo]=1 [pango1.0]=2 [libjpeg-turbo]=1 [tiff]=1
+                   [graphene]=1 [libepoxy]=1 [gdk-pixbuf]=1 [gtk4]=1)
 dependency() {
   local name=$1 dir version stamp start status
   dir=$(fetch_source "$name")
@@ -204,6 +205,16 @@ build_one() {
                 -Dbenchmark=disabled ;;
     cairo) build_cairo "$2" "$3" ;;
     pango1.0) build_pango "$2" "$3" ;;
+    libjpeg-turbo) cmake_cross "$2" "$3" -DENABLE_STATIC=OFF -DWITH_TURBOJPEG=OFF \
+                     -DWITH_SIMD=OFF ;;
+    tiff) cmake_cross "$2" "$3" -Dtiff-tools=OFF -Dtiff-tests=OFF -Dtiff-contrib=OFF \
+            -Dtiff-docs=OFF -Dcxx=OFF -Djbig=OFF -Dlzma=OFF -Dzstd=OFF -Dwebp=OFF -Dlerc=OFF \
+            -Dlibdeflate=OFF ;;
+    graphene) meson_cross "$2" "$3" -Dintrospection=disabled -Dtests=false \
+                -Dinstalled_tests=false -Dgtk_doc=false ;;
+    libepoxy) meson_cross "$2" "$3" -Dtests=false -Ddocs=false -Dglx=no -Degl=no -Dx11=false ;;
+    gdk-pixbuf) build_gdk_pixbuf "$2" "$3" ;;
+    gtk4) build_gtk "$2" "$3" ;;
   esac
 }
 
@@ -336,6 +347,29 @@ build_pango() {
   meson_cross "$copy" "$out/build" -Dintrospection=disabled -Dgtk_doc=false \
     -Dinstall-tests=false -Dfontconfig=disabled -Dfreetype=disabled -Dcairo=enabled \
     -Dlibthai=disabled -Dxft=disabled -Dsysprof=disabled
+}
+
+# gdk-pixbuf with its PNG loader as a module (the portable folder carries it and its
+# loaders.cache, as a real install does); found beside the DLL at run time (relocatable).
+build_gdk_pixbuf() {
+  local src=$1 out=$2
+  meson_cross "$src" "$out" -Dpng=enabled -Djpeg=disabled -Dtiff=disabled \
+    -Dbuiltin_loaders=none -Dnative_windows_loaders=false -Drelocatable=true \
+    -Dintrospection=disabled -Dman=false -Dgtk_doc=false -Ddocs=false -Dtests=false \
+    -Dinstalled_tests=false
+}
+
+# GTK 4.8 with its Windows backend alone: no media, printing through Windows, no Vulkan,
+# no introspection, documentation, demos, examples or tests. Its theme is compiled with
+# the native sassc.
+build_gtk() {
+  local src=$1 out=$2
+  meson_cross "$src" "$out" -Dwin32-backend=true -Dx11-backend=false \
+    -Dwayland-backend=false -Dbroadway-backend=false -Dmacos-backend=false \
+    -Dmedia-ffmpeg=disabled -Dmedia-gstreamer=disabled -Dprint-cups=disabled \
+    -Dvulkan=disabled -Dcloudproviders=disabled -Dsysprof=disabled -Dtracker=disabled \
+    -Dcolord=disabled -Dintrospection=disabled -Dgtk_doc=false -Dman-pages=false \
+    -Ddemos=false -Dbuild-examples=false -Dbuild-tests=false -Dinstall-tests=false
 }
 
 build_glib() {
@@ -594,6 +628,10 @@ for name in pixman libpng1.6 fribidi harfbuzz cairo pango1.0; do
 done
 copy_runtime
 check_pdf
+# For the window.
+for name in libjpeg-turbo tiff graphene libepoxy gdk-pixbuf gtk4; do
+  dependency "$name"
+done
 
 build_project
 assemble_portable
