@@ -590,7 +590,9 @@ assemble_portable() {
 test_project() {
   log "Running the tests under wine"
   local start=$SECONDS status=0
-  meson test -C "$build" --num-processes "$jobs" --print-errorlogs --no-suite gui ||
+  # Wine runs them slower, and slower still on a busy machine: three times the time.
+  meson test -C "$build" --num-processes "$jobs" --print-errorlogs --no-suite gui \
+    --timeout-multiplier 3 ||
     status=$?
   /usr/bin/python3 "$source_root/build-aux/test-summary.py" "$build/meson-logs/testlog.json" ||
     true
