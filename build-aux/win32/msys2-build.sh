@@ -91,7 +91,8 @@ build_project() {
   echo "   project: $((SECONDS - start)) s"
 }
 
-# Every test: the window's own need a display, which a Windows PC has.
+# Every test; the window's own ask for GTK's X11 backend (they are written for Xvfb) and
+# skip here.
 test_project() {
   log "Running the tests"
   local status=0
