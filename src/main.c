@@ -3,6 +3,7 @@
 
 #include "dt-application.h"
 #include "dt-i18n.h"
+#include "dt-renderer.h"
 
 int
 main (int   argc,
@@ -13,6 +14,8 @@ main (int   argc,
 
   dt_application_apply_language ();
   dt_i18n_init ();
+  /* Before GTK opens the display: GSK_RENDERER is read then. */
+  dt_renderer_apply_at_start ();
 
   application = dt_application_new ();
   status = g_application_run (G_APPLICATION (application), argc, argv);

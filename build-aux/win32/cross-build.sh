@@ -1,14 +1,23 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Cross-builds DoiThoai's core, doithoai-cli and their tests for 64-bit Windows with Debian's
-# mingw-w64 toolchain, runs the tests under wine, and assembles a portable folder of the
-# console program. Not part of CI (it takes minutes); see "Building for Windows" in README.
+# Cross-builds DoiThoai for 64-bit Windows with Debian's mingw-w64 toolchain: the window
+# (GTK 4 with its Windows backend), doithoai-cli and the tests; runs the core and console
+# tests under wine, assembles the portable folder (bundle.sh, shared with msys2-build.sh),
+# compares the console program with the Linux build (compare.sh), starts the window from the
+# portable folder under Xvfb + wine and takes a screenshot, and makes the installer (NSIS)
+# and tests it under wine. Not part of CI (it takes minutes); see "Building for Windows" in
+# README.
 #
 # The dependencies are built from Debian's own source packages (apt-get source) into a cache
 # outside the source tree, once: running the script again rebuilds only the project.
 #
-# Usage: build-aux/win32/cross-build.sh [--no-test] [--no-compare]
+# Usage: build-aux/win32/cross-build.sh [--console] [--no-test] [--no-compare] [--no-window]
+#                                       [--no-installer]
+#   --console       the core and doithoai-cli alone (-Dgui=disabled): no GTK, no window,
+#                   no installer
+#   --no-test       no tests under wine        --no-compare    no compare.sh
+#   --no-window     no screenshot of the window --no-installer  no installer
 #   DOITHOAI_WIN32_CACHE  where dependencies are built and kept
 #                         (default: ~/.cache/doithoai-win32)
 #   DOITHOAI_WIN32_BUILD  the project's build folder (default: _build-win32 in the tree)
@@ -29,11 +38,17 @@ slow=(nice -n 10)
 
 run_tests=yes
 run_compare=yes
+run_window=yes
+run_installer=yes
+gui=enabled
 for arg in "$@"; do
   case $arg in
+    --console) gui=disabled; run_window=no; run_installer=no ;;
     --no-test) run_tests=no ;;
     --no-compare) run_compare=no ;;
-    -h|--help) sed -n '3,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --no-window) run_window=no ;;
+    --no-installer) run_installer=no ;;
+    -h|--help) sed -n '3,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "cross-build.sh: unknown argument '$arg' (see --help)" >&2; exit 1 ;;
   esac
 done
@@ -53,7 +68,9 @@ as_root() {
 # --- Tools ---------------------------------------------------------------------------------
 
 tools="gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 wine wine64 meson ninja-build pkg-config cmake
-  make gcc tcl dpkg-dev gettext libglib2.0-dev-bin python3 xz-utils bzip2 perl"
+  make gcc tcl dpkg-dev gettext libglib2.0-dev-bin python3 xz-utils bzip2 perl sassc nsis
+  libgtk-4-bin librsvg2-bin adwaita-icon-theme hicolor-icon-theme xvfb xauth xdotool
+  imagemagick fonts-dejavu-core"
 
 install_tools() {
   local missing="" package
@@ -156,7 +173,8 @@ source_version() {
 # Bump a recipe's number below when its build_ function changes.
 declare -A recipe=([zlib]=1 [libffi]=1 [pcre2]=1 [gettext]=1 [glib2.0]=1 [sqlite3]=1
                    [jansson]=1 [libxlsxwriter]=1 [pixman]=1 [libpng1.6]=1 [fribidi]=1
-                   [harfbuzz]=1 [cairo]=1 [pango1.0]=2)
+                   [harfbuzz]=1 [cairo]=1 [pango1.0]=2 [libjpeg-turbo]=1 [tiff]=1
+                   [graphene]=1 [libepoxy]=1 [gdk-pixbuf]=1 [gtk4]=1)
 dependency() {
   local name=$1 dir version stamp start status
   dir=$(fetch_source "$name")
@@ -204,6 +222,16 @@ build_one() {
                 -Dbenchmark=disabled ;;
     cairo) build_cairo "$2" "$3" ;;
     pango1.0) build_pango "$2" "$3" ;;
+    libjpeg-turbo) cmake_cross "$2" "$3" -DENABLE_STATIC=OFF -DWITH_TURBOJPEG=OFF \
+                     -DWITH_SIMD=OFF ;;
+    tiff) cmake_cross "$2" "$3" -Dtiff-tools=OFF -Dtiff-tests=OFF -Dtiff-contrib=OFF \
+            -Dtiff-docs=OFF -Dcxx=OFF -Djbig=OFF -Dlzma=OFF -Dzstd=OFF -Dwebp=OFF -Dlerc=OFF \
+            -Dlibdeflate=OFF ;;
+    graphene) meson_cross "$2" "$3" -Dintrospection=disabled -Dtests=false \
+                -Dinstalled_tests=false -Dgtk_doc=false ;;
+    libepoxy) meson_cross "$2" "$3" -Dtests=false -Ddocs=false -Dglx=no -Degl=no -Dx11=false ;;
+    gdk-pixbuf) build_gdk_pixbuf "$2" "$3" ;;
+    gtk4) build_gtk "$2" "$3" ;;
   esac
 }
 
@@ -336,6 +364,29 @@ build_pango() {
   meson_cross "$copy" "$out/build" -Dintrospection=disabled -Dgtk_doc=false \
     -Dinstall-tests=false -Dfontconfig=disabled -Dfreetype=disabled -Dcairo=enabled \
     -Dlibthai=disabled -Dxft=disabled -Dsysprof=disabled
+}
+
+# gdk-pixbuf with its PNG loader as a module (the portable folder carries it and its
+# loaders.cache, as a real install does); found beside the DLL at run time (relocatable).
+build_gdk_pixbuf() {
+  local src=$1 out=$2
+  meson_cross "$src" "$out" -Dpng=enabled -Djpeg=disabled -Dtiff=disabled \
+    -Dbuiltin_loaders=none -Dnative_windows_loaders=false -Drelocatable=true \
+    -Dintrospection=disabled -Dman=false -Dgtk_doc=false -Ddocs=false -Dtests=false \
+    -Dinstalled_tests=false
+}
+
+# GTK 4.8 with its Windows backend alone: no media, printing through Windows, no Vulkan,
+# no introspection, documentation, demos, examples or tests. Its theme is compiled with
+# the native sassc.
+build_gtk() {
+  local src=$1 out=$2
+  meson_cross "$src" "$out" -Dwin32-backend=true -Dx11-backend=false \
+    -Dwayland-backend=false -Dbroadway-backend=false -Dmacos-backend=false \
+    -Dmedia-ffmpeg=disabled -Dmedia-gstreamer=disabled -Dprint-cups=disabled \
+    -Dvulkan=disabled -Dcloudproviders=disabled -Dsysprof=disabled -Dtracker=disabled \
+    -Dcolord=disabled -Dintrospection=disabled -Dgtk_doc=false -Dman-pages=false \
+    -Ddemos=false -Dbuild-examples=false -Dbuild-tests=false -Dinstall-tests=false
 }
 
 build_glib() {
@@ -511,65 +562,227 @@ check_pdf() {
 # --- The project ---------------------------------------------------------------------------
 
 build_project() {
-  log "Building DoiThoai (console program and core) in $build"
+  log "Building DoiThoai (-Dgui=$gui) in $build"
   local start=$SECONDS
   if [ ! -f "$build/build.ninja" ]; then
-    meson setup "$build" "$source_root" --cross-file "$cache/cross.ini" -Dgui=disabled \
+    meson setup "$build" "$source_root" --cross-file "$cache/cross.ini" -Dgui="$gui" \
       -Dwerror=true --prefix "$build/portable-prefix"
   else
     meson setup --reconfigure "$build" "$source_root" --cross-file "$cache/cross.ini" \
-      -Dgui=disabled -Dwerror=true --prefix "$build/portable-prefix" > "$build/reconfigure.log" ||
+      -Dgui="$gui" -Dwerror=true --prefix "$build/portable-prefix" > "$build/reconfigure.log" ||
       { cat "$build/reconfigure.log"; return 1; }
   fi
   ninja -C "$build" -j"$jobs"
   echo "   project: $((SECONDS - start)) s"
 }
 
-# The DLLs a program needs that come from the dependencies, recursively.
-needed_dlls() {
-  local todo=("$@") seen=" " file dll
-  while [ ${#todo[@]} -gt 0 ]; do
-    file=${todo[0]}
-    todo=("${todo[@]:1}")
-    while read -r dll; do
-      if [ -f "$prefix/bin/$dll" ] && [[ $seen != *" $dll "* ]]; then
-        seen="$seen$dll "
-        echo "$dll"
-        todo+=("$prefix/bin/$dll")
-      fi
-    done < <("$host-objdump" -p "$file" | sed -n 's/^\s*DLL Name: //p')
-  done
-}
-
-# A folder that runs as it is on a Windows PC: the programs, their DLLs, GLib's spawn helpers
-# and the translations, in the installed layout (bin/ and share/locale/).
+# The same portable folder as msys2-build.sh makes on Windows (bundle.sh), with gdk-pixbuf's
+# loaders.cache written under wine.
 assemble_portable() {
-  local folder=$build/DoiThoai dll mo
-  log "Assembling the portable folder $folder"
-  rm -rf "$folder"
-  mkdir -p "$folder/bin" "$folder/share/locale/vi/LC_MESSAGES"
-  cp "$build/src/cli/doithoai-cli.exe" "$folder/bin/"
-  for dll in $(needed_dlls "$folder/bin/doithoai-cli.exe" "$prefix/bin/gspawn-win64-helper.exe"); do
-    cp "$prefix/bin/$dll" "$folder/bin/"
-  done
-  cp "$prefix/bin/gspawn-win64-helper.exe" "$prefix/bin/gspawn-win64-helper-console.exe" \
-    "$folder/bin/"
-  cp "$build/po/vi/LC_MESSAGES/doithoai.mo" "$folder/share/locale/vi/LC_MESSAGES/"
-  # GLib's own messages (file errors among them) in Vietnamese too.
-  mo=$prefix/share/locale/vi/LC_MESSAGES/glib20.mo
-  if [ -f "$mo" ]; then
-    cp "$mo" "$folder/share/locale/vi/LC_MESSAGES/"
-  fi
-  ls "$folder/bin"
+  log "Assembling the portable folder $build/DoiThoai"
+  DOITHOAI_RUN=wine DOITHOAI_OBJDUMP="$host-objdump" \
+    DOITHOAI_ICONS="$prefix/share/icons:/usr/share/icons" \
+    "$here/bundle.sh" "$build" "$prefix" "$build/DoiThoai"
 }
 
+# The core and console tests (and the translations check) under wine; the window's tests
+# need a display of their own and are left to Linux.
 test_project() {
   log "Running the tests under wine"
   local start=$SECONDS status=0
-  meson test -C "$build" --num-processes "$jobs" --print-errorlogs || status=$?
+  # One at a time: run two at once under one wine, a test's spawns of doithoai-cli failed now
+  # and then with "Failed to execute helper program (Invalid argument)" (in 3 runs of 4, at a
+  # different case each time; never alone). Wine runs them slower, and slower still on a busy
+  # machine: three times the time.
+  meson test -C "$build" --num-processes 1 --print-errorlogs --no-suite gui \
+    --timeout-multiplier 3 ||
+    status=$?
   /usr/bin/python3 "$source_root/build-aux/test-summary.py" "$build/meson-logs/testlog.json" ||
     true
   echo "   tests: $((SECONDS - start)) s"
+  return $status
+}
+
+# A virtual display of our own for wine: its number in $display, its process in $xvfb_pid.
+start_display() {
+  local fifo=$1/display
+  rm -f "$fifo"
+  Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3> "$fifo" 2> "$1/xvfb.log" &
+  xvfb_pid=$!
+  for _ in $(seq 50); do
+    [ -s "$fifo" ] && break
+    sleep 0.2
+  done
+  display=:$(head -n 1 "$fifo")
+  [ "$display" != ":" ] || { echo "cross-build.sh: Xvfb did not start" >&2; return 1; }
+}
+
+# Starts the window (doithoai.exe in folder $1, on database $2) on $display, with the
+# environment assignments that follow, and waits until it is shown and has drawn; then, when
+# $3 is a file name, takes a screenshot of it there; then closes it as its close button
+# does. Its messages go to $4.
+run_window() {
+  local folder=$1 data=$2 shot=$3 messages=$4 window="" app_pid colours status=0
+  shift 4
+  # A wine session started without this display (the tests') cannot open windows on it:
+  # the window starts a session of its own.
+  wineserver --wait
+  (unset WINEPATH
+   # Wine needs a UTF-8 locale the system has to spell the folder's name (C.UTF-8; a
+   # vi_VN.UTF-8 that is not generated loses it).
+   export DISPLAY=$display LANG=C.UTF-8 DOITHOAI_TODAY=2026-11-26
+   exec env "$@" wine "$folder/bin/doithoai.exe" --database="$(winepath -w "$data")") \
+    > "$messages" 2>&1 &
+  app_pid=$!
+  window=$(DISPLAY=$display timeout 180 xdotool search --sync --onlyvisible --name 'DoiThoai' |
+           head -n 1) || true
+  if [ -z "$window" ]; then
+    echo "cross-build.sh: the window did not appear under wine; its messages:" >&2
+    cat "$messages" >&2
+    status=1
+  else
+    # Time to read the demo office and draw its overview.
+    sleep 15
+    if [ -n "$shot" ]; then
+      DISPLAY=$display import -window "$window" "$shot"
+      colours=$(convert "$shot" -format %k info:)
+      echo "   screenshot $shot ($(identify -format '%wx%h' "$shot")): $colours colours"
+      if [ "$colours" -lt 50 ]; then
+        echo "cross-build.sh: the screenshot is nearly blank" >&2
+        status=1
+      fi
+    fi
+    # Closed as by its close button: WM_CLOSE (wine's taskkill without /F sends it; keys
+    # typed through Xvfb reach it, but wine has no keyboard layout for GTK to read them).
+    DISPLAY=$display wine taskkill /im doithoai.exe > /dev/null 2>&1 || true
+  fi
+  for _ in $(seq 30); do
+    kill -0 "$app_pid" 2>/dev/null || break
+    sleep 1
+  done
+  if kill -0 "$app_pid" 2>/dev/null; then
+    echo "cross-build.sh: the window did not close when asked: stopping it" >&2
+    kill "$app_pid" 2>/dev/null || true
+    status=1
+  fi
+  wait "$app_pid" 2>/dev/null || true
+  wineserver --wait
+  return $status
+}
+
+# The window, started from a copy of the portable folder in a folder with Vietnamese letters
+# under Xvfb + wine, on a demo database, in Vietnamese: a screenshot in $build/windows.png
+# (copied to docs/windows.png by hand once it looks right). Then once more with
+# DOITHOAI_RENDERER=cairo: GTK must not try OpenGL at all then. Wine's own default font has
+# no Vietnamese letters Pango can use: GTK is told to use DejaVu Sans here, as Windows'
+# Segoe UI is used on a PC.
+window_screenshot() {
+  log "Starting the window from the portable folder under Xvfb + wine"
+  local work=$build/window folder data config status=0 gl
+  rm -rf "$work"
+  mkdir -p "$work/Phần mềm" "$work/Dữ liệu"
+  cp -a "$build/DoiThoai" "$work/Phần mềm/"
+  folder="$work/Phần mềm/DoiThoai"
+  data="$work/Dữ liệu/văn phòng.sqlite"
+  (unset WINEPATH
+   LANG=C.UTF-8 DOITHOAI_TODAY=2026-11-26 wine "$folder/bin/doithoai-cli.exe" \
+     --database="$(winepath -w "$data")" demo --petitions=300 --seed=7) > "$work/demo.log" 2>&1 ||
+    { cat "$work/demo.log"; return 1; }
+  config=$WINEPREFIX/drive_c/users/$(id -un)/AppData/Local/gtk-4.0
+  mkdir -p "$config"
+  printf '[Settings]\ngtk-font-name=DejaVu Sans 10\n' > "$config/settings.ini"
+  # The font Windows reports (wine's Tahoma) outranks settings.ini: the user's style sheet
+  # outranks both.
+  printf '* { font-family: "DejaVu Sans"; }\n' > "$config/gtk.css"
+
+  start_display "$work"
+  run_window "$folder" "$data" "$build/windows.png" "$work/window.log" DOITHOAI_LANGUAGE=vi ||
+    status=1
+  gl=$(grep -c 'gdk_gl_context' "$work/window.log" || true)
+  echo "   default renderer: $gl messages about OpenGL"
+  if run_window "$folder" "$data" "" "$work/window-cairo.log" DOITHOAI_LANGUAGE=vi \
+       DOITHOAI_RENDERER=cairo; then
+    if grep -q 'gdk_gl_context' "$work/window-cairo.log"; then
+      echo "cross-build.sh: with DOITHOAI_RENDERER=cairo GTK still tried OpenGL:" >&2
+      grep 'gdk_gl_context' "$work/window-cairo.log" >&2
+      status=1
+    else
+      echo "   DOITHOAI_RENDERER=cairo: the window drew without trying OpenGL"
+    fi
+  else
+    status=1
+  fi
+  kill "$xvfb_pid" 2>/dev/null || true
+  wait "$xvfb_pid" 2>/dev/null || true
+  return $status
+}
+
+# The installer (installer.sh, shared with msys2-build.sh), then under wine: a silent
+# per-user install into a folder with Vietnamese letters, the installed doithoai-cli
+# working on the user's default database, the Start-menu entries, a silent uninstall that
+# removes the program and its entries and leaves the user's data.
+make_and_test_installer() {
+  log "Making the installer"
+  local setup version target target_w data menu status=0
+  version=$(meson introspect --projectinfo "$build" |
+            /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)["version"])')
+  setup=$("$here/installer.sh" "$build/DoiThoai" "$build" "$version") || return 1
+  echo "   $setup: $(du -h "$setup" | cut -f1)"
+
+  log "Testing the installer under wine"
+  target="$WINEPREFIX/drive_c/users/$(id -un)/AppData/Local/Programs/Phần mềm DoiThoai"
+  data="$WINEPREFIX/drive_c/users/$(id -un)/AppData/Local/doithoai"
+  menu="$WINEPREFIX/drive_c/users/$(id -un)/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/DoiThoai"
+  rm -rf "$target"
+  mkdir -p "$(dirname "$target")"
+  target_w=$(winepath -w "$target")
+  # As typed in cmd.exe: NSIS takes /D= unquoted, spaces and all, which wine's own quoting
+  # of an argument with a space would spoil.
+  (unset WINEPATH; wine cmd /c "$(winepath -w "$setup") /S /CurrentUser /D=$target_w") ||
+    status=1
+  wineserver --wait
+  if [ -f "$target/bin/doithoai-cli.exe" ] && [ -f "$target/bin/doithoai.exe" ]; then
+    echo "   installed into $target_w: $(find "$target" -type f | wc -l) files"
+  else
+    echo "cross-build.sh: the silent install put no program into $target" >&2
+    return 1
+  fi
+  if ls "$menu"/*.lnk > /dev/null 2>&1; then
+    echo "   Start menu: $(cd "$menu" && echo ./*.lnk)"
+  else
+    echo "cross-build.sh: no Start-menu entries in $menu" >&2
+    status=1
+  fi
+  # The installed console program fills the user's default database (made in
+  # %LOCALAPPDATA%\doithoai, this wine user's own) with a small demo office.
+  rm -rf "$data"
+  (unset WINEPATH; LANG=C.UTF-8 wine "$target/bin/doithoai-cli.exe" demo --petitions=30 \
+     --seed=1) > "$build/installed-demo.txt" 2>&1 || status=1
+  if [ -f "$data/doithoai.sqlite" ]; then
+    echo "   the installed doithoai-cli made the user's data: $(find "$data" -mindepth 1 -printf '%f ')"
+  else
+    echo "cross-build.sh: the installed doithoai-cli did not run:" >&2
+    cat "$build/installed-demo.txt" >&2
+    return 1
+  fi
+  (unset WINEPATH; wine "$target/uninstall.exe" /S) || status=1
+  wineserver --wait
+  if [ -e "$target/bin" ] || [ -e "$target/uninstall.exe" ]; then
+    echo "cross-build.sh: the uninstaller left the program in $target" >&2
+    status=1
+  else
+    echo "   uninstalled: the program folder is gone"
+  fi
+  if [ -e "$menu" ]; then
+    echo "cross-build.sh: the uninstaller left the Start-menu entries" >&2
+    status=1
+  fi
+  if [ -f "$data/doithoai.sqlite" ]; then
+    echo "   the user's data is still there: $(find "$data" -mindepth 1 -printf '%f ')"
+  else
+    echo "cross-build.sh: the uninstaller removed the user's data" >&2
+    status=1
+  fi
   return $status
 }
 
@@ -594,6 +807,12 @@ for name in pixman libpng1.6 fribidi harfbuzz cairo pango1.0; do
 done
 copy_runtime
 check_pdf
+# For the window.
+if [ $gui = enabled ]; then
+  for name in libjpeg-turbo tiff graphene libepoxy gdk-pixbuf gtk4; do
+    dependency "$name"
+  done
+fi
 
 build_project
 assemble_portable
@@ -603,6 +822,12 @@ if [ $run_tests = yes ]; then
 fi
 if [ $run_compare = yes ]; then
   "$here/compare.sh" "$build" || status=1
+fi
+if [ $run_window = yes ]; then
+  window_screenshot || status=1
+fi
+if [ $run_installer = yes ]; then
+  make_and_test_installer || status=1
 fi
 log "Done in $((SECONDS - total)) s"
 exit $status

@@ -974,6 +974,76 @@ build_holidays_page (DtSettingsWindow *self)
   return page;
 }
 
+/* ------------------------------------------------------------------------------------------
+ * This computer: what is kept in the computer's settings, not in the database
+ * ------------------------------------------------------------------------------------------ */
+
+static gboolean
+renderer_to_active (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  g_value_set_boolean (value, g_strcmp0 (g_variant_get_string (variant, NULL), "cairo") == 0);
+  return TRUE;
+}
+
+static GVariant *
+active_to_renderer (const GValue       *value,
+                    const GVariantType *type,
+                    gpointer            user_data)
+{
+  return g_variant_new_string (g_value_get_boolean (value) ? "cairo" : "default");
+}
+
+static GtkWidget *
+build_computer_page (DtSettingsWindow *self)
+{
+  GtkWidget *box;
+  GtkWidget *page = page_box (&box, _("This Computer"),
+                              _("Kept on this computer, not in the database."));
+  GtkWidget *check = gtk_check_button_new_with_mnemonic (
+    _("Draw the window _without the graphics card"));
+  GtkWidget *note = gtk_label_new (
+    _("For older computers whose graphics drivers show the window black, garbled or "
+      "flickering. Drawing is slower. Used from the next start of DoiThoai."));
+  GSettings *settings = dt_context_get_settings (self->context);
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  gtk_widget_set_name (check, "computer-renderer");
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (note), 60);
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_widget_set_margin_start (note, 28);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, note, NULL, -1);
+  if (settings != NULL)
+    g_object_get (settings, "settings-schema", &schema, NULL);
+  if (schema != NULL && g_settings_schema_has_key (schema, "renderer"))
+    g_settings_bind_with_mapping (settings, "renderer", check, "active",
+                                  G_SETTINGS_BIND_DEFAULT, renderer_to_active,
+                                  active_to_renderer, NULL, NULL);
+  else
+    gtk_widget_set_sensitive (check, FALSE);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), note);
+  if (g_getenv ("DOITHOAI_RENDERER") != NULL && *g_getenv ("DOITHOAI_RENDERER") != '\0')
+    {
+      g_autofree char *text = g_strdup_printf (
+        /* TRANSLATORS: %s is the value of the environment variable, e.g. “cairo”. */
+        _("DOITHOAI_RENDERER=%s is set on this computer: it decides how the window is drawn, "
+          "whatever this setting says."), g_getenv ("DOITHOAI_RENDERER"));
+      GtkWidget *overridden = gtk_label_new (text);
+
+      gtk_widget_set_name (overridden, "computer-renderer-overridden");
+      gtk_label_set_xalign (GTK_LABEL (overridden), 0);
+      gtk_label_set_wrap (GTK_LABEL (overridden), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (overridden), 60);
+      gtk_box_append (GTK_BOX (box), overridden);
+    }
+  return page;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 
 static void
@@ -1068,6 +1138,8 @@ dt_settings_window_new (GtkWindow *parent,
   gtk_stack_add_titled (GTK_STACK (self->stack), build_rules_page (self), "rules", _("Rules"));
   gtk_stack_add_titled (GTK_STACK (self->stack), build_margins_page (self), "margins",
                         _("Margins"));
+  gtk_stack_add_titled (GTK_STACK (self->stack), build_computer_page (self), "computer",
+                        _("This Computer"));
 
   sidebar = gtk_stack_sidebar_new ();
   gtk_stack_sidebar_set_stack (GTK_STACK_SIDEBAR (sidebar), GTK_STACK (self->stack));
