@@ -194,9 +194,14 @@ first_frame_child (const char *what,
         gtk_widget_activate_action (window, "win.show-page", "s", "intake");
       phase ("window built");
       if (g_getenv ("BENCH_PHASES") != NULL)
-        g_printerr ("  (of which the overview computed in %.1f ms)\n",
-                    dt_overview_page_get_last_ms (DT_OVERVIEW_PAGE (
-                      _dt_window_get_page (DT_WINDOW (window), "overview"))));
+        {
+          DtOverviewPage *overview = DT_OVERVIEW_PAGE (_dt_window_get_page (DT_WINDOW (window),
+                                                                            "overview"));
+
+          g_printerr ("  (of which the overview computed in %.1f ms: %u things to do)\n",
+                      dt_overview_page_get_last_ms (overview),
+                      dt_overview_page_get_n_items (overview));
+        }
     }
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (window))
