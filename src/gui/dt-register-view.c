@@ -76,6 +76,7 @@ struct _DtRegisterView
   gboolean            show_confidential;
   guint               widths_id;
   guint               changing;   /* nested begin_change () */
+  guint               attach_id;
   guint               release_id;
   guint               restore_id;  /* tick callback, until the rows are back */
   guint               restore_tries;
@@ -83,7 +84,7 @@ struct _DtRegisterView
   gulong              dirty_id;
   guint               sorting : 1;
   guint               attached : 1;   /* the column view has the model */
-  guint               may_attach : 1; /* shown once */
+  guint               may_attach : 1; /* shown, or the window had its first frame */
   guint               dormant : 1;    /* hidden: the list does not follow the database */
   guint               dirty : 1;      /* the database changed while it was dormant */
   guint               wide : 1;
@@ -609,6 +610,9 @@ dt_register_view_dispose (GObject *object)
     }
   g_clear_object (&self->selection);
   g_clear_object (&self->list);
+  if (self->context != NULL)
+    dt_context_cancel_idle (self->context, self->attach_id);
+  self->attach_id = 0;
   g_clear_handle_id (&self->release_id, g_source_remove);
   g_clear_object (&self->context);
   g_clear_pointer (&self->bound, g_hash_table_unref);
@@ -661,10 +665,11 @@ dt_register_view_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (DT_REGISTER_VIEW (widget)->column_view));
 }
 
-/* The view is given the list when it is shown, and takes it back a moment after it is
+/* The view is given the list when it is first shown, or once the window is idle (building the
+ * rows of a list nobody looks at would only delay the window's first frame; ready before the
+ * tab is first shown, its first showing is quick), and takes it back a moment after it is
  * hidden: GTK 4.8 keeps some 200 rows of widgets (eight cells each) for a column view with a
- * model, about 10 MiB, and a tab nobody looks at needs none of them. Building the rows of a
- * list nobody looks at would also delay the window's first frame. */
+ * model, about 10 MiB, and a tab she has left needs none of them. */
 #define RELEASE_SECONDS 3
 
 /* Once the rows are back and measured, the list is where it was left. */
@@ -712,6 +717,17 @@ update_attachment (DtRegisterView *self)
       gtk_widget_set_opacity (GTK_WIDGET (self->column_view), 1);
       self->restore_id = 0;
     }
+}
+
+static gboolean
+attach_idle_cb (gpointer user_data)
+{
+  DtRegisterView *self = user_data;
+
+  self->attach_id = 0;
+  self->may_attach = TRUE;
+  update_attachment (self);
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -903,6 +919,9 @@ ensure_list (DtRegisterView *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     set_dormant (self, TRUE);
   update_attachment (self);
+  /* Ready before it is asked for: once the window has shown its first frame. */
+  if (!self->may_attach && self->attach_id == 0)
+    self->attach_id = dt_context_add_idle (self->context, attach_idle_cb, self);
 }
 
 void
