@@ -210,6 +210,42 @@ test_reports_due (DtTestFixture *fixture,
   g_assert_true (found);
 }
 
+/* This year's petitions by field as of today: largest first, ties by name; duplicates, other
+ * years and petitions received after today left out; those without a field counted apart. */
+static void
+test_by_field (DtTestFixture *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(DtOverview) overview = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today = day ("2025-06-01");
+  const struct { const char *name; guint count; } expected[] = {
+    { "Giao thông", 3 }, { NULL, 2 }, { "Môi trường", 2 }, { "Đất đai", 2 },
+  };
+  DtNamedCount *count;
+
+  build_office (fixture->db);
+  add_petition (fixture->db, "2025-0007", "2025-05-02", NULL, NULL, NULL, NULL, NULL);
+  add_petition (fixture->db, "2025-0008", "2025-05-03", NULL, NULL, NULL, NULL, NULL);
+  add_petition (fixture->db, "2025-0009", "2025-05-04", "Môi trường", NULL, NULL, NULL, NULL);
+  add_petition (fixture->db, "2025-0010", "2025-05-05", "Môi trường", NULL, NULL, NULL, NULL);
+  /* Only duplicates of its field this year, and one received after today. */
+  add_petition (fixture->db, "2025-0011", "2025-05-06", "Y tế", NULL, NULL, NULL, "2025-0003");
+  add_petition (fixture->db, "2025-0012", "2025-06-02", "Y tế", NULL, NULL, NULL, NULL);
+
+  overview = dt_overview_compute (fixture->db, &today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (overview->by_field->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      count = g_ptr_array_index (overview->by_field, i);
+      g_assert_cmpstr (count->name, ==, expected[i].name);
+      g_assert_cmpuint (count->count, ==, expected[i].count);
+    }
+  g_assert_cmpuint (overview->petitions.total, ==, 9);
+  g_assert_cmpuint (overview->petitions.duplicates, ==, 2);
+}
+
 static void
 test_empty_database (DtTestFixture *fixture,
                      gconstpointer  data)
@@ -234,6 +270,7 @@ main (int   argc,
 
   DT_TEST_ADD ("/core/attention/today", test_attention_today);
   DT_TEST_ADD ("/core/attention/reports-due", test_reports_due);
+  DT_TEST_ADD ("/core/attention/by-field", test_by_field);
   DT_TEST_ADD ("/core/attention/empty-database", test_empty_database);
 
   return g_test_run ();

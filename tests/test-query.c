@@ -221,6 +221,77 @@ test_filters (DtTestFixture *fixture,
 #undef WITH
 }
 
+/* A search's hits within a filter: the same petitions as the filter lets through, in the
+ * hits' own order, whatever the filter. */
+static void
+test_filter_among (DtTestFixture *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) given = NULL;
+  g_autoptr(GArray) none = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) some = NULL;
+  g_autofree char *codes = NULL;
+
+  fill (fixture->db);
+  /* Newest first, one left out: not the order of any filter's own query by code. */
+  given = dt_petition_query_ids (fixture->db, NULL, DT_PETITION_ORDER_RECEIVED, &error);
+  g_assert_no_error (error);
+  g_array_remove_index (given, 3);
+
+  for (guint k = 0; k < 7; k++)
+    {
+      g_autoptr(DtPetitionFilter) filter = filter_as_of ();
+      g_autoptr(GArray) passed = NULL;
+      g_autoptr(GArray) among = NULL;
+      g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      switch (k)
+        {
+        case 0: break;
+        case 1: filter->statuses = DT_STATUSES_OPEN; break;
+        case 2: filter->field = g_strdup ("Đất đai"); break;
+        case 3: filter->overdue = TRUE; break;
+        case 4: filter->channel = g_strdup ("front"); filter->duplicates = 0; break;
+        case 5: filter->received_from = g_strdup ("2025-05-01"); filter->due_within = 41; break;
+        default: filter->session = g_strdup ("HN-2025-01"); break;
+        }
+      passed = dt_petition_query_ids (fixture->db, filter, DT_PETITION_ORDER_CODE, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < given->len; i++)
+        for (guint j = 0; j < passed->len; j++)
+          if (g_array_index (passed, gint64, j) == g_array_index (given, gint64, i))
+            g_array_append_val (expected, g_array_index (given, gint64, i));
+
+      among = dt_petition_query_ids_among (fixture->db, filter, (const gint64 *) given->data,
+                                           given->len, &error);
+      g_assert_no_error (error);
+      g_assert_cmpmem (among->data, among->len * sizeof (gint64),
+                       expected->data, expected->len * sizeof (gint64));
+    }
+
+  all = dt_petition_query_ids_among (fixture->db, NULL, (const gint64 *) given->data,
+                                     given->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (all->data, all->len * sizeof (gint64),
+                   given->data, given->len * sizeof (gint64));
+  none = dt_petition_query_ids_among (fixture->db, NULL, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (none->len, ==, 0);
+  {
+    g_autoptr(DtPetitionFilter) filter = filter_as_of ();
+
+    filter->statuses = 1u << DT_STATUS_ASSIGNED;
+    some = dt_petition_query_ids_among (fixture->db, filter, (const gint64 *) given->data,
+                                        given->len, &error);
+    g_assert_no_error (error);
+  }
+  /* Assigned: 01 02 08 11 (04 left out of the given ids is not one), newest first. */
+  codes = codes_of (fixture->db, some);
+  g_assert_cmpstr (codes, ==, "11 02 01 08");
+}
+
 static void
 test_bad_filters (DtTestFixture *fixture,
                   gconstpointer  data)
@@ -393,6 +464,73 @@ edit_summary (DtDatabase *db,
   g_assert_no_error (error);
 }
 
+/* "01 02 …": the codes of the list, in order. */
+static char *
+list_codes (DtPetitionList *list)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      gint64 id = dt_petition_list_get_id (list, i);
+
+      g_array_append_val (ids, id);
+    }
+  return codes_of (dt_petition_list_get_database (list), ids);
+}
+
+/* Typing a search and emptying the box again (the search box empties itself for a moment
+ * when all of it is typed over): the whole list comes back as it was, or as the database now
+ * has it when anything changed during the search. */
+static void
+test_list_search_back (DtTestFixture *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(DtPetitionList) list = NULL;
+  g_autoptr(DtPetition) added = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *codes = NULL;
+  Recorder recorder = { g_string_new (NULL) };
+
+  fill (fixture->db);
+  list = dt_petition_list_new (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (dt_petition_list_set_order (list, DT_PETITION_ORDER_PETITIONER, &error));
+  before = list_codes (list);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &recorder);
+
+  g_assert_true (dt_petition_list_set_search (list, "nguyen", &error));
+  g_assert_true (dt_petition_list_set_search (list, "nguyen van", &error));
+  g_assert_true (dt_petition_list_set_search (list, "", &error));
+  g_assert_no_error (error);
+  ASSERT_LOG (&recorder, "(0,12,3) (0,3,2) (0,2,12)");
+  after = list_codes (list);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Back to the search and out of it in another order: the whole list in that order. */
+  g_assert_true (dt_petition_list_set_search (list, "nguyen", &error));
+  g_assert_true (dt_petition_list_set_order (list, DT_PETITION_ORDER_CODE, &error));
+  g_assert_true (dt_petition_list_set_search (list, NULL, &error));
+  codes = list_codes (list);
+  g_assert_cmpstr (codes, ==, "01 02 03 04 05 06 07 08 09 10 11 12");
+  g_clear_pointer (&codes, g_free);
+
+  /* A petition recorded during a search is there once it is over. */
+  g_assert_true (dt_petition_list_set_search (list, "nguyen", &error));
+  added = sample_petition (&samples[1]);
+  g_free (added->code);
+  added->code = g_strdup ("2025-0013");
+  g_assert_cmpint (dt_petition_insert (fixture->db, added, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (dt_petition_list_set_search (list, "", &error));
+  codes = list_codes (list);
+  g_assert_cmpstr (codes, ==, "01 02 03 04 05 06 07 08 09 10 11 12 13");
+  g_free (take_log (&recorder));
+  g_string_free (recorder.log, TRUE);
+}
+
 static void
 test_list_model (DtTestFixture *fixture,
                  gconstpointer  data)
@@ -504,10 +642,12 @@ main (int   argc,
 
   DT_TEST_ADD ("/core/query/orders", test_orders);
   DT_TEST_ADD ("/core/query/filters", test_filters);
+  DT_TEST_ADD ("/core/query/filter-among", test_filter_among);
   DT_TEST_ADD ("/core/query/bad-filters", test_bad_filters);
   DT_TEST_ADD ("/core/query/rows", test_rows);
   DT_TEST_ADD ("/core/query/sql-functions", test_sql_functions);
   DT_TEST_ADD ("/core/query/list-model", test_list_model);
+  DT_TEST_ADD ("/core/query/list-search-back", test_list_search_back);
 
   return g_test_run ();
 }

@@ -477,10 +477,23 @@ year_progress (DtDatabase   *db,
   if (rc != SQLITE_DONE)
     return _dt_database_fail (db, rc, error);
 
+  /* Counted in the index on (field_id, received) field by field, the duplicates (a few, from
+   * their own index) taken off: grouping the year's petitions by field would read each of
+   * them from the table, ten times longer than all the rest of the overview. */
   stmt = _dt_database_prepare_static (db,
-    "SELECT f.name, count (*) FROM petitions p LEFT JOIN fields f ON f.id = p.field_id "
-    "WHERE p.received BETWEEN ?1 AND ?2 AND +p.duplicate_of IS NULL "
-    "GROUP BY p.field_id ORDER BY count (*) DESC, f.name", error);
+    "WITH counts (id, n) AS ("
+    "  SELECT f.id, (SELECT count (*) FROM petitions p "
+    "                WHERE p.field_id = f.id AND p.received BETWEEN ?1 AND ?2) "
+    "  FROM fields f "
+    "  UNION ALL "
+    "  SELECT NULL, (SELECT count (*) FROM petitions p "
+    "                WHERE p.field_id IS NULL AND p.received BETWEEN ?1 AND ?2)), "
+    "duplicates (id, n) AS ("
+    "  SELECT field_id, count (*) FROM petitions "
+    "  WHERE received BETWEEN ?1 AND ?2 AND duplicate_of IS NOT NULL GROUP BY field_id) "
+    "SELECT f.name, c.n - coalesce (d.n, 0) AS total "
+    "FROM counts c LEFT JOIN duplicates d ON d.id IS c.id LEFT JOIN fields f ON f.id = c.id "
+    "WHERE total > 0 ORDER BY total DESC, f.name", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);

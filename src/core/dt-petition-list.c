@@ -24,6 +24,9 @@ struct _DtPetitionList
   DtPetitionOrder   order;
   char             *search;
   GArray           *ids;         /* gint64, in the order shown */
+  /* While a search is on: the ids without it, as they were when it began, for the search
+   * to come back to in one copy (no longer when anything changed meanwhile). */
+  GArray           *unsearched;
   GHashTable       *positions;   /* id → position + 1, built when first asked */
   GHashTable       *cache;       /* id → DtPetitionRow */
 };
@@ -120,25 +123,14 @@ search_ids (DtPetitionList  *self,
 {
   g_autoptr(GArray) hits = dt_search_petition_ids (self->db, self->search,
                                                    DT_PETITION_LIST_MAX_HITS, error);
-  g_autoptr(GArray) allowed = NULL;
-  g_autoptr(GHashTable) set = NULL;
-  GArray *ids;
 
   if (hits == NULL)
     return NULL;
   if (self->filter == NULL)
     return g_steal_pointer (&hits);
-
-  if (!(allowed = dt_petition_query_ids (self->db, self->filter, DT_PETITION_ORDER_CODE, error)))
-    return NULL;
-  set = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < allowed->len; i++)
-    g_hash_table_add (set, &g_array_index (allowed, gint64, i));
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  for (guint i = 0; i < hits->len; i++)
-    if (g_hash_table_contains (set, &g_array_index (hits, gint64, i)))
-      g_array_append_val (ids, g_array_index (hits, gint64, i));
-  return ids;
+  /* The filter asked of the hits alone: at each key typed, not of all 100,000 petitions. */
+  return dt_petition_query_ids_among (self->db, self->filter, (const gint64 *) hits->data,
+                                      hits->len, error);
 }
 
 static GArray *
@@ -274,6 +266,8 @@ database_changed_cb (DtPetitionList *self,
 
   for (guint i = 0; shown[i] != NULL && !touched; i++)
     touched = dt_changes_touches (changes, shown[i]);
+  if (touched)
+    g_clear_pointer (&self->unsearched, g_array_unref);
   if (touched && !reload (self, changes, &error))
     g_warning ("The list of petitions could not be read again: %s", error->message);
 }
@@ -297,6 +291,7 @@ dt_petition_list_finalize (GObject *object)
   g_clear_pointer (&self->filter, dt_petition_filter_free);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->unsearched, g_array_unref);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
 
@@ -351,22 +346,34 @@ dt_petition_list_get_filter (DtPetitionList *self)
 }
 
 /* A new view of the list: one items-changed for all of it, nothing kept. */
+/* IDS in place of the list's, as one change; KEEP_ROWS when the rows in the cache still
+ * hold (the same day's status: a search or an order, not a filter). */
+static void
+reset_to (DtPetitionList *self,
+          GArray         *ids,
+          gboolean        keep_rows)
+{
+  guint n_old = self->ids->len;
+
+  g_array_unref (self->ids);
+  self->ids = ids;
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  if (!keep_rows)
+    g_hash_table_remove_all (self->cache);
+  if (n_old > 0 || self->ids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->ids->len);
+}
+
 static gboolean
 reset (DtPetitionList  *self,
+       gboolean         keep_rows,
        GError         **error)
 {
-  g_autoptr(GArray) ids = read_ids (self, error);
-  guint n_old;
+  GArray *ids = read_ids (self, error);
 
   if (ids == NULL)
     return FALSE;
-  n_old = self->ids->len;
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
-  g_clear_pointer (&self->positions, g_hash_table_unref);
-  g_hash_table_remove_all (self->cache);
-  if (n_old > 0 || self->ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->ids->len);
+  reset_to (self, ids, keep_rows);
   return TRUE;
 }
 
@@ -383,7 +390,8 @@ dt_petition_list_set_filter (DtPetitionList          *self,
     return TRUE;
   old = g_steal_pointer (&self->filter);
   self->filter = filter != NULL ? dt_petition_filter_copy (filter) : NULL;
-  if (!reset (self, error))
+  g_clear_pointer (&self->unsearched, g_array_unref);
+  if (!reset (self, FALSE, error))
     {
       /* A filter naming what does not exist is refused: the list stays as it was. */
       g_clear_pointer (&self->filter, dt_petition_filter_free);
@@ -415,9 +423,10 @@ dt_petition_list_set_order (DtPetitionList   *self,
     return TRUE;
   old = self->order;
   self->order = order;
+  g_clear_pointer (&self->unsearched, g_array_unref);
   if (self->search != NULL)
     return TRUE;
-  if (!reset (self, error))
+  if (!reset (self, TRUE, error))
     {
       self->order = old;
       return FALSE;
@@ -457,10 +466,21 @@ dt_petition_list_set_search (DtPetitionList  *self,
     return TRUE;
   old = g_steal_pointer (&self->search);
   self->search = g_steal_pointer (&clean);
-  if (!reset (self, error))
+  /* Back to the whole list (the box emptied, or all of it typed over): the ids it had when
+   * the search began, unless something changed since. */
+  if (self->search == NULL && self->unsearched != NULL)
+    {
+      reset_to (self, g_steal_pointer (&self->unsearched), TRUE);
+      return TRUE;
+    }
+  if (old == NULL && self->unsearched == NULL)
+    self->unsearched = g_array_ref (self->ids);
+  if (!reset (self, TRUE, error))
     {
       g_free (self->search);
       self->search = g_steal_pointer (&old);
+      if (self->search == NULL)
+        g_clear_pointer (&self->unsearched, g_array_unref);
       return FALSE;
     }
   return TRUE;
@@ -475,6 +495,7 @@ dt_petition_list_refresh (DtPetitionList  *self,
   g_return_val_if_fail (DT_IS_PETITION_LIST (self), FALSE);
 
   everything = _dt_changes_new_from_rows (NULL, 0);
+  g_clear_pointer (&self->unsearched, g_array_unref);
   return reload (self, everything, error);
 }
 

@@ -588,6 +588,74 @@ dt_petition_query_ids (DtDatabase              *db,
   return g_steal_pointer (&ids);
 }
 
+GArray *
+dt_petition_query_ids_among (DtDatabase             *db,
+                             const DtPetitionFilter *filter,
+                             const gint64           *ids,
+                             guint                   n_ids,
+                             GError                **error)
+{
+  g_autoptr(GArray) among = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) where = g_string_new (NULL);
+  g_autoptr(GString) list = g_string_new ("[");
+  g_autoptr(GHashTable) passed = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *as_of_iso = NULL;
+  Conditions conditions = { where, texts };
+  sqlite3_stmt *stmt;
+  GDate as_of;
+  int rc;
+
+  g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  if (filter == NULL || n_ids == 0)
+    {
+      g_array_append_vals (among, ids, n_ids);
+      return g_steal_pointer (&among);
+    }
+  if (g_date_valid (&filter->as_of))
+    as_of = filter->as_of;
+  else
+    dt_today (&as_of);
+  as_of_iso = dt_date_to_iso (&as_of);
+  if (!build_conditions (db, filter, &as_of, &conditions, error))
+    return NULL;
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (list, ']');
+  /* The same conditions as dt_petition_query_ids (), on the rows of IDS alone. */
+  sql = g_strdup_printf ("SELECT id FROM petitions "
+                         "WHERE id IN (SELECT value FROM json_each (?%u))%s",
+                         texts->len + 2, where->str);
+  if (!(stmt = _dt_database_prepare (db, sql, error)))
+    return NULL;
+  sqlite3_bind_text (stmt, 1, as_of_iso, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < texts->len; i++)
+    sqlite3_bind_text (stmt, (int) i + 2, g_ptr_array_index (texts, i), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, (int) texts->len + 2, list->str, -1, SQLITE_TRANSIENT);
+
+  passed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_hash_table_add (passed, g_memdup2 (&id, sizeof id));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _dt_database_fail (db, rc, error);
+      return NULL;
+    }
+  for (guint i = 0; i < n_ids; i++)
+    if (g_hash_table_contains (passed, &ids[i]))
+      g_array_append_val (among, ids[i]);
+  return g_steal_pointer (&among);
+}
+
 /* ------------------------------------------------------------------------------------------
  * Rows
  * ------------------------------------------------------------------------------------------ */

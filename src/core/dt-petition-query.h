@@ -53,6 +53,13 @@ GArray   *dt_petition_query_ids   (DtDatabase              *db,
                                    const DtPetitionFilter  *filter,
                                    DtPetitionOrder          order,
                                    GError                 **error);
+/* Of the N_IDS petitions IDS (a search's hits), those FILTER lets through (NULL: all), in the
+ * order given: read for those ids alone, not for every petition the filter lets through. */
+GArray   *dt_petition_query_ids_among (DtDatabase             *db,
+                                       const DtPetitionFilter *filter,
+                                       const gint64           *ids,
+                                       guint                   n_ids,
+                                       GError                **error);
 
 #define DT_TYPE_PETITION_ROW (dt_petition_row_get_type ())
 G_DECLARE_FINAL_TYPE (DtPetitionRow, dt_petition_row, DT, PETITION_ROW, GObject)

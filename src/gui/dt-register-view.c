@@ -5,6 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "dt-cell.h"
 #include "dt-gui-util.h"
 #include "dt-id-selection.h"
@@ -73,10 +77,14 @@ struct _DtRegisterView
   guint               widths_id;
   guint               changing;   /* nested begin_change () */
   guint               attach_id;
+  guint               release_id;
+  guint               restore_id;  /* tick callback, until the rows are back */
+  guint               restore_tries;
+  double              kept_scroll; /* where the list was scrolled when its rows were let go */
   gulong              dirty_id;
   guint               sorting : 1;
   guint               attached : 1;   /* the column view has the model */
-  guint               may_attach : 1; /* shown once, or the window had its first frame */
+  guint               may_attach : 1; /* shown, or the window had its first frame */
   guint               dormant : 1;    /* hidden: the list does not follow the database */
   guint               dirty : 1;      /* the database changed while it was dormant */
   guint               wide : 1;
@@ -605,6 +613,7 @@ dt_register_view_dispose (GObject *object)
   if (self->context != NULL)
     dt_context_cancel_idle (self->context, self->attach_id);
   self->attach_id = 0;
+  g_clear_handle_id (&self->release_id, g_source_remove);
   g_clear_object (&self->context);
   g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_handle_id (&self->widths_id, g_source_remove);
@@ -656,8 +665,33 @@ dt_register_view_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (DT_REGISTER_VIEW (widget)->column_view));
 }
 
-/* The view is given the list when it is first shown (or once the window is idle): building
- * the rows of a list nobody looks at would only delay the window's first frame. */
+/* The view is given the list when it is first shown, or once the window is idle (building the
+ * rows of a list nobody looks at would only delay the window's first frame; ready before the
+ * tab is first shown, its first showing is quick), and takes it back a moment after it is
+ * hidden: GTK 4.8 keeps some 200 rows of widgets (eight cells each) for a column view with a
+ * model, about 10 MiB, and a tab she has left needs none of them. */
+#define RELEASE_SECONDS 3
+
+/* Once the rows are back and measured, the list is where it was left. */
+static gboolean
+restore_scroll_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  DtRegisterView *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view));
+  double top = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  /* The first frame lays the rows out from the top; the list's own position is then known. */
+  if (self->restore_tries++ == 0 || (top <= 0 && self->restore_tries < 4))
+    return G_SOURCE_CONTINUE;
+  self->restore_id = 0;
+  gtk_adjustment_set_value (adjustment, MIN (self->kept_scroll, MAX (top, 0)));
+  self->kept_scroll = 0;
+  gtk_widget_set_opacity (GTK_WIDGET (self->column_view), 1);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 update_attachment (DtRegisterView *self)
 {
@@ -668,6 +702,21 @@ update_attachment (DtRegisterView *self)
   self->attached = wanted;
   gtk_column_view_set_model (self->column_view,
                              wanted ? GTK_SELECTION_MODEL (self->selection) : NULL);
+  if (wanted && self->kept_scroll > 0 && self->restore_id == 0)
+    {
+      /* Where the rows were let go, not where a new search or filter puts them. */
+      /* Not the top of the list for a frame, but nothing until it is in place. */
+      gtk_widget_set_opacity (GTK_WIDGET (self->column_view), 0);
+      self->restore_tries = 0;
+      self->restore_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
+                                                       restore_scroll_cb, self, NULL);
+    }
+  else if (!wanted && self->restore_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->restore_id);
+      gtk_widget_set_opacity (GTK_WIDGET (self->column_view), 1);
+      self->restore_id = 0;
+    }
 }
 
 static gboolean
@@ -678,6 +727,24 @@ attach_idle_cb (gpointer user_data)
   self->attach_id = 0;
   self->may_attach = TRUE;
   update_attachment (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+release_cb (gpointer user_data)
+{
+  DtRegisterView *self = user_data;
+
+  self->release_id = 0;
+  if (self->attached && self->restore_id == 0)
+    self->kept_scroll = gtk_adjustment_get_value (
+      gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)));
+  self->may_attach = FALSE;
+  update_attachment (self);
+#if defined(__GLIBC__)
+  /* The freed rows lie among memory still in use: glibc keeps such pages unless asked. */
+  malloc_trim (0);
+#endif
   return G_SOURCE_REMOVE;
 }
 
@@ -733,6 +800,7 @@ dt_register_view_map (GtkWidget *widget)
 
   ensure_list (self);
   set_dormant (self, FALSE);
+  g_clear_handle_id (&self->release_id, g_source_remove);
   self->may_attach = TRUE;
   update_attachment (self);
 
@@ -747,6 +815,9 @@ dt_register_view_unmap (GtkWidget *widget)
   GTK_WIDGET_CLASS (dt_register_view_parent_class)->unmap (widget);
 
   set_dormant (self, TRUE);
+  /* A quick look at another tab and back keeps them. */
+  if (self->release_id == 0)
+    self->release_id = g_timeout_add_seconds (RELEASE_SECONDS, release_cb, self);
 }
 
 static void

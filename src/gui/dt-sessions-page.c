@@ -861,6 +861,8 @@ build_session_view (DtSessionsPage *self)
   gtk_widget_set_margin_top (switcher, 12);
   gtk_widget_set_margin_bottom (switcher, 6);
   gtk_widget_set_name (switcher, "session-steps");
+  /* Read as what it is, not as its type. */
+  dt_widget_set_label (switcher, _("Steps of the session"));
   gtk_box_append (GTK_BOX (page), switcher);
   gtk_box_append (GTK_BOX (page), self->steps);
 

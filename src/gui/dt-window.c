@@ -8,6 +8,7 @@
 #include "dt-dialogs.h"
 #include "dt-first-run.h"
 #include "dt-followup-page.h"
+#include "dt-gui-util.h"
 #include "dt-intake-page.h"
 #include "dt-overview-page.h"
 #include "dt-placeholder-page.h"
@@ -383,6 +384,9 @@ dt_window_constructed (GObject *object)
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_cb), NULL);
   dt_intake_page_set_context (self->intake_page, self->context);
   dt_followup_page_set_context (self->followup_page, self->context);
+  /* The year's tabs: their drop-downs named by the choice they show, not by their type. */
+  dt_accessible_name_controls (GTK_WIDGET (self->plans_page));
+  dt_accessible_name_controls (GTK_WIDGET (self->sessions_page));
   /* A petition left unsaved by a crash or a power cut is offered back first. */
   if (dt_intake_page_has_recovered_draft (self->intake_page))
     gtk_stack_set_visible_child_name (self->stack, "intake");
