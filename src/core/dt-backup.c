@@ -162,22 +162,6 @@ query_int64 (sqlite3     *db,
   return ok;
 }
 
-typedef char *(*TextFunc) (const char *text);
-
-static void
-text_func (sqlite3_context *context,
-           int              argc,
-           sqlite3_value  **argv)
-{
-  TextFunc func = (TextFunc) sqlite3_user_data (context);
-  const char *text = (const char *) sqlite3_value_text (argv[0]);
-
-  if (text == NULL)
-    sqlite3_result_null (context);
-  else
-    sqlite3_result_text (context, func (text), -1, g_free);
-}
-
 static void
 zero_func (sqlite3_context *context,
            int              argc,
@@ -191,12 +175,7 @@ zero_func (sqlite3_context *context,
 static void
 register_functions (sqlite3 *db)
 {
-  int deterministic = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-
-  sqlite3_create_function_v2 (db, "dt_fold", 1, deterministic, (gpointer) dt_text_fold,
-                              text_func, NULL, NULL, NULL);
-  sqlite3_create_function_v2 (db, "dt_sort_key", 1, deterministic, (gpointer) dt_text_sort_key,
-                              text_func, NULL, NULL, NULL);
+  _dt_database_register_text_functions (db);
   sqlite3_create_function_v2 (db, "dt_defer_index", 1, SQLITE_UTF8, NULL, zero_func, NULL, NULL,
                               NULL);
   sqlite3_create_function_v2 (db, "dt_actor", 0, SQLITE_UTF8, NULL, zero_func, NULL, NULL, NULL);

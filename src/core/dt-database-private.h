@@ -69,4 +69,8 @@ const char   *_dt_database_computed_deadline (DtDatabase  *self,
  * dt_days_overdue (). */
 void          _dt_status_register_sql    (DtDatabase  *self);
 
+/* dt_fold () and dt_sort_key (), which the schema's generated columns and views name, on a
+ * connection of SQLite's own (a backup being checked, say). */
+void          _dt_database_register_text_functions (sqlite3 *db);
+
 G_END_DECLS

@@ -120,6 +120,17 @@ text_func (sqlite3_context *context,
     sqlite3_result_text (context, func (text), -1, g_free);
 }
 
+void
+_dt_database_register_text_functions (sqlite3 *db)
+{
+  int deterministic = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+
+  sqlite3_create_function_v2 (db, "dt_fold", 1, deterministic, (gpointer) dt_text_fold,
+                              text_func, NULL, NULL, NULL);
+  sqlite3_create_function_v2 (db, "dt_sort_key", 1, deterministic, (gpointer) dt_text_sort_key,
+                              text_func, NULL, NULL, NULL);
+}
+
 static void
 defer_index_func (sqlite3_context *context,
                   int              argc,
@@ -693,12 +704,7 @@ dt_database_open (const char           *path,
                               actor_func, NULL, NULL, NULL);
   sqlite3_create_function_v2 (self->db, "dt_defer_index", 1, SQLITE_UTF8, self,
                               defer_index_func, NULL, NULL, NULL);
-  sqlite3_create_function_v2 (self->db, "dt_fold", 1,
-                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                              (gpointer) dt_text_fold, text_func, NULL, NULL, NULL);
-  sqlite3_create_function_v2 (self->db, "dt_sort_key", 1,
-                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                              (gpointer) dt_text_sort_key, text_func, NULL, NULL, NULL);
+  _dt_database_register_text_functions (self->db);
   _dt_status_register_sql (self);
   sqlite3_update_hook (self->db, update_hook, self);
   sqlite3_commit_hook (self->db, commit_hook, self);
