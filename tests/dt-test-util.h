@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "dt-database.h"
+#include "dt-records.h"
 
 /* A fresh folder per test, removed afterwards with everything in it. */
 static inline void
@@ -67,6 +68,34 @@ static inline char *
 dt_test_data_path (const char *name)
 {
   return g_build_filename (g_getenv ("DOITHOAI_TEST_DATA"), name, NULL);
+}
+
+/* A petition received directly, with what the test gives (NULL for what it leaves out); its
+ * row id. */
+static inline gint64
+dt_test_add_petition (DtDatabase *db,
+                      const char *code,
+                      const char *received,
+                      const char *petitioner,
+                      const char *village,
+                      const char *field,
+                      const char *summary)
+{
+  g_autoptr(DtPetition) petition = dt_petition_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  petition->code = g_strdup (code);
+  petition->received = g_strdup (received);
+  petition->channel = g_strdup ("direct");
+  petition->petitioner = g_strdup (petitioner);
+  petition->village = g_strdup (village);
+  petition->field = g_strdup (field);
+  petition->summary = g_strdup (summary);
+  id = dt_petition_insert (db, petition, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
 }
 
 /* SHA-256 of a file, to show that something was left exactly as it was. */

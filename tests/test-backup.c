@@ -35,16 +35,7 @@ static void
 add_petition (DtDatabase *db,
               const char *code)
 {
-  g_autoptr(DtPetition) petition = dt_petition_new ();
-  g_autoptr(GError) error = NULL;
-
-  petition->code = g_strdup (code);
-  petition->received = g_strdup ("2025-04-15");
-  petition->channel = g_strdup ("direct");
-  petition->petitioner = g_strdup ("Đặng Thị Hương");
-  petition->summary = g_strdup ("Đề nghị sửa cầu");
-  g_assert_cmpint (dt_petition_insert (db, petition, &error), >, 0);
-  g_assert_no_error (error);
+  dt_test_add_petition (db, code, "2025-04-15", "Đặng Thị Hương", NULL, NULL, "Đề nghị sửa cầu");
 }
 
 static guint

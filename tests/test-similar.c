@@ -18,21 +18,7 @@ add (DtTestFixture *fixture,
      const char    *field,
      const char    *summary)
 {
-  g_autoptr(DtPetition) petition = dt_petition_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  petition->code = g_strdup (code);
-  petition->received = g_strdup (received);
-  petition->channel = g_strdup ("written");
-  petition->petitioner = g_strdup (petitioner);
-  petition->village = g_strdup (village);
-  petition->field = g_strdup (field);
-  petition->summary = g_strdup (summary);
-  id = dt_petition_insert (fixture->db, petition, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
+  return dt_test_add_petition (fixture->db, code, received, petitioner, village, field, summary);
 }
 
 /* A small office: a land petition, a copy of it by someone else, the same person on another

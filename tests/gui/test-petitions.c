@@ -23,6 +23,7 @@
 #include "gui-test.h"
 #include "dt-intake-page.h"
 #include "dt-status.h"
+#include "dt-test-util.h"
 #include "dt-util.h"
 
 /* What the interface says, in the language of the run (LANGUAGE=en or vi): formats come
@@ -94,30 +95,6 @@ add_names (DtDatabase *database)
   g_assert_no_error (error);
 }
 
-static gint64
-add_petition (DtDatabase *database,
-              const char *code,
-              const char *received,
-              const char *petitioner,
-              const char *village,
-              const char *field,
-              const char *summary)
-{
-  g_autoptr(DtPetition) petition = dt_petition_new ();
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  petition->code = g_strdup (code);
-  petition->received = g_strdup (received);
-  petition->channel = g_strdup ("direct");
-  petition->petitioner = g_strdup (petitioner);
-  petition->village = g_strdup (village);
-  petition->field = g_strdup (field);
-  petition->summary = g_strdup (summary);
-  id = dt_petition_insert (database, petition, &error);
-  g_assert_no_error (error);
-  return id;
-}
 
 static DtPetition *
 load (DtDatabase *database,
@@ -495,9 +472,9 @@ test_duplicate (void)
 
   database = gui_create_database ("duplicate.sqlite");
   add_names (database);
-  add_petition (database, "2025-0040", "2025-12-02", "Trần Thị Bình", "Thôn Đông", "Đất đai",
+  dt_test_add_petition (database, "2025-0040", "2025-12-02", "Trần Thị Bình", "Thôn Đông", "Đất đai",
                 "Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho hộ gia đình");
-  add_petition (database, "2026-0001", "2026-03-10", "Phạm Văn Dũng", "Thôn Tây", "Môi trường",
+  dt_test_add_petition (database, "2026-0001", "2026-03-10", "Phạm Văn Dũng", "Thôn Tây", "Môi trường",
                 "Phản ánh mùi hôi từ trang trại chăn nuôi lợn");
   window = gui_show_window (database, 1366, 768);
   intake = intake_of (window);
@@ -551,7 +528,7 @@ test_search_and_open (void)
     return;
 
   database = demo_database ("search.sqlite", 600);
-  id = add_petition (database, "2026-9001", "2026-11-20", "Đặng Thị Thu Hà", "Thôn Đông", "Y tế",
+  id = dt_test_add_petition (database, "2026-9001", "2026-11-20", "Đặng Thị Thu Hà", "Thôn Đông", "Y tế",
                      "Đề nghị hỗ trợ thẻ bảo hiểm y tế cho mẹ già");
   window = gui_show_window (database, 1366, 768);
   intake = intake_of (window);
@@ -649,9 +626,9 @@ test_delete_and_undo (void)
 
   database = gui_create_database ("delete.sqlite");
   add_names (database);
-  add_petition (database, "2026-0001", "2026-10-01", "Lê Văn Cường", "Thôn Tây", "Giao thông",
+  dt_test_add_petition (database, "2026-0001", "2026-10-01", "Lê Văn Cường", "Thôn Tây", "Giao thông",
                 "Đề nghị sửa đường liên thôn");
-  id = add_petition (database, "2026-0002", "2026-10-02", "Hoàng Thị Lan", "Thôn Đông", "Đất đai",
+  id = dt_test_add_petition (database, "2026-0002", "2026-10-02", "Hoàng Thị Lan", "Thôn Đông", "Đất đai",
                      "Đề nghị đo đạc lại thửa đất");
   g_assert_true (dt_petition_assign (database, "2026-0002", "UBND xã", "2026-10-05", NULL, &error));
   g_assert_true (dt_petition_add_event (database, "2026-0002", "2026-10-20", "Đã nhắc nhở",
@@ -766,17 +743,17 @@ test_followup_actions (void)
 
   database = gui_create_database ("followup.sqlite");
   add_names (database);
-  add_petition (database, "2026-0001", "2026-09-01", "Lê Văn Cường", "Thôn Tây", "Giao thông",
+  dt_test_add_petition (database, "2026-0001", "2026-09-01", "Lê Văn Cường", "Thôn Tây", "Giao thông",
                 "Đề nghị sửa đường liên thôn");
-  add_petition (database, "2026-0002", "2026-09-01", "Hoàng Thị Lan", "Thôn Đông", "Đất đai",
+  dt_test_add_petition (database, "2026-0002", "2026-09-01", "Hoàng Thị Lan", "Thôn Đông", "Đất đai",
                 "Đề nghị đo đạc lại thửa đất");
-  add_petition (database, "2026-0003", "2026-11-02", "Phạm Văn Dũng", "Thôn Nam Hà", "Môi trường",
+  dt_test_add_petition (database, "2026-0003", "2026-11-02", "Phạm Văn Dũng", "Thôn Nam Hà", "Môi trường",
                 "Phản ánh mùi hôi từ trại lợn");
-  add_petition (database, "2026-0004", "2026-11-03", "Ngô Thị Hoa", "Thôn Đông", "Đất đai",
+  dt_test_add_petition (database, "2026-0004", "2026-11-03", "Ngô Thị Hoa", "Thôn Đông", "Đất đai",
                 "Đề nghị xem xét tranh chấp với nhà bên cạnh");
-  add_petition (database, "2026-0005", "2026-11-04", "Đỗ Văn Nam", "Thôn Tây", "Giao thông",
+  dt_test_add_petition (database, "2026-0005", "2026-11-04", "Đỗ Văn Nam", "Thôn Tây", "Giao thông",
                 "Đề nghị lắp đèn đường");
-  add_petition (database, "2026-0006", "2026-11-05", "Lê Văn Cường", "Thôn Tây", "Giao thông",
+  dt_test_add_petition (database, "2026-0006", "2026-11-05", "Lê Văn Cường", "Thôn Tây", "Giao thông",
                 "Đề nghị sửa đường liên thôn bị hỏng");
   g_assert_true (dt_petition_assign (database, "2026-0002", "UBND xã", "2026-09-02", NULL, &error));
   g_assert_true (dt_petition_assign (database, "2026-0003", "UBND xã", "2026-11-10", NULL, &error));
@@ -1145,7 +1122,7 @@ test_live_updates (void)
 
   database = gui_create_database ("live.sqlite");
   add_names (database);
-  add_petition (database, "2026-0001", "2026-11-01", "Lê Văn Cường", "Thôn Tây", "Giao thông",
+  dt_test_add_petition (database, "2026-0001", "2026-11-01", "Lê Văn Cường", "Thôn Tây", "Giao thông",
                 "Đề nghị sửa đường liên thôn");
   window = gui_show_window (database, 1366, 768);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
@@ -1156,7 +1133,7 @@ test_live_updates (void)
   /* Another connection: what doithoai-cli import or another window would be. */
   console = dt_database_open (dt_database_get_path (database), DT_DATABASE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
-  add_petition (console, "2026-0002", "2026-11-20", "Đỗ Văn Nam", "Thôn Đông", "Đất đai",
+  dt_test_add_petition (console, "2026-0002", "2026-11-20", "Đỗ Văn Nam", "Thôn Đông", "Đất đai",
                 "Đề nghị cấp đổi sổ đỏ");
   g_assert_true (dt_petition_assign (console, "2026-0001", "UBND xã", "2026-11-02", NULL, &error));
   /* No call, no focus change: the window looks by itself every few seconds. */
@@ -1236,7 +1213,7 @@ test_selection_kept (void)
     return;
 
   database = demo_database ("selection.sqlite", 300);
-  id = add_petition (database, "2026-9002", "2026-03-01", "Đinh Thị Yến", "Thôn Đông", "Y tế",
+  id = dt_test_add_petition (database, "2026-9002", "2026-03-01", "Đinh Thị Yến", "Thôn Đông", "Y tế",
                      "Đề nghị sửa trạm y tế");
   window = gui_show_window (database, 1366, 768);
   page = GTK_WIDGET (intake_of (window));

@@ -13,6 +13,7 @@
 #endif
 
 #include "dt-database-private.h"
+#include "dt-test-util.h"
 #include "gui-test.h"
 
 #include "dt-backup.h"
@@ -27,15 +28,6 @@
 
 /* Helpers */
 
-static char *
-dt_test_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
 
 static char *
 new_folder (const char *name)
@@ -51,16 +43,8 @@ static void
 add_petition (DtDatabase *db,
               const char *code)
 {
-  g_autoptr(DtPetition) petition = dt_petition_new ();
-  g_autoptr(GError) error = NULL;
-
-  petition->code = g_strdup (code);
-  petition->received = g_strdup ("2026-11-20");
-  petition->channel = g_strdup ("direct");
-  petition->petitioner = g_strdup ("Đặng Thị Hương");
-  petition->summary = g_strdup ("Đề nghị sửa cầu Khe Gỗ");
-  g_assert_cmpint (dt_petition_insert (db, petition, &error), >, 0);
-  g_assert_no_error (error);
+  dt_test_add_petition (db, code, "2026-11-20", "Đặng Thị Hương", NULL, NULL,
+                        "Đề nghị sửa cầu Khe Gỗ");
 }
 
 /* A database at FOLDER/doithoai.sqlite with N petitions, closed. */
@@ -320,7 +304,7 @@ test_restore_fails (void)
   /* The copy chosen goes away before the restore: a clear message, and nothing changed. */
   g_assert_true (dt_restore_dialog_select (dialog, manual->path));
   g_assert_true (gtk_widget_get_sensitive (gui_find (GTK_WIDGET (dialog), "restore-restore")));
-  before = dt_test_checksum (path);
+  before = dt_test_file_checksum (path);
   g_assert_cmpint (g_remove (manual->path), ==, 0);
   confirm_restore (dialog);
   gui_wait_until (dt_restore_dialog_get_status (dialog) != NULL &&
@@ -339,7 +323,7 @@ test_restore_fails (void)
   gui_screenshot (GTK_WIDGET (dialog), "restore-failed");
   g_assert_cmpint (count_petitions (path), ==, 2);
   close_all ();
-  after = dt_test_checksum (path);
+  after = dt_test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -498,7 +482,7 @@ test_read_only (void)
   if (gui_skip_without_display ())
     return;
 
-  before = dt_test_checksum (path);
+  before = dt_test_file_checksum (path);
   /* As a file or folder that cannot be written opens (which root, who runs the tests here,
    * would write all the same). */
   db = dt_database_open (path, DT_DATABASE_OPEN_READ_ONLY, &error);
@@ -552,7 +536,7 @@ test_read_only (void)
   g_clear_object (&db);
 
   /* Nothing wrote. */
-  after = dt_test_checksum (path);
+  after = dt_test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
 }
 
