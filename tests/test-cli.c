@@ -1110,7 +1110,8 @@ test_read_only (DtTestFixture *fixture,
                 gconstpointer  data)
 {
   const char * const *run_as = other_user ();
-  g_autofree char *full = dt_test_data_path ("full.json");
+  g_autofree char *source = dt_test_data_path ("full.json");
+  g_autofree char *full = g_build_filename (fixture->dir, "full.json", NULL);
   g_autofree char *closed = g_build_filename (fixture->dir, "closed", NULL);
   g_autofree char *open = g_build_filename (fixture->dir, "open", NULL);
   const char *folders[] = { closed, open };
@@ -1123,6 +1124,16 @@ test_read_only (DtTestFixture *fixture,
       return;
     }
   g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  /* The document to import beside the databases, where the other user can read it: the
+   * source tree may be in a folder closed to others. */
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+    g_assert_true (g_file_set_contents (full, contents, length, NULL));
+    g_assert_cmpint (g_chmod (full, 0644), ==, 0);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
     {
       g_autofree char *path = g_build_filename (folders[i], "db.sqlite", NULL);
