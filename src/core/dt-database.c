@@ -1248,6 +1248,9 @@ dt_database_check (DtDatabase  *self,
   return g_steal_pointer (&problems);
 }
 
+/* The page cache of a connection while it copies the whole file, in KiB. */
+#define BACKUP_CACHE_KIB 2048
+
 gboolean
 dt_database_backup (DtDatabase  *self,
                     const char  *destination,
@@ -1256,6 +1259,7 @@ dt_database_backup (DtDatabase  *self,
   g_autoptr(DtOutput) output = NULL;
   sqlite3 *target = NULL;
   sqlite3_backup *backup;
+  int cache_size;
   int rc;
 
   g_return_val_if_fail (DT_IS_DATABASE (self), FALSE);
@@ -1266,6 +1270,12 @@ dt_database_backup (DtDatabase  *self,
     return FALSE;
   dt_output_set_private (output);
 
+  /* Every page of the file passes through the connection's page cache: at its usual size
+   * (64 MiB) the copy would fill it, and a worker's memory would grow by as much. */
+  if (!query_int (self, "PRAGMA cache_size", &cache_size, error))
+    return FALSE;
+  sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (BACKUP_CACHE_KIB), NULL, NULL,
+                NULL);
   rc = sqlite3_open_v2 (dt_output_get_temporary_path (output), &target,
                         SQLITE_OPEN_READWRITE, NULL);
   if (rc == SQLITE_OK)
@@ -1284,6 +1294,11 @@ dt_database_backup (DtDatabase  *self,
     }
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (target, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  {
+    g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
+
+    sqlite3_exec (self->db, pragma, NULL, NULL, NULL);
+  }
 
   if (rc != SQLITE_OK)
     {

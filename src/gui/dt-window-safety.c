@@ -59,11 +59,14 @@ typedef struct
   GWeakRef      window;
   GCancellable *cancellable;
   gboolean      running;
+  gulong        map_id;
+  guint         idle_id;
 } Backup;
 
 static void
 backup_free (Backup *backup)
 {
+  g_clear_handle_id (&backup->idle_id, g_source_remove);
   g_cancellable_cancel (backup->cancellable);
   g_clear_object (&backup->cancellable);
   g_weak_ref_clear (&backup->window);
@@ -131,23 +134,51 @@ backup_done_cb (GObject      *source,
     g_debug ("The day's backup: %s", made->path);
 }
 
+static gboolean
+backup_idle_cb (gpointer user_data)
+{
+  DtWindow *self = user_data;
+  DtDatabase *database = dt_window_get_database (self);
+  Backup *backup = g_object_get_data (G_OBJECT (self), BACKUP_KEY);
+  g_autoptr(GTask) task = NULL;
+
+  backup->idle_id = 0;
+  task = g_task_new (NULL, backup->cancellable, backup_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, backup_idle_cb);
+  g_task_set_task_data (task, g_strdup (dt_database_get_path (database)), g_free);
+  g_task_run_in_thread (task, backup_thread);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the window is on the screen: copying the whole file takes a second or two of a
+ * processor, which the window's first frame should not wait for. The copy starts after that
+ * frame (G_PRIORITY_LOW comes after GTK's layout and painting). */
+static void
+backup_map_cb (DtWindow *self)
+{
+  Backup *backup = g_object_get_data (G_OBJECT (self), BACKUP_KEY);
+
+  g_clear_signal_handler (&backup->map_id, self);
+  if (backup->idle_id == 0)
+    backup->idle_id = g_idle_add_full (G_PRIORITY_LOW, backup_idle_cb, self, NULL);
+}
+
 static void
 start_backup (DtWindow *self)
 {
-  DtDatabase *database = dt_window_get_database (self);
-  g_autoptr(GTask) task = NULL;
   Backup *backup;
 
   backup = g_new0 (Backup, 1);
   backup->cancellable = g_cancellable_new ();
+  /* Running from now on, as far as anyone asks: it is on its way. */
   backup->running = TRUE;
   /* Cancelled (its result ignored) when the window goes. */
   g_object_set_data_full (G_OBJECT (self), BACKUP_KEY, backup, (GDestroyNotify) backup_free);
 
-  task = g_task_new (NULL, backup->cancellable, backup_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_backup);
-  g_task_set_task_data (task, g_strdup (dt_database_get_path (database)), g_free);
-  g_task_run_in_thread (task, backup_thread);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    backup_map_cb (self);
+  else
+    backup->map_id = g_signal_connect (self, "map", G_CALLBACK (backup_map_cb), NULL);
 }
 
 gboolean
