@@ -778,8 +778,12 @@ dt_database_open_another (DtDatabase  *self,
 {
   g_return_val_if_fail (DT_IS_DATABASE (self), NULL);
 
-  /* Same file, same schema: the migrations find nothing to do. */
-  return dt_database_open (self->path, DT_DATABASE_OPEN_EXISTING, error);
+  /* Same file, same schema: the migrations find nothing to do. A file opened read-only is
+   * opened so again (writing the journal mode would fail on it). */
+  return dt_database_open (self->path,
+                           self->read_only ? DT_DATABASE_OPEN_READ_ONLY
+                                           : DT_DATABASE_OPEN_EXISTING,
+                           error);
 }
 
 gboolean

@@ -1632,6 +1632,25 @@ dt_intake_page_get_view (DtIntakePage *self)
 }
 
 gboolean
+dt_intake_page_drafts_waiting (DtDatabase *database)
+{
+  const char * const forms[] = { DT_INTAKE_RECOVERED_DRAFT, DT_PETITION_FORM_DRAFT };
+
+  g_return_val_if_fail (DT_IS_DATABASE (database), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DtDraft) draft = dt_draft_load (database, forms[i], &error);
+
+      /* A damaged one too: the page discards it and says so. */
+      if (error != NULL || (draft != NULL && !dt_draft_is_empty (draft)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
 dt_intake_page_has_recovered_draft (DtIntakePage *self)
 {
   g_return_val_if_fail (DT_IS_INTAKE_PAGE (self), FALSE);

@@ -26,6 +26,9 @@ DtRegisterView *dt_intake_page_get_register  (DtIntakePage *self);
 const char     *dt_intake_page_get_view      (DtIntakePage *self);
 /* A draft from an earlier run is waiting to be taken back. */
 gboolean        dt_intake_page_has_recovered_draft (DtIntakePage *self);
+/* Whether DATABASE keeps a petition form's draft, left by a crash or offered back before: the
+ * window makes the intake page at once when it does, to offer it. */
+gboolean        dt_intake_page_drafts_waiting      (DtDatabase   *database);
 /* Opens the petition in the form for editing. */
 gboolean        dt_intake_page_open_petition (DtIntakePage *self,
                                               gint64        id);

@@ -37,13 +37,17 @@ struct _DtWindow
 
   /* Template widgets */
   GtkLabel             *file_label;
+  DtOverviewPage       *overview_page;
+  GMenu                *recent_menu;
+  GtkStack             *stack;
+
+  /* The other tabs' pages, made when first needed (ensure_page ()); NULL until then. */
   DtFollowupPage       *followup_page;
   DtIntakePage         *intake_page;
-  DtOverviewPage       *overview_page;
   DtPlansPage          *plans_page;
-  GMenu                *recent_menu;
   DtSessionsPage       *sessions_page;
-  GtkStack             *stack;
+  guint                 build_id;       /* the idle task making the next of them */
+  gulong                paint_id;       /* waiting for the first frame, to begin them */
 };
 
 G_DEFINE_FINAL_TYPE (DtWindow, dt_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -61,6 +65,117 @@ static GParamSpec *properties[N_PROPS];
 static const char * const page_names[] = {
   "overview", "plans", "sessions", "intake", "followup",
 };
+
+/* The tabs whose pages are made when first needed, in the order they are made once the
+ * window has painted its first frame: the overview alone is made with the window. */
+static const char * const later_pages[] = {
+  "intake", "followup", "sessions", "plans",
+};
+
+static void open_petition_cb (DtWindow *self,
+                              gint64    id);
+
+/* The page of the tab NAME, made now if it was not yet: a page is a GtkBox on the tab
+ * ("holder") until then. NULL for a name that is no tab. */
+static GtkWidget *
+ensure_page (DtWindow   *self,
+             const char *name)
+{
+  GtkWidget *holder;
+  GtkWidget *page;
+
+  if (name == NULL || g_str_equal (name, "overview"))
+    return name != NULL ? GTK_WIDGET (self->overview_page) : NULL;
+  if (!(holder = gtk_stack_get_child_by_name (self->stack, name)))
+    return NULL;
+  if ((page = gtk_widget_get_first_child (holder)) != NULL)
+    return page;
+
+  if (g_str_equal (name, "plans"))
+    {
+      self->plans_page = g_object_new (DT_TYPE_PLANS_PAGE, NULL);
+      page = GTK_WIDGET (self->plans_page);
+      dt_plans_page_set_context (self->plans_page, self->context);
+    }
+  else if (g_str_equal (name, "sessions"))
+    {
+      self->sessions_page = g_object_new (DT_TYPE_SESSIONS_PAGE, NULL);
+      page = GTK_WIDGET (self->sessions_page);
+      dt_sessions_page_set_context (self->sessions_page, self->context);
+    }
+  else if (g_str_equal (name, "intake"))
+    {
+      self->intake_page = g_object_new (DT_TYPE_INTAKE_PAGE, "name", "intake-page", NULL);
+      page = GTK_WIDGET (self->intake_page);
+      dt_intake_page_set_context (self->intake_page, self->context);
+    }
+  else if (g_str_equal (name, "followup"))
+    {
+      self->followup_page = g_object_new (DT_TYPE_FOLLOWUP_PAGE, "name", "followup-page", NULL);
+      page = GTK_WIDGET (self->followup_page);
+      g_signal_connect_object (page, "open-petition", G_CALLBACK (open_petition_cb), self,
+                               G_CONNECT_SWAPPED);
+      dt_followup_page_set_context (self->followup_page, self->context);
+    }
+  else
+    g_return_val_if_reached (NULL);
+
+  /* Named by its tab's title, as the tab is (never by its type). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_stack_page_get_title (gtk_stack_get_page (self->stack,
+                                                                                holder)),
+                                  -1);
+  gtk_widget_set_hexpand (page, TRUE);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (holder), page);
+  /* The year's tabs: their drop-downs named by the choice they show, not by their type. */
+  if (DT_IS_PLANS_PAGE (page) || DT_IS_SESSIONS_PAGE (page))
+    dt_accessible_name_controls (page);
+  return page;
+}
+
+/* One page at a time while the window is idle, so that a tab is ready before it is asked
+ * for and the window's start does not wait for five. */
+static gboolean
+build_next_page_cb (gpointer user_data)
+{
+  DtWindow *self = user_data;
+
+  self->build_id = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (later_pages); i++)
+    {
+      GtkWidget *holder = gtk_stack_get_child_by_name (self->stack, later_pages[i]);
+
+      if (gtk_widget_get_first_child (holder) == NULL)
+        {
+          ensure_page (self, later_pages[i]);
+          self->build_id = dt_context_add_idle (self->context, build_next_page_cb, self);
+          break;
+        }
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                DtWindow      *self)
+{
+  g_clear_signal_handler (&self->paint_id, clock);
+  if (self->build_id == 0)
+    self->build_id = dt_context_add_idle (self->context, build_next_page_cb, self);
+}
+
+static void
+dt_window_map (GtkWidget *widget)
+{
+  DtWindow *self = DT_WINDOW (widget);
+  GdkFrameClock *clock;
+
+  GTK_WIDGET_CLASS (dt_window_parent_class)->map (widget);
+
+  if (self->paint_id == 0 && self->build_id == 0 && (clock = gtk_widget_get_frame_clock (widget)))
+    self->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (first_paint_cb), self);
+}
 
 static void
 restore_size (DtWindow *self)
@@ -140,9 +255,9 @@ static void
 leave_page (DtWindow   *self,
             const char *name)
 {
-  if (g_strcmp0 (name, "plans") == 0)
+  if (g_strcmp0 (name, "plans") == 0 && self->plans_page != NULL)
     dt_plans_page_leave (self->plans_page);
-  else if (g_strcmp0 (name, "sessions") == 0)
+  else if (g_strcmp0 (name, "sessions") == 0 && self->sessions_page != NULL)
     dt_sessions_page_leave (self->sessions_page);
 }
 
@@ -153,6 +268,7 @@ stack_visible_child_cb (DtWindow   *self,
 {
   const char *name = gtk_stack_get_visible_child_name (stack);
 
+  ensure_page (self, name);
   leave_page (self, self->last_page);
   g_free (self->last_page);
   self->last_page = g_strdup (name);
@@ -168,7 +284,7 @@ show_session_action (GtkWidget  *widget,
   DtWindow *self = DT_WINDOW (widget);
 
   gtk_stack_set_visible_child_name (self->stack, "sessions");
-  dt_sessions_page_show_session (self->sessions_page, g_variant_get_string (parameter, NULL),
+  dt_sessions_page_show_session (DT_SESSIONS_PAGE (ensure_page (self, "sessions")), g_variant_get_string (parameter, NULL),
                                  NULL);
 }
 
@@ -180,7 +296,7 @@ show_plan_action (GtkWidget  *widget,
   DtWindow *self = DT_WINDOW (widget);
 
   gtk_stack_set_visible_child_name (self->stack, "plans");
-  dt_plans_page_show_plan (self->plans_page, g_variant_get_string (parameter, NULL));
+  dt_plans_page_show_plan (DT_PLANS_PAGE (ensure_page (self, "plans")), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -341,7 +457,7 @@ open_petition_cb (DtWindow *self,
                   gint64    id)
 {
   gtk_stack_set_visible_child_name (self->stack, "intake");
-  dt_intake_page_open_petition (self->intake_page, id);
+  dt_intake_page_open_petition (DT_INTAKE_PAGE (ensure_page (self, "intake")), id);
 }
 
 /* Back in the window: whatever the console program wrote meanwhile shows at once. */
@@ -370,8 +486,6 @@ dt_window_constructed (GObject *object)
 
   self->context = dt_context_new (self->database, self->settings);
   dt_overview_page_set_context (self->overview_page, self->context);
-  dt_plans_page_set_context (self->plans_page, self->context);
-  dt_sessions_page_set_context (self->sessions_page, self->context);
   self->last_page = g_strdup (gtk_stack_get_visible_child_name (self->stack));
 
   /* Which file is open, on the title bar and in the task bar. */
@@ -382,13 +496,9 @@ dt_window_constructed (GObject *object)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label),
                                dt_database_get_path (self->database));
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_cb), NULL);
-  dt_intake_page_set_context (self->intake_page, self->context);
-  dt_followup_page_set_context (self->followup_page, self->context);
-  /* The year's tabs: their drop-downs named by the choice they show, not by their type. */
-  dt_accessible_name_controls (GTK_WIDGET (self->plans_page));
-  dt_accessible_name_controls (GTK_WIDGET (self->sessions_page));
   /* A petition left unsaved by a crash or a power cut is offered back first. */
-  if (dt_intake_page_has_recovered_draft (self->intake_page))
+  if (dt_intake_page_drafts_waiting (self->database) &&
+      dt_intake_page_has_recovered_draft (DT_INTAKE_PAGE (ensure_page (self, "intake"))))
     gtk_stack_set_visible_child_name (self->stack, "intake");
 
   /* Notices across the top, above the tabs: read-only, the day's backup not made. */
@@ -412,6 +522,11 @@ dt_window_dispose (GObject *object)
 {
   DtWindow *self = (DtWindow *) object;
 
+  if (self->context != NULL)
+    dt_context_cancel_idle (self->context, self->build_id);
+  self->build_id = 0;
+  if (self->paint_id != 0 && gtk_widget_get_frame_clock (GTK_WIDGET (self)) != NULL)
+    g_clear_signal_handler (&self->paint_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_WINDOW);
 
   G_OBJECT_CLASS (dt_window_parent_class)->dispose (object);
@@ -490,6 +605,7 @@ dt_window_class_init (DtWindowClass *klass)
   object_class->set_property = dt_window_set_property;
 
   window_class->close_request = dt_window_close_request;
+  widget_class->map = dt_window_map;
 
   properties[PROP_DATABASE] =
     g_param_spec_object ("database", NULL, NULL,
@@ -512,14 +628,9 @@ dt_window_class_init (DtWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/doithoai/DoiThoai/dt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DtWindow, file_label);
-  gtk_widget_class_bind_template_child (widget_class, DtWindow, followup_page);
-  gtk_widget_class_bind_template_child (widget_class, DtWindow, intake_page);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, overview_page);
-  gtk_widget_class_bind_template_child (widget_class, DtWindow, plans_page);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, recent_menu);
-  gtk_widget_class_bind_template_child (widget_class, DtWindow, sessions_page);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, stack);
-  gtk_widget_class_bind_template_callback (widget_class, open_petition_cb);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
@@ -611,13 +722,14 @@ _dt_window_get_context (DtWindow *self)
   return self->context;
 }
 
+/* The page of the tab NAME, made now if it was not yet. */
 GtkWidget *
 _dt_window_get_page (DtWindow   *self,
                      const char *name)
 {
   g_return_val_if_fail (DT_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_child_by_name (self->stack, name);
+  return ensure_page (self, name);
 }
 
 /* KIND ("notice", "minutes", "conclusion", "plan", "transfer", "reminder") of the record

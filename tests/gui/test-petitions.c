@@ -25,6 +25,7 @@
 #include "dt-status.h"
 #include "dt-test-util.h"
 #include "dt-util.h"
+#include "dt-window-private.h"
 
 /* What the interface says, in the language of the run (LANGUAGE=en or vi): formats come
  * translated, as the window's own do. */
@@ -44,13 +45,14 @@ count_text (const char *singular,
 static DtIntakePage *
 intake_of (DtWindow *window)
 {
-  return DT_INTAKE_PAGE (gui_find (GTK_WIDGET (window), "intake-page"));
+  /* Made now if the tab was not shown yet (the window makes its pages when first needed). */
+  return DT_INTAKE_PAGE (_dt_window_get_page (window, "intake"));
 }
 
 static DtFollowupPage *
 followup_of (DtWindow *window)
 {
-  return DT_FOLLOWUP_PAGE (gui_find (GTK_WIDGET (window), "followup-page"));
+  return DT_FOLLOWUP_PAGE (_dt_window_get_page (window, "followup"));
 }
 
 
