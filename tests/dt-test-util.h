@@ -134,9 +134,9 @@ dt_test_null_func (sqlite3_context *context,
   sqlite3_result_null (context);
 }
 
-/* Takes the database at PATH back to before migration 0009, for tests that rebuild an older
- * schema: no "changes" in the audit log, and no audit triggers naming the columns they would
- * drop (0009 makes them again). */
+/* Takes the database at PATH back to before migrations 0009 and 0011, for tests that rebuild
+ * an older schema: no "changes" in the audit log, no audit triggers naming the columns they
+ * would drop (0009 makes them again), and 0001's index of open petitions. */
 static inline void
 dt_test_undo_audit_changes (const char *path)
 {
@@ -164,6 +164,11 @@ dt_test_undo_audit_changes (const char *path)
     }
   if (sqlite3_exec (raw, "ALTER TABLE audit_log DROP COLUMN changes", NULL, NULL, NULL) !=
       SQLITE_OK)
+    g_error ("%s", sqlite3_errmsg (raw));
+  /* And migration 0011: the index of open petitions as 0001 made it, none of resolved ones. */
+  if (sqlite3_exec (raw, "DROP INDEX petitions_resolved; DROP INDEX petitions_open; "
+                         "CREATE INDEX petitions_open ON petitions (assigned_date) "
+                         "WHERE resolved_date IS NULL;", NULL, NULL, NULL) != SQLITE_OK)
     g_error ("%s", sqlite3_errmsg (raw));
   sqlite3_close (raw);
 }

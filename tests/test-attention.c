@@ -262,6 +262,34 @@ test_empty_database (DtTestFixture *fixture,
   g_assert_cmpuint (overview->by_field->len, ==, 0);
 }
 
+/* A petition resolved after the day asked about was still open that day: overdue then, and
+ * counted (its rows come from another index than those never resolved). */
+static void
+test_resolved_later (DtTestFixture *fixture,
+                     gconstpointer  data)
+{
+  const char * const days[] = { "2025-05-01", "2025-05-12" };
+  const guint overdue[] = { 4, 3 };
+
+  build_office (fixture->db);
+  add_petition (fixture->db, "2025-0007", "2025-03-20", "Giao thông", "UBND xã", "2025-04-20",
+                "2025-05-10", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr(DtOverview) overview = NULL;
+      g_autoptr(GError) error = NULL;
+      GDate today = day (days[i]);
+      DtAttentionItem *item;
+
+      overview = dt_overview_compute (fixture->db, &today, &error);
+      g_assert_no_error (error);
+      item = g_ptr_array_index (overview->items, 0);
+      g_assert_cmpint (item->kind, ==, DT_ATTENTION_OVERDUE);
+      g_assert_cmpstr (item->name, ==, "UBND xã");
+      g_assert_cmpuint (item->count, ==, overdue[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +300,7 @@ main (int   argc,
   DT_TEST_ADD ("/core/attention/reports-due", test_reports_due);
   DT_TEST_ADD ("/core/attention/by-field", test_by_field);
   DT_TEST_ADD ("/core/attention/empty-database", test_empty_database);
+  DT_TEST_ADD ("/core/attention/resolved-later", test_resolved_later);
 
   return g_test_run ();
 }

@@ -239,19 +239,29 @@ petition_items (DtDatabase   *db,
                                     (GDestroyNotify) agency_count_free);
 
   /* Assigned as of today and not closed since: what can be overdue. The conditions are the
-   * first rows of §2.2, read from the state index alone ("+" keeps SQLite from the index on
-   * duplicate_of, which would fetch nearly every row from the table). */
-  stmt = _dt_database_prepare_static (db,
-    "SELECT p.received, p.answered_date, p.assigned_date, p.deadline, p.escalated_date, "
+   * first rows of §2.2. Those never resolved come from the index of open petitions alone;
+   * those resolved after today (few, or none) through the index of resolved dates. "+" keeps
+   * SQLite from the index on duplicate_of, which would fetch nearly every row. */
+#define OPEN_AS_OF_TODAY \
+    "  AND p.assigned_date <= ?1 AND +p.duplicate_of IS NULL " \
+    "  AND (p.answered_date IS NULL OR p.answered_date > ?1) " \
+    "  AND (p.declined_date IS NULL OR p.declined_date > ?1) " \
+    "  AND (p.withdrawn_date IS NULL OR p.withdrawn_date > ?1) " \
+    "  AND (p.escalated_date IS NULL OR p.escalated_date > ?1) " \
+    "  AND p.received <= ?1 "
+#define OPEN_COLUMNS \
+    "SELECT p.received, p.answered_date, p.assigned_date, p.deadline, p.escalated_date, " \
     "       p.declined_date, p.withdrawn_date, p.resolved_date, a.name "
-    "FROM petitions p LEFT JOIN agencies a ON a.id = p.agency_id "
-    "WHERE p.assigned_date <= ?1 AND +p.duplicate_of IS NULL "
-    "  AND (p.resolved_date IS NULL OR p.resolved_date > ?1) "
-    "  AND (p.answered_date IS NULL OR p.answered_date > ?1) "
-    "  AND (p.declined_date IS NULL OR p.declined_date > ?1) "
-    "  AND (p.withdrawn_date IS NULL OR p.withdrawn_date > ?1) "
-    "  AND (p.escalated_date IS NULL OR p.escalated_date > ?1) "
-    "  AND p.received <= ?1", error);
+  stmt = _dt_database_prepare_static (db,
+    OPEN_COLUMNS
+    "FROM petitions p INDEXED BY petitions_open LEFT JOIN agencies a ON a.id = p.agency_id "
+    "WHERE p.resolved_date IS NULL " OPEN_AS_OF_TODAY
+    "UNION ALL "
+    OPEN_COLUMNS
+    "FROM petitions p INDEXED BY petitions_resolved LEFT JOIN agencies a ON a.id = p.agency_id "
+    "WHERE p.resolved_date > ?1 " OPEN_AS_OF_TODAY, error);
+#undef OPEN_COLUMNS
+#undef OPEN_AS_OF_TODAY
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, today, -1, SQLITE_TRANSIENT);

@@ -440,16 +440,29 @@ translate_overlay_widgets (GtkWidget *widget)
     translate_overlay_widgets (child);
 }
 
+/* win.show-help-overlay (F1, Ctrl+?): the shortcuts window, made the first time it is asked
+ * for. It is not GTK's automatic gtk/help-overlay.ui, which every window would make at once
+ * (a few hundred widgets, 6–10 ms of each start). */
 static void
-translate_help_overlay (DtWindow *self)
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
 {
-  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  GtkApplicationWindow *self = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (self);
 
   if (overlay == NULL)
-    return;
-  translate_overlay_widgets (GTK_WIDGET (overlay));
-  if (gtk_window_get_titlebar (GTK_WINDOW (overlay)) != NULL)
-    translate_overlay_widgets (gtk_window_get_titlebar (GTK_WINDOW (overlay)));
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/doithoai/DoiThoai/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (self, overlay);
+      translate_overlay_widgets (GTK_WIDGET (overlay));
+      if (gtk_window_get_titlebar (GTK_WINDOW (overlay)) != NULL)
+        translate_overlay_widgets (gtk_window_get_titlebar (GTK_WINDOW (overlay)));
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 static void
@@ -634,6 +647,8 @@ dt_window_class_init (DtWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.reports", NULL, reports_action);
   gtk_widget_class_install_action (widget_class, "win.report-for", "s", reports_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.reports",
@@ -682,8 +697,6 @@ dt_window_new (DtApplication *application,
                        "database", database,
                        "settings", dt_application_get_settings (application),
                        NULL);
-  /* The application gives a window its shortcuts once it has it, after construction. */
-  translate_help_overlay (self);
   fill_recent (self);
   return self;
 }
