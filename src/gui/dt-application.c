@@ -373,8 +373,9 @@ dt_application_startup (GApplication *application)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-
-  gtk_window_set_default_icon_name (APP_ID);
+  /* The windows' icon is set once the main window has painted its first frame
+   * (dt_window_map ()), or when a message comes first (dt_error_window_new ()): on X11 the
+   * window asks the icon theme for every size of it and draws them, 10–20 ms. */
 }
 
 static int

@@ -134,6 +134,9 @@ dt_error_window_new (GtkWindow  *parent,
 {
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
+  /* A message shown before any window of the program has its icon too. */
+  if (gtk_window_get_default_icon_name () == NULL)
+    gtk_window_set_default_icon_name (APP_ID);
   return g_object_new (DT_TYPE_ERROR_WINDOW,
                        "transient-for", parent,
                        "destroy-with-parent", parent != NULL,

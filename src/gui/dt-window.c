@@ -161,6 +161,11 @@ first_paint_cb (GdkFrameClock *clock,
                 DtWindow      *self)
 {
   g_clear_signal_handler (&self->paint_id, clock);
+  /* The icon, for the task bar, after the first frame (see dt_application_startup ()); the
+   * windows opened from now on take it by default. */
+  gtk_window_set_icon_name (GTK_WINDOW (self), APP_ID);
+  if (gtk_window_get_default_icon_name () == NULL)
+    gtk_window_set_default_icon_name (APP_ID);
   if (self->build_id == 0)
     self->build_id = dt_context_add_idle (self->context, build_next_page_cb, self);
 }

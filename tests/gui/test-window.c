@@ -175,6 +175,12 @@ test_window_tabs (void)
   database = gui_create_database ("tabs.sqlite");
   window = gui_show_window (database, -1, -1);
 
+  /* Once the first frame is painted: the icon, and the other tabs' pages, made one at a time
+   * while the window is idle (none of them shown yet). */
+  gui_wait_until (g_strcmp0 (gtk_window_get_icon_name (GTK_WINDOW (window)), APP_ID) == 0);
+  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, APP_ID);
+  gui_wait_until (gui_find_optional (GTK_WIDGET (window), "intake-page") != NULL &&
+                  gui_find_optional (GTK_WIDGET (window), "followup-page") != NULL);
   g_assert_cmpstr (dt_window_get_page (window), ==, "overview");
   g_assert_cmpstr (gui_label (GTK_WIDGET (window), "database-path"), ==,
                    dt_database_get_path (database));
