@@ -614,6 +614,7 @@ finish_computation (DtOverviewPage *self)
     return FALSE;
   computation = g_thread_join (g_steal_pointer (&self->worker));
   self->last_ms = computation->ms;
+  show_today (self, &computation->today);
   if (computation->overview == NULL)
     {
       g_debug ("The overview's first computation failed: %s", computation->error->message);
@@ -855,9 +856,10 @@ dt_overview_page_reload (DtOverviewPage *self)
                           total == 0 && (unit == NULL || unit->name == NULL));
 
   dt_context_get_today (self->context, &today);
-  show_today (self, &today);
 
-  /* The first time, before the window is shown: in a thread, while the window is made. */
+  /* The first time, before the window is shown: in a thread, while the window is made. The
+   * date line waits for it too: the lunar calendar's table is made once, by whichever thread
+   * asks first (5 ms), here the other one. */
   if (self->overview == NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       if (self->worker == NULL)
@@ -865,6 +867,7 @@ dt_overview_page_reload (DtOverviewPage *self)
       if (self->worker != NULL)
         return;
     }
+  show_today (self, &today);
   /* One already running is of no use now: what it read may be older. */
   if (self->worker != NULL)
     computation_free (g_thread_join (g_steal_pointer (&self->worker)));
