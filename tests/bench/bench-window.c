@@ -26,6 +26,9 @@
 #ifdef G_OS_UNIX
 #include <sys/resource.h>
 #endif
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sqlite3.h>
 
 #include "dt-application.h"
@@ -458,6 +461,16 @@ main (int    argc,
            (long long) sqlite3_memory_used () / (1024 * 1024));
   g_print ("%-52s own %ld MiB, mapped from files (libraries, fonts, icons) %ld MiB\n", "",
            status_kib ("RssAnon:") / 1024, status_kib ("RssFile:") / 1024);
+#ifdef __GLIBC__
+  {
+    /* Of the program's own: what malloc () has handed out, and what it keeps free for later
+     * (freed by the program, not yet given back to the system). */
+    struct mallinfo2 info = mallinfo2 ();
+
+    g_print ("%-52s malloc: %zu MiB in use, %zu MiB kept free\n", "",
+             (info.uordblks + info.hblkhd) / (1024 * 1024), info.fordblks / (1024 * 1024));
+  }
+#endif
 
   /* Keystrokes in the search box: the list searched, updated and painted. */
   search = find_named (GTK_WIDGET (intake), "search");
