@@ -199,6 +199,53 @@ test_never_existing (DtTestFixture *fixture,
   ASSERT_NEXT (SESSION ("reception", 2030), "TD-2030-02");
 }
 
+static void
+test_patterns_side_by_side (DtTestFixture *fixture,
+                            gconstpointer  data)
+{
+  /* The highest serial of the year whatever its pattern; the latest record wins a tie. */
+  add_petition (fixture, "A-2026-0003", "2026-01-05");
+  add_petition (fixture, "B-2026-0010", "2026-01-06");
+  add_petition (fixture, "2026-0004", "2026-01-07");
+  ASSERT_NEXT (PETITION (2026), "B-2026-0011");
+  add_petition (fixture, "KN-Đ-2026-10", "2026-01-08");
+  ASSERT_NEXT (PETITION (2026), "KN-Đ-2026-11");
+
+  /* Widths differ within a pattern: the value counts, not the text. */
+  add_petition (fixture, "2025-99", "2025-03-01");
+  add_petition (fixture, "2025-0100", "2025-03-02");
+  add_petition (fixture, "2025-7", "2025-03-03");
+  ASSERT_NEXT (PETITION (2025), "2025-0101");
+
+  /* Last year's lowest serial lends its pattern; of two, the latest record's. */
+  add_petition (fixture, "X-2030-01", "2030-01-05");
+  add_petition (fixture, "Y-2030-001", "2030-01-06");
+  add_petition (fixture, "Z-2030-002", "2030-01-07");
+  ASSERT_NEXT (PETITION (2031), "Y-2031-001");
+}
+
+static void
+test_not_serials (DtTestFixture *fixture,
+                  gconstpointer  data)
+{
+  /* More than nine digits at the end are some other number, even with leading zeros; no
+   * digits at the end is no serial. */
+  add_petition (fixture, "2026-1234567890", "2026-01-05");
+  add_petition (fixture, "2026-0000000001", "2026-01-05");
+  add_petition (fixture, "HS-2026", "2026-01-05");
+  add_petition (fixture, "2026-ABC", "2026-01-05");
+  ASSERT_NEXT (PETITION (2026), "2026-0001");
+  add_petition (fixture, "2026-000000042", "2026-01-06");
+  ASSERT_NEXT (PETITION (2026), "2026-000000043");
+
+  /* The year glued to the serial is one number, not the year. */
+  add_petition (fixture, "20400001", "2040-01-05");
+  ASSERT_NEXT (PETITION (2040), "2040-0001");
+  /* The year at the very start, the serial after text. */
+  add_petition (fixture, "2050/TN/5", "2050-01-05");
+  ASSERT_NEXT (PETITION (2050), "2050/TN/6");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -211,6 +258,8 @@ main (int    argc,
   DT_TEST_ADD ("/core/codes/office-pattern", test_office_pattern);
   DT_TEST_ADD ("/core/codes/other-years", test_other_years);
   DT_TEST_ADD ("/core/codes/never-existing", test_never_existing);
+  DT_TEST_ADD ("/core/codes/patterns-side-by-side", test_patterns_side_by_side);
+  DT_TEST_ADD ("/core/codes/not-serials", test_not_serials);
 
   return g_test_run ();
 }

@@ -413,6 +413,103 @@ test_bulk (DtTestFixture *fixture,
   }
 }
 
+/* Segments of the FTS5 table TABLE: its data rows other than the structure and the averages
+ * carry their segment's id above bit 37 of the row id (FTS5_SEGMENT_ROWID in fts5Int.h). */
+static gint64
+count_segments (DtDatabase *db,
+                const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (DISTINCT rowid >> 37) FROM %s_data "
+                                          "WHERE rowid >> 37 > 0", table);
+
+  return count_rows (db, sql);
+}
+
+static void
+assert_first (DtDatabase *db,
+              const char *query,
+              const char *code)
+{
+  g_autofree char *first = search_limited (db, query, 1);
+
+  g_assert_cmpstr (first, ==, code);
+}
+
+static void
+test_bulk_merged (DtTestFixture *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "source.sqlite", NULL);
+  g_autofree char *document = NULL;
+  g_autofree char *setting = NULL;
+  g_autoptr(DtDatabase) source = NULL;
+  g_autoptr(DtPetition) imported = NULL;
+  g_auto(GStrv) codes = NULL;
+  DtImportSummary summary = { 0 };
+  const char *tables[] = { "petitions_fts", "petitions_exact_fts" };
+
+  /* A bulk load leaves the search index in one segment per table: the saves after it do not
+   * inherit its big segments half merged, which one of them had to finish (seconds at
+   * 100,000 petitions). */
+  source = dt_database_open (path, DT_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (dt_demo_generate (source, 1200, 5, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_cmpint (count_segments (source, tables[i]), ==, 1);
+  document = dt_exchange_export_string (source, FALSE, &error);
+  g_assert_no_error (error);
+  codes = dt_petition_list_codes (source, &error);
+  g_assert_no_error (error);
+  imported = dt_petition_load (source, codes[g_strv_length (codes) / 2], &error);
+  g_assert_no_error (error);
+
+  /* Saved one by one, each petition is a segment of its own, until FTS5 merges them. */
+  dt_test_add_petition (fixture->db, "TN-2026-01", "2026-03-02", "Hoàng Văn Thụ", NULL, NULL,
+                        "Đề nghị lắp đèn chiếu sáng đường trục thôn");
+  dt_test_add_petition (fixture->db, "TN-2026-02", "2026-03-03", "Lò Thị Xuân", NULL, NULL,
+                        "Kiến nghị nạo vét kênh mương nội đồng");
+  dt_test_add_petition (fixture->db, "TN-2026-03", "2026-03-04", "Đinh Công Tráng", NULL, NULL,
+                        "Phản ánh tiếng ồn của xưởng cưa gỗ");
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_cmpint (count_segments (fixture->db, tables[i]), >=, 2);
+
+  /* An import of a large document into them: one segment again, every petition in it. */
+  g_assert_true (dt_exchange_import_data (fixture->db, document, strlen (document), "test",
+                                          FALSE, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.petitions, ==, 1200);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_cmpint (count_segments (fixture->db, tables[i]), ==, 1);
+  assert_index_sound (fixture->db);
+
+  /* Search finds what was there before and what came in, and what is saved after, first. */
+  assert_first (fixture->db, "hoang van thu", "TN-2026-01");
+  assert_first (fixture->db, "lo thi xuan", "TN-2026-02");
+  {
+    g_autoptr(GPtrArray) hits = dt_search_petitions (fixture->db, imported->code, 5, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, >=, 1);
+    g_assert_cmpstr (((DtSearchHit *) g_ptr_array_index (hits, 0))->code, ==, imported->code);
+  }
+  dt_test_add_petition (fixture->db, "TN-2026-04", "2026-03-05", "Mạc Thị Bưởi", NULL, NULL,
+                        "Đề nghị sửa nhà văn hóa thôn");
+  assert_first (fixture->db, "mac thi buoi", "TN-2026-04");
+  assert_index_sound (fixture->db);
+
+  /* Both tables let a level hold 200 segments before merging it whole (migration 0010), so
+   * that FTS5's gradual merging of a big segment finishes before that. */
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT v FROM %s_config WHERE k = 'crisismerge'",
+                                              tables[i]);
+
+      g_assert_cmpint (count_rows (fixture->db, sql), ==, 200);
+    }
+}
+
 /* Raw connection to a test database, with the two functions the search triggers call. */
 static void
 fold_func (sqlite3_context *context,
@@ -630,6 +727,7 @@ main (int    argc,
   DT_TEST_ADD ("/core/search/folding", test_folding);
   DT_TEST_ADD ("/core/search/changes", test_changes);
   DT_TEST_ADD ("/core/search/bulk", test_bulk);
+  DT_TEST_ADD ("/core/search/bulk-merged", test_bulk_merged);
   DT_TEST_ADD ("/core/search/upgrade", test_upgrade);
   DT_TEST_ADD ("/core/search/fts-syntax", test_fts_syntax);
   DT_TEST_ADD ("/core/search/limits", test_limits);

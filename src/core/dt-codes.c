@@ -22,17 +22,27 @@ typedef struct
   const char *exists_sql;
   /* Plans: a code may end with the year itself (KH-2026), the year's first plan. */
   gboolean    year_may_end;
+  /* Petitions: their codes are found through the index of migration 0010, not all read. */
+  gboolean    indexed;
 } Table;
 
 static const Table petitions_table = {
   "SELECT id, code FROM petitions WHERE instr (code, ?1) > 0",
   "SELECT 1 FROM petitions WHERE code = ?1",
   FALSE,
+  TRUE,
 };
+
+/* The two expressions of the index petitions_code_serial (migration 0010), written the same
+ * way: a code without its last digits (the text code_parse () looks for the year in), and the
+ * value of those digits. */
+#define CODE_PREFIX "rtrim (code, '0123456789')"
+#define CODE_SERIAL "CAST (substr (code, length (" CODE_PREFIX ") + 1) AS INTEGER)"
 
 static const Table sessions_table = {
   "SELECT id, code FROM sessions WHERE instr (code, ?1) > 0 AND kind = ?2",
   "SELECT 1 FROM sessions WHERE code = ?1",
+  FALSE,
   FALSE,
 };
 
@@ -40,6 +50,7 @@ static const Table plans_table = {
   "SELECT id, code FROM plans WHERE instr (code, ?1) > 0",
   "SELECT 1 FROM plans WHERE code = ?1",
   TRUE,
+  FALSE,
 };
 
 /* A code cut in two: the text before its serial number, and the number. */
@@ -128,6 +139,134 @@ code_rank (const Code *code)
   return code->has_serial ? code->serial : 1;
 }
 
+/* The code with the highest (or the lowest) serial seen so far, and its record. */
+typedef struct
+{
+  Code     code;
+  gint64   id;
+  gboolean found;
+} Best;
+
+/* Takes the code TEXT of record ID into HIGHEST and LOWEST (either may be NULL) when it is one
+ * of YEAR's with a higher or a lower serial than theirs, the latest record winning a tie. */
+static void
+consider_code (const Table *table,
+               const char  *year,
+               gint64       id,
+               const char  *text,
+               Best        *highest,
+               Best        *lowest)
+{
+  g_auto(Code) code = { NULL };
+  gsize prefix_length;
+
+  if (text == NULL || !code_parse (text, year, table->year_may_end, &prefix_length, &code))
+    return;
+  code.prefix = g_strndup (text, prefix_length);
+
+  if (highest != NULL &&
+      (!highest->found || code_rank (&code) > code_rank (&highest->code) ||
+       (code_rank (&code) == code_rank (&highest->code) && id > highest->id)))
+    {
+      code_clear (&highest->code);
+      highest->code = code;
+      highest->code.prefix = g_strdup (code.prefix);
+      highest->id = id;
+      highest->found = TRUE;
+    }
+  if (lowest != NULL &&
+      (!lowest->found || code_rank (&code) < code_rank (&lowest->code) ||
+       (code_rank (&code) == code_rank (&lowest->code) && id > lowest->id)))
+    {
+      code_clear (&lowest->code);
+      lowest->code = code;
+      lowest->code.prefix = g_strdup (code.prefix);
+      lowest->id = id;
+      lowest->found = TRUE;
+    }
+}
+
+/* Steps STMT, bound already, through its rows (id, code), considering each; resets it. */
+static gboolean
+consider_rows (DtDatabase   *db,
+               sqlite3_stmt *stmt,
+               const Table  *table,
+               const char   *year,
+               Best         *highest,
+               Best         *lowest,
+               GError      **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    consider_code (table, year, sqlite3_column_int64 (stmt, 0),
+                   (const char *) sqlite3_column_text (stmt, 1), highest, lowest);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _dt_database_fail (db, rc, error);
+  return TRUE;
+}
+
+/* The same as reading every petition's code, through petitions_code_serial: the texts before
+ * the codes' last digits are visited one by one (a handful: one per year and pattern), and in
+ * each that holds the year, only the codes with its highest and its lowest serial are read.
+ * Codes of more than MAX_SERIAL_DIGITS digits, or of none, count for nothing and are passed
+ * over. */
+static gboolean
+find_petition_codes (DtDatabase  *db,
+                     const char  *year,
+                     Best        *highest,
+                     Best        *lowest,
+                     GError     **error)
+{
+  static const char *next_prefix_sql =
+    "SELECT " CODE_PREFIX " FROM petitions WHERE " CODE_PREFIX " > ?1 "
+    "ORDER BY " CODE_PREFIX " LIMIT 1";
+  static const char *highest_sql =
+    "SELECT id, code FROM petitions WHERE " CODE_PREFIX " = ?1 "
+    "  AND length (code) - length (?1) BETWEEN 1 AND " G_STRINGIFY (MAX_SERIAL_DIGITS) " "
+    "ORDER BY " CODE_SERIAL " DESC, id DESC LIMIT 1";
+  static const char *lowest_sql =
+    "SELECT id, code FROM petitions WHERE " CODE_PREFIX " = ?1 "
+    "  AND length (code) - length (?1) BETWEEN 1 AND " G_STRINGIFY (MAX_SERIAL_DIGITS) " "
+    "ORDER BY " CODE_SERIAL ", id DESC LIMIT 1";
+  g_autofree char *prefix = g_strdup ("");
+
+  for (;;)
+    {
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (!(stmt = _dt_database_prepare_static (db, next_prefix_sql, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          g_free (prefix);
+          prefix = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+        }
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        return TRUE;
+      if (rc != SQLITE_ROW)
+        return _dt_database_fail (db, rc, error);
+
+      if (find_year (prefix, strlen (prefix), year) < 0)
+        continue;
+      if (!(stmt = _dt_database_prepare_static (db, highest_sql, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+      if (!consider_rows (db, stmt, &petitions_table, year, highest, NULL, error))
+        return FALSE;
+      if (!(stmt = _dt_database_prepare_static (db, lowest_sql, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
+      if (!consider_rows (db, stmt, &petitions_table, year, NULL, lowest, error))
+        return FALSE;
+    }
+}
+
 /* Among the codes of YEAR, the one with the highest serial (HIGHEST) and the one with the
  * lowest (LOWEST), the latest record winning a tie. FALSE with ERROR set on a database
  * failure; FOUND says whether there was any. */
@@ -142,53 +281,30 @@ find_codes (DtDatabase   *db,
             GError      **error)
 {
   g_autofree char *year_text = g_strdup_printf ("%d", year);
-  sqlite3_stmt *stmt;
-  gint64 highest_id = 0;
-  gint64 lowest_id = 0;
-  int rc;
+  Best high = { { NULL } };
+  Best low = { { NULL } };
+  gboolean ok;
 
-  *found = FALSE;
-  if (!(stmt = _dt_database_prepare_static (db, table->select_sql, error)))
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, year_text, -1, SQLITE_TRANSIENT);
-  if (kind != NULL)
-    sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (table->indexed)
+    ok = find_petition_codes (db, year_text, &high, &low, error);
+  else
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *text = (const char *) sqlite3_column_text (stmt, 1);
-      Code code = { NULL };
-      gsize prefix_length;
+      sqlite3_stmt *stmt;
 
-      if (text == NULL || !code_parse (text, year_text, table->year_may_end, &prefix_length,
-                                       &code))
-        continue;
-      code.prefix = g_strndup (text, prefix_length);
-
-      if (!*found || code_rank (&code) > code_rank (highest) ||
-          (code_rank (&code) == code_rank (highest) && id > highest_id))
-        {
-          code_clear (highest);
-          *highest = code;
-          highest->prefix = g_strdup (code.prefix);
-          highest_id = id;
-        }
-      if (!*found || code_rank (&code) < code_rank (lowest) ||
-          (code_rank (&code) == code_rank (lowest) && id > lowest_id))
-        {
-          code_clear (lowest);
-          *lowest = code;
-          lowest->prefix = g_strdup (code.prefix);
-          lowest_id = id;
-        }
-      *found = TRUE;
-      code_clear (&code);
+      if (!(stmt = _dt_database_prepare_static (db, table->select_sql, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, year_text, -1, SQLITE_TRANSIENT);
+      if (kind != NULL)
+        sqlite3_bind_text (stmt, 2, kind, -1, SQLITE_TRANSIENT);
+      ok = consider_rows (db, stmt, table, year_text, &high, &low, error);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _dt_database_fail (db, rc, error);
-  return TRUE;
+
+  *found = ok && high.found;
+  code_clear (highest);
+  code_clear (lowest);
+  *highest = high.code;
+  *lowest = low.code;
+  return ok;
 }
 
 static gboolean

@@ -47,8 +47,12 @@ gboolean      _dt_database_release    (DtDatabase  *self,
 void          _dt_database_undo       (DtDatabase  *self);
 /* A bulk change, inside the caller's transaction, is undone as a whole on any failure: its
  * records take no savepoints of their own, and the search index is brought up to date once,
- * at the end (KEEP), instead of row by row. */
+ * at the end (KEEP), instead of row by row, and then merged when the change was large.
+ * _dt_database_index_deferred () indexes the petitions written so far, without ending the
+ * bulk change (an import does it by batches, to bound the memory it takes). */
 void          _dt_database_begin_bulk (DtDatabase  *self);
+gboolean      _dt_database_index_deferred (DtDatabase  *self,
+                                           GError     **error);
 gboolean      _dt_database_end_bulk   (DtDatabase  *self,
                                        gboolean     keep,
                                        GError     **error);

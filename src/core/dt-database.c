@@ -53,6 +53,7 @@ struct _DtDatabase
   GArray         *level_marks;   /* per open level: the number of changes noted when it began */
   gboolean        bulk;
   GArray         *deferred;      /* petition ids whose search entry waits for the bulk's end */
+  guint           bulk_indexed;  /* petitions this bulk change has indexed so far */
   int             user_version;
   gboolean        read_only;
 
@@ -1053,28 +1054,28 @@ enum
   LEVEL_OUTER,
 };
 
+/* A bulk change of fewer petitions leaves segments small enough for the ordinary saves'
+ * merges to take in their stride (2,000 demo petitions: 37 ms at worst). */
+#define BULK_MERGE_MIN 1000
+
 void
 _dt_database_begin_bulk (DtDatabase *self)
 {
   self->bulk = TRUE;
+  self->bulk_indexed = 0;
   g_array_set_size (self->deferred, 0);
 }
 
 gboolean
-_dt_database_end_bulk (DtDatabase  *self,
-                       gboolean     keep,
-                       GError     **error)
+_dt_database_index_deferred (DtDatabase  *self,
+                             GError     **error)
 {
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
   gint64 started = g_get_monotonic_time ();
 
-  self->bulk = FALSE;
-  if (!keep || self->deferred->len == 0)
-    {
-      g_array_set_size (self->deferred, 0);
-      return TRUE;
-    }
+  if (self->deferred->len == 0)
+    return TRUE;
 
   /* One statement each way, whatever the number of petitions. */
   ok = _dt_database_exec (self, "CREATE TEMP TABLE IF NOT EXISTS deferred_index "
@@ -1090,6 +1091,7 @@ _dt_database_end_bulk (DtDatabase  *self,
           ok = _dt_database_step_done (self, stmt, error);
         }
     }
+  self->bulk_indexed += self->deferred->len;
   g_array_set_size (self->deferred, 0);
   g_debug ("bulk: %" G_GINT64_FORMAT " µs to note the petitions", g_get_monotonic_time () - started);
   ok = ok && _dt_database_exec (self,
@@ -1110,8 +1112,45 @@ _dt_database_end_bulk (DtDatabase  *self,
                                   "  WHERE id IN (SELECT id FROM temp.deferred_index);"
                                   "DELETE FROM temp.deferred_index;",
                                   error);
-  g_debug ("bulk: %" G_GINT64_FORMAT " µs in all", g_get_monotonic_time () - started);
+  g_debug ("bulk: %" G_GINT64_FORMAT " µs to index them", g_get_monotonic_time () - started);
   return ok;
+}
+
+gboolean
+_dt_database_end_bulk (DtDatabase  *self,
+                       gboolean     keep,
+                       GError     **error)
+{
+  gint64 started;
+
+  self->bulk = FALSE;
+  if (!keep)
+    {
+      g_array_set_size (self->deferred, 0);
+      self->bulk_indexed = 0;
+      return TRUE;
+    }
+  if (!_dt_database_index_deferred (self, error))
+    return FALSE;
+  if (self->bulk_indexed < BULK_MERGE_MIN)
+    return TRUE;
+
+  /* A bulk load leaves the search index in a few large segments on the level where each
+   * save adds a small one, and FTS5 merges a level whole once it holds 16: at 100,000
+   * petitions, the twelfth save after a demo took 2 s, wrote 300 MB to the log and grew the
+   * file by 90 MB. Merged into one segment now, inside the bulk change's transaction (2 s at
+   * 100,000); migration 0010 keeps later saves from merging it whole again. */
+  started = g_get_monotonic_time ();
+  self->bulk_indexed = 0;
+  if (!_dt_database_exec (self,
+                          "INSERT INTO petitions_fts (petitions_fts) VALUES ('optimize');"
+                          "INSERT INTO petitions_exact_fts (petitions_exact_fts) "
+                          "  VALUES ('optimize');",
+                          error))
+    return FALSE;
+  g_debug ("bulk: %" G_GINT64_FORMAT " µs to merge the search index",
+           g_get_monotonic_time () - started);
+  return TRUE;
 }
 
 gboolean

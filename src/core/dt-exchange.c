@@ -1268,9 +1268,8 @@ apply_record (Import    *import,
    * SQLite would hold another 100 MB. Still one transaction: all or nothing. */
   if (section->count % INDEX_BATCH == 0 && section->spec == &_dt_petition_spec)
     {
-      if (!_dt_database_end_bulk (import->db, TRUE, error))
+      if (!_dt_database_index_deferred (import->db, error))
         return FALSE;
-      _dt_database_begin_bulk (import->db);
     }
   return TRUE;
 }

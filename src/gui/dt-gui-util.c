@@ -57,6 +57,9 @@ dt_widget_set_label_widget (GtkWidget *widget,
   /* The name is the label's text, once: a name set besides would be read twice. */
   if (GTK_IS_LABEL (label) && !GTK_IS_BUTTON (widget))
     gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  /* GTK 4.8 has no getter for a relation: the button inside a drop-down finds it here. */
+  g_object_set_data_full (G_OBJECT (widget), "dt-label-widget", g_object_ref (label),
+                          g_object_unref);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
                                   -1);
@@ -316,6 +319,10 @@ name_by_label (GtkWidget  *widget,
   dt_widget_set_label (widget, plain);
 }
 
+/* The button inside a drop-down is what has the focus: it is named by the item it shows, and
+ * while it shows none (no choice yet, no list yet, items that are not strings, or the "—" the
+ * forms offer for none), by the drop-down's own label, else GTK 4.8 names it
+ * "GtkToggleButton" (or reads the dash). */
 static void
 dropdown_selected_cb (GtkDropDown *dropdown,
                       GParamSpec  *pspec,
@@ -323,9 +330,26 @@ dropdown_selected_cb (GtkDropDown *dropdown,
 {
   GtkStringObject *item = GTK_IS_STRING_LIST (gtk_drop_down_get_model (dropdown))
                           ? gtk_drop_down_get_selected_item (dropdown) : NULL;
+  GtkWidget *label = g_object_get_data (G_OBJECT (dropdown), "dt-label-widget");
+  const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (dropdown));
 
+  if (item != NULL && g_strcmp0 (gtk_string_object_get_string (item), "—") == 0)
+    item = NULL;
+  /* A name and a labelling widget together would be read one after the other. */
   if (item != NULL)
-    dt_widget_set_label (button, gtk_string_object_get_string (item));
+    {
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (button),
+                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      dt_widget_set_label (button, gtk_string_object_get_string (item));
+    }
+  else if (label != NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+    }
+  else if (tooltip != NULL)
+    name_by_label (button, tooltip);
 }
 
 void

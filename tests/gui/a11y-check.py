@@ -8,6 +8,7 @@ python3-pyatspi, visits each tab and the settings, and prints one TAP line per s
 Needs a display and a session bus (run it under dbus-run-session, as meson does)."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -85,12 +86,6 @@ def problems(root):
             continue
         if role not in CONTROLS or not showing(node):
             continue
-        # The button inside a drop-down is GTK's own; the drop-down carries the name.
-        try:
-            if node.parent is not None and node.parent.getRole() == pyatspi.ROLE_COMBO_BOX:
-                continue
-        except Exception:
-            pass
         name = (node.name or "").strip()
         label = label_of(node)
         try:
@@ -98,8 +93,10 @@ def problems(root):
         except Exception:
             parent = ""
         where = "%s in %s" % (node.getRoleName(), parent)
-        if not name:
-            found.append("%s has no accessible name" % where)
+        # With no name, GTK 4.8 gives the widget's type name ("GtkToggleButton").
+        if not name or re.fullmatch(r"Gtk[A-Z][A-Za-z]*", name):
+            found.append("%s has no accessible name%s" % (where, " (only “%s”)" % name
+                                                          if name else ""))
         elif label is not None and label.replace("_", "").strip() != name:
             found.append("%s is named “%s”, its label says “%s”" % (where, name, label))
     return found
