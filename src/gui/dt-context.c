@@ -3,6 +3,11 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "dt-context.h"
 #include "dt-util.h"
 
@@ -10,6 +15,8 @@
  * moments. */
 #define EXTERNAL_CHECK_SECONDS 2
 #define TODAY_CHECK_SECONDS    30
+/* How long the window stays idle before freed memory is given back. */
+#define RELEASE_MEMORY_MS      1000
 
 struct _DtContext
 {
@@ -26,6 +33,7 @@ struct _DtContext
   GQueue       idle_tasks;      /* of IdleTask, first to run first */
   guint        idle_id;
   guint        last_task_id;
+  guint        release_id;
 };
 
 typedef struct
@@ -151,6 +159,7 @@ dt_context_dispose (GObject *object)
   g_clear_handle_id (&self->external_id, g_source_remove);
   g_clear_handle_id (&self->today_id, g_source_remove);
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_handle_id (&self->release_id, g_source_remove);
   g_queue_clear_full (&self->idle_tasks, g_free);
   if (self->database != NULL)
     g_clear_signal_handler (&self->changed_id, self->database);
@@ -297,7 +306,32 @@ run_idle_task_cb (gpointer user_data)
   if (!g_queue_is_empty (&self->idle_tasks))
     return G_SOURCE_CONTINUE;
   self->idle_id = 0;
+  /* The work of the window's start is done: what it only needed meanwhile goes back. */
+  dt_context_release_memory_later (self);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+release_memory_cb (gpointer user_data)
+{
+  DtContext *self = user_data;
+
+  self->release_id = 0;
+#if defined(__GLIBC__)
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
+void
+dt_context_release_memory_later (DtContext *self)
+{
+  g_return_if_fail (DT_IS_CONTEXT (self));
+
+  /* From the last call: scrolling asks at each step. */
+  g_clear_handle_id (&self->release_id, g_source_remove);
+  self->release_id = g_timeout_add_full (G_PRIORITY_LOW, RELEASE_MEMORY_MS, release_memory_cb,
+                                         self, NULL);
 }
 
 guint

@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (DtContext, dt_context, DT, CONTEXT, GObject)
 #define DT_CONTEXT_BUSY_TIMEOUT_MS 300
 /* The window's page cache, in KiB: the register reads a page of rows at a time, and the system
  * keeps the file's pages besides. */
-#define DT_CONTEXT_CACHE_KIB (16 * 1024)
+#define DT_CONTEXT_CACHE_KIB (4 * 1024)
 
 DtContext  *dt_context_new           (DtDatabase *database,
                                       GSettings  *settings);
@@ -59,5 +59,9 @@ guint       dt_context_add_idle      (DtContext  *self,
 /* Forgets task ID if it has not run yet; 0 is ignored. */
 void        dt_context_cancel_idle   (DtContext  *self,
                                       guint       id);
+/* Much was freed (rows of a list scrolled through or let go, a list read again): once the
+ * window has been idle for a moment, the memory the C library keeps for later among pages
+ * still in use goes back to the system (glibc; nothing elsewhere). Calls coalesce. */
+void        dt_context_release_memory_later (DtContext *self);
 
 G_END_DECLS

@@ -5,10 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 #include "dt-cell.h"
 #include "dt-gui-util.h"
 #include "dt-id-selection.h"
@@ -741,10 +737,8 @@ release_cb (gpointer user_data)
       gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->column_view)));
   self->may_attach = FALSE;
   update_attachment (self);
-#if defined(__GLIBC__)
   /* The freed rows lie among memory still in use: glibc keeps such pages unless asked. */
-  malloc_trim (0);
-#endif
+  dt_context_release_memory_later (self->context);
   return G_SOURCE_REMOVE;
 }
 
@@ -867,6 +861,14 @@ dt_register_view_class_init (DtRegisterViewClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* Rows scrolled past, or a search's rows replaced: their memory goes back once it is quiet. */
+static void
+memory_freed_cb (DtRegisterView *self)
+{
+  if (self->context != NULL)
+    dt_context_release_memory_later (self->context);
+}
+
 static void
 dt_register_view_init (DtRegisterView *self)
 {
@@ -883,6 +885,8 @@ dt_register_view_init (DtRegisterView *self)
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (activate_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->column_view));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (memory_freed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -914,6 +918,8 @@ ensure_list (DtRegisterView *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "contents-changed",
                            G_CALLBACK (contents_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (memory_freed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (dt_context_get_database (self->context), "changed",
                            G_CALLBACK (dormant_changed_cb), self, G_CONNECT_SWAPPED);
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))

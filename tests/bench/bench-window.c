@@ -238,6 +238,33 @@ time_child (const char *self_path,
   return ms_since (started);
 }
 
+/* The resident memory now; against the target when JUDGED. */
+static void
+print_memory (const char *label,
+              long        before_kib,
+              gboolean    judged)
+{
+  long kib = resident_kib ();
+
+  g_print ("%-52s %ld MiB%s; %ld MiB more than before the window, of which SQLite holds "
+           "%lld MiB (its page cache)\n", label, kib / 1024,
+           !judged ? "" : kib / 1024 <= 150 ? " (target ≤ 150 MiB)   within target"
+                                            : " (target ≤ 150 MiB)   OVER TARGET",
+           (kib - before_kib) / 1024, (long long) sqlite3_memory_used () / (1024 * 1024));
+  g_print ("%-52s own %ld MiB, mapped from files (libraries, fonts, icons) %ld MiB\n", "",
+           status_kib ("RssAnon:") / 1024, status_kib ("RssFile:") / 1024);
+#ifdef __GLIBC__
+  {
+    /* Of the program's own: what malloc () has handed out, and what it keeps free for later
+     * (freed by the program, not yet given back to the system). */
+    struct mallinfo2 info = mallinfo2 ();
+
+    g_print ("%-52s malloc: %zu MiB in use, %zu MiB kept free\n", "",
+             (info.uordblks + info.hblkhd) / (1024 * 1024), info.fordblks / (1024 * 1024));
+  }
+#endif
+}
+
 /* --- The benchmark --- */
 
 static const char * const names[] = {
@@ -453,24 +480,17 @@ main (int    argc,
     }
   gtk_adjustment_set_value (adjustment, 0);
   wait_frame (window);
-  g_print ("%-52s %ld MiB (target ≤ 150 MiB)%s; %ld MiB more than before the window, "
-           "of which SQLite holds %lld MiB (its page cache)\n",
-           "resident memory, register open and scrolled through", resident_kib () / 1024,
-           resident_kib () / 1024 <= 150 ? "   within target" : "   OVER TARGET",
-           (resident_kib () - before_kib) / 1024,
-           (long long) sqlite3_memory_used () / (1024 * 1024));
-  g_print ("%-52s own %ld MiB, mapped from files (libraries, fonts, icons) %ld MiB\n", "",
-           status_kib ("RssAnon:") / 1024, status_kib ("RssFile:") / 1024);
-#ifdef __GLIBC__
+  print_memory ("resident memory, register open and scrolled through", before_kib, FALSE);
+  /* The window as the secretary leaves it between two things: idle for a moment, the time it
+   * takes to give back what it freed (dt_context_release_memory_later ()). The target is
+   * judged here: it is what the window holds while it stays open. */
   {
-    /* Of the program's own: what malloc () has handed out, and what it keeps free for later
-     * (freed by the program, not yet given back to the system). */
-    struct mallinfo2 info = mallinfo2 ();
+    gint64 until = g_get_monotonic_time () + 1500 * G_TIME_SPAN_MILLISECOND;
 
-    g_print ("%-52s malloc: %zu MiB in use, %zu MiB kept free\n", "",
-             (info.uordblks + info.hblkhd) / (1024 * 1024), info.fordblks / (1024 * 1024));
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE) || (g_usleep (1000), TRUE);
   }
-#endif
+  print_memory ("the same, after 1.5 s idle", before_kib, TRUE);
 
   /* Keystrokes in the search box: the list searched, updated and painted. */
   search = find_named (GTK_WIDGET (intake), "search");
