@@ -531,6 +531,63 @@ test_list_search_back (DtTestFixture *fixture,
   g_string_free (recorder.log, TRUE);
 }
 
+/* A list made with its filter and order, and both changed at once: the ids the two calls one
+ * after the other would give, in one signal; a refused filter keeps the list as it was. */
+static void
+test_list_view (DtTestFixture *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(DtPetitionList) list = NULL;
+  g_autoptr(DtPetitionList) stepwise = NULL;
+  g_autoptr(DtPetitionFilter) filter = filter_as_of ();
+  g_autoptr(GError) error = NULL;
+  Recorder recorder = { g_string_new (NULL) };
+
+  fill (fixture->db);
+  filter->statuses = 1u << DT_STATUS_ASSIGNED;
+  list = dt_petition_list_new_with_view (fixture->db, filter, DT_PETITION_ORDER_CODE, &error);
+  g_assert_no_error (error);
+  stepwise = dt_petition_list_new (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (dt_petition_list_set_filter (stepwise, filter, &error));
+  g_assert_true (dt_petition_list_set_order (stepwise, DT_PETITION_ORDER_CODE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (dt_petition_list_get_order (list), ==, DT_PETITION_ORDER_CODE);
+  g_assert_true (dt_petition_filter_equal (dt_petition_list_get_filter (list), filter));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (dt_petition_list_get_id (list, i), ==, dt_petition_list_get_id (stepwise, i));
+
+  /* Both at once: every open one by petitioner. */
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &recorder);
+  filter->statuses = DT_STATUSES_OPEN;
+  g_assert_true (dt_petition_list_set_view (list, filter, DT_PETITION_ORDER_PETITIONER, &error));
+  g_assert_no_error (error);
+  g_assert_true (dt_petition_list_set_filter (stepwise, filter, &error));
+  g_assert_true (dt_petition_list_set_order (stepwise, DT_PETITION_ORDER_PETITIONER, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (stepwise)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), >, 4);
+  {
+    g_autofree char *expected = g_strdup_printf ("(0,4,%u)",
+                                                 g_list_model_get_n_items (G_LIST_MODEL (list)));
+    ASSERT_LOG (&recorder, expected);
+  }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    g_assert_cmpint (dt_petition_list_get_id (list, i), ==, dt_petition_list_get_id (stepwise, i));
+
+  /* The same again: nothing. A filter naming what does not exist: refused, nothing moved. */
+  g_assert_true (dt_petition_list_set_view (list, filter, DT_PETITION_ORDER_PETITIONER, &error));
+  ASSERT_LOG (&recorder, "");
+  filter->field = g_strdup ("Không có");
+  g_assert_false (dt_petition_list_set_view (list, filter, DT_PETITION_ORDER_CODE, &error));
+  g_assert_error (error, DT_ERROR, DT_ERROR_NOT_FOUND);
+  g_assert_cmpint (dt_petition_list_get_order (list), ==, DT_PETITION_ORDER_PETITIONER);
+  g_assert_null (dt_petition_list_get_filter (list)->field);
+  ASSERT_LOG (&recorder, "");
+  g_string_free (recorder.log, TRUE);
+}
+
 static void
 test_list_model (DtTestFixture *fixture,
                  gconstpointer  data)
@@ -647,6 +704,7 @@ main (int   argc,
   DT_TEST_ADD ("/core/query/rows", test_rows);
   DT_TEST_ADD ("/core/query/sql-functions", test_sql_functions);
   DT_TEST_ADD ("/core/query/list-model", test_list_model);
+  DT_TEST_ADD ("/core/query/list-view", test_list_view);
   DT_TEST_ADD ("/core/query/list-search-back", test_list_search_back);
 
   return g_test_run ();

@@ -353,17 +353,28 @@ dt_followup_agency_loads (DtDatabase   *db,
     }
   unassigned = g_new0 (DtAgencyLoad, 1);
 
-  /* Closed as of the day: resolved, answered, declined or withdrawn by then. The state index
-   * holds every column read: without it SQLite walks the duplicates index and reads the
-   * whole table. */
-  stmt = _dt_database_prepare_static (db,
-    "SELECT a.name, p.received, p.answered_date, p.assigned_date, p.deadline, "
+  /* Closed as of the day: resolved, answered, declined or withdrawn by then. Those never
+   * resolved come from the index of open petitions alone, which holds every column read;
+   * those resolved after the day (few, or none) through the index of resolved dates. Without
+   * them SQLite walks the duplicates index and reads the whole table. */
+#define OPEN_AS_OF_DAY \
+    "  AND p.received <= ?1 AND p.duplicate_of IS NULL " \
+    "  AND ifnull (p.answered_date <= ?1, 0) = 0 " \
+    "  AND ifnull (p.declined_date <= ?1, 0) = 0 AND ifnull (p.withdrawn_date <= ?1, 0) = 0 "
+#define OPEN_COLUMNS \
+    "SELECT a.name, p.received, p.answered_date, p.assigned_date, p.deadline, " \
     "       p.escalated_date, p.declined_date, p.withdrawn_date, p.resolved_date "
-    "FROM petitions p INDEXED BY petitions_state LEFT JOIN agencies a ON a.id = p.agency_id "
-    "WHERE p.received <= ?1 AND p.duplicate_of IS NULL "
-    "  AND ifnull (p.resolved_date <= ?1, 0) = 0 AND ifnull (p.answered_date <= ?1, 0) = 0 "
-    "  AND ifnull (p.declined_date <= ?1, 0) = 0 AND ifnull (p.withdrawn_date <= ?1, 0) = 0",
+  stmt = _dt_database_prepare_static (db,
+    OPEN_COLUMNS
+    "FROM petitions p INDEXED BY petitions_open LEFT JOIN agencies a ON a.id = p.agency_id "
+    "WHERE p.resolved_date IS NULL " OPEN_AS_OF_DAY
+    "UNION ALL "
+    OPEN_COLUMNS
+    "FROM petitions p INDEXED BY petitions_resolved LEFT JOIN agencies a ON a.id = p.agency_id "
+    "WHERE p.resolved_date > ?1 " OPEN_AS_OF_DAY,
     error);
+#undef OPEN_COLUMNS
+#undef OPEN_AS_OF_DAY
   if (stmt == NULL)
     {
       dt_agency_load_free (unassigned);

@@ -318,12 +318,24 @@ DtPetitionList *
 dt_petition_list_new (DtDatabase  *db,
                       GError     **error)
 {
+  return dt_petition_list_new_with_view (db, NULL, DT_PETITION_ORDER_RECEIVED, error);
+}
+
+DtPetitionList *
+dt_petition_list_new_with_view (DtDatabase              *db,
+                                const DtPetitionFilter  *filter,
+                                DtPetitionOrder          order,
+                                GError                 **error)
+{
   g_autoptr(DtPetitionList) self = NULL;
 
   g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (order <= DT_PETITION_ORDER_DAYS_OVERDUE, NULL);
 
   self = g_object_new (DT_TYPE_PETITION_LIST, NULL);
   self->db = g_object_ref (db);
+  self->filter = filter != NULL ? dt_petition_filter_copy (filter) : NULL;
+  self->order = order;
   self->changed_id = g_signal_connect_object (db, "changed", G_CALLBACK (database_changed_cb),
                                               self, G_CONNECT_SWAPPED);
   if (!reload (self, NULL, error))
@@ -399,6 +411,39 @@ dt_petition_list_set_filter (DtPetitionList          *self,
       return FALSE;
     }
   dt_petition_filter_free (old);
+  return TRUE;
+}
+
+gboolean
+dt_petition_list_set_view (DtPetitionList          *self,
+                           const DtPetitionFilter  *filter,
+                           DtPetitionOrder          order,
+                           GError                 **error)
+{
+  DtPetitionFilter *old_filter;
+  DtPetitionOrder old_order;
+  gboolean same_filter;
+
+  g_return_val_if_fail (DT_IS_PETITION_LIST (self), FALSE);
+  g_return_val_if_fail (order <= DT_PETITION_ORDER_DAYS_OVERDUE, FALSE);
+
+  same_filter = dt_petition_filter_equal (self->filter, filter);
+  if (same_filter && order == self->order)
+    return TRUE;
+  old_filter = g_steal_pointer (&self->filter);
+  old_order = self->order;
+  self->filter = filter != NULL ? dt_petition_filter_copy (filter) : NULL;
+  self->order = order;
+  g_clear_pointer (&self->unsearched, g_array_unref);
+  /* A search keeps its own order: only a new filter reads it again. */
+  if ((self->search == NULL || !same_filter) && !reset (self, same_filter, error))
+    {
+      g_clear_pointer (&self->filter, dt_petition_filter_free);
+      self->filter = old_filter;
+      self->order = old_order;
+      return FALSE;
+    }
+  g_clear_pointer (&old_filter, dt_petition_filter_free);
   return TRUE;
 }
 

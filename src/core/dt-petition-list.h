@@ -21,11 +21,23 @@ G_DECLARE_FINAL_TYPE (DtPetitionList, dt_petition_list, DT, PETITION_LIST, GObje
 
 DtPetitionList         *dt_petition_list_new        (DtDatabase              *db,
                                                      GError                 **error);
+/* With FILTER and ORDER from the start: the ids are read once, not once for every petition
+ * and again for the view asked. */
+DtPetitionList         *dt_petition_list_new_with_view (DtDatabase              *db,
+                                                        const DtPetitionFilter  *filter,
+                                                        DtPetitionOrder          order,
+                                                        GError                 **error);
 DtDatabase             *dt_petition_list_get_database (DtPetitionList        *self);
 const DtPetitionFilter *dt_petition_list_get_filter (DtPetitionList          *self);
 /* NULL shows every petition. */
 gboolean                dt_petition_list_set_filter (DtPetitionList          *self,
                                                      const DtPetitionFilter  *filter,
+                                                     GError                 **error);
+/* dt_petition_list_set_filter () and dt_petition_list_set_order () together, in one read;
+ * refused as a whole (the list unchanged) when the filter names what does not exist. */
+gboolean                dt_petition_list_set_view   (DtPetitionList          *self,
+                                                     const DtPetitionFilter  *filter,
+                                                     DtPetitionOrder          order,
                                                      GError                 **error);
 DtPetitionOrder         dt_petition_list_get_order  (DtPetitionList          *self);
 gboolean                dt_petition_list_set_order  (DtPetitionList          *self,

@@ -176,15 +176,12 @@ update_count (DtFollowupPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0);
 }
 
-static void
-apply_filter (DtFollowupPage *self)
+/* What the drop-downs ask for: the open petitions, overdue or due soon, of one agency. */
+static DtPetitionFilter *
+build_filter (DtFollowupPage *self)
 {
-  g_autoptr(DtPetitionFilter) filter = dt_petition_filter_new ();
-  g_autoptr(GError) error = NULL;
+  DtPetitionFilter *filter = dt_petition_filter_new ();
   guint agency = gtk_drop_down_get_selected (self->agency_dropdown);
-
-  if (self->updating || !self->configured || petition_list (self) == NULL)
-    return;
 
   filter->statuses = DT_STATUSES_OPEN;
   /* A duplicate is followed through its original. */
@@ -220,6 +217,19 @@ apply_filter (DtFollowupPage *self)
       else
         filter->statuses = 1u << DT_STATUS_RECEIVED;
     }
+  return filter;
+}
+
+static void
+apply_filter (DtFollowupPage *self)
+{
+  g_autoptr(DtPetitionFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || !self->configured || petition_list (self) == NULL)
+    return;
+
+  filter = build_filter (self);
   if (!dt_petition_list_set_filter (petition_list (self), filter, &error))
     gtk_label_set_label (self->message_label, error->message);
   dt_register_view_scroll_to_top (self->list_view);
@@ -680,11 +690,20 @@ configure_list (DtFollowupPage *self)
     return;
   self->configured = TRUE;
   dt_register_view_begin_change (self->list_view);
-  /* Filtered first: ordering the open ones by deadline is ordering a quarter of them. */
-  apply_filter (self);
-  if (!dt_petition_list_set_order (petition_list (self), DT_PETITION_ORDER_DAYS_OVERDUE,
-                                   &error))
-    g_warning ("%s", error->message);
+  /* The open ones by deadline, in one read (the list is made with them). */
+  {
+    g_autoptr(DtPetitionFilter) filter = build_filter (self);
+
+    if (!dt_register_view_set_view (self->list_view, filter, DT_PETITION_ORDER_DAYS_OVERDUE,
+                                    &error))
+      gtk_label_set_label (self->message_label, error->message);
+  }
+  if (petition_list (self) == NULL)
+    {
+      dt_register_view_end_change (self->list_view);
+      return;
+    }
+  dt_register_view_scroll_to_top (self->list_view);
   g_signal_connect_object (petition_list (self), "items-changed", G_CALLBACK (update_count),
                            self, G_CONNECT_SWAPPED);
   update_count (self);

@@ -896,21 +896,22 @@ dt_register_view_new (DtRegisterMode mode)
 }
 
 /* The list is read when it is first asked for, or shown. */
-static void
-ensure_list (DtRegisterView *self)
+/* The list, read with FILTER and ORDER when it is made now. */
+static gboolean
+ensure_list_with_view (DtRegisterView          *self,
+                       const DtPetitionFilter  *filter,
+                       DtPetitionOrder          order,
+                       GError                 **error)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(DtPetitionList) list = NULL;
 
   if (self->list != NULL || self->context == NULL)
-    return;
+    return TRUE;
 
-  list = dt_petition_list_new (dt_context_get_database (self->context), &error);
+  list = dt_petition_list_new_with_view (dt_context_get_database (self->context), filter, order,
+                                         error);
   if (list == NULL)
-    {
-      g_warning ("The petitions cannot be listed: %s", error->message);
-      return;
-    }
+    return FALSE;
   self->list = g_steal_pointer (&list);
   /* Several at once in follow-up; nothing chosen until the secretary chooses. */
   self->selection = dt_id_selection_new (self->list, self->mode == DT_REGISTER_MODE_FOLLOWUP);
@@ -928,6 +929,30 @@ ensure_list (DtRegisterView *self)
   /* Ready before it is asked for: once the window has shown its first frame. */
   if (!self->may_attach && self->attach_id == 0)
     self->attach_id = dt_context_add_idle (self->context, attach_idle_cb, self);
+  return TRUE;
+}
+
+static void
+ensure_list (DtRegisterView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ensure_list_with_view (self, NULL, DT_PETITION_ORDER_RECEIVED, &error))
+    g_warning ("The petitions cannot be listed: %s", error->message);
+}
+
+/* FILTER and ORDER on the list, in one read, the list made now if it was not yet. */
+gboolean
+dt_register_view_set_view (DtRegisterView          *self,
+                           const DtPetitionFilter  *filter,
+                           DtPetitionOrder          order,
+                           GError                 **error)
+{
+  g_return_val_if_fail (DT_IS_REGISTER_VIEW (self), FALSE);
+
+  if (self->list == NULL)
+    return ensure_list_with_view (self, filter, order, error);
+  return dt_petition_list_set_view (self->list, filter, order, error);
 }
 
 void

@@ -29,6 +29,11 @@ void            dt_register_view_set_context      (DtRegisterView *self,
                                                    DtContext      *context);
 /* NULL until a context is set. */
 DtPetitionList *dt_register_view_get_list         (DtRegisterView *self);
+/* dt_petition_list_set_view () on the list, made now with it if it was not yet (one read). */
+gboolean        dt_register_view_set_view         (DtRegisterView          *self,
+                                                   const DtPetitionFilter  *filter,
+                                                   DtPetitionOrder          order,
+                                                   GError                 **error);
 GtkColumnView  *dt_register_view_get_column_view  (DtRegisterView *self);
 /* Confidential petitioners are masked unless this is set on purpose. */
 void            dt_register_view_set_show_confidential (DtRegisterView *self,
