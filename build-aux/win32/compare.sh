@@ -24,7 +24,7 @@ linux_cli=${2:-}
 export WINEPREFIX=${WINEPREFIX:-$cache/wine}
 export WINEARCH=win64
 export WINEDEBUG=-all
-export WINEDLLOVERRIDES="mscoree,mshtml="
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 # The portable folder carries its DLLs: nothing from the build's prefix.
 unset WINEPATH DOITHOAI_LOCALEDIR LANGUAGE LC_ALL DOITHOAI_LANGUAGE
 # GLib under wine wants a UTF-8 locale; the interface is Vietnamese either way.

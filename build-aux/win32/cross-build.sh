@@ -110,8 +110,10 @@ ensure_deb_src() {
 export WINEPREFIX=$cache/wine
 export WINEARCH=win64
 export WINEDEBUG=-all
-# No Mono or Gecko installer windows on the first start.
-export WINEDLLOVERRIDES="mscoree,mshtml="
+# No Mono or Gecko installer windows on the first start; no menu entries and icons written
+# into this machine's desktop (~/.local/share/applications, ~/.local/share/icons) when the
+# installer is tried: an icon folder without its cache there slows every GTK program's start.
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
 
 init_wine() {
   if [ ! -f "$WINEPREFIX/system.reg" ]; then
