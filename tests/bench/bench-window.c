@@ -172,11 +172,16 @@ first_frame_child (const char *what,
   GtkWidget *window;
 
   phase ("GTK started");
-  if (g_str_equal (what, "bare"))
+  if (g_str_equal (what, "bare") || g_str_equal (what, "bare-titled"))
     {
       window = gtk_window_new ();
       gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("DoiThoai"));
       gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+      /* The title bar GTK draws itself on a desktop with a compositor and on Windows: its
+       * buttons' icons come from the icon theme. Under Xvfb, without a compositor, a bare
+       * window has none, and never loads the theme. */
+      if (g_str_equal (what, "bare-titled"))
+        gtk_window_set_titlebar (GTK_WINDOW (window), gtk_header_bar_new ());
     }
   else
     {
@@ -352,6 +357,7 @@ main (int    argc,
   g_autoptr(DtDatabase) database = NULL;
   g_autoptr(DtApplication) application = NULL;
   g_autoptr(GArray) bare = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) titled = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) tabs = g_array_new (FALSE, FALSE, sizeof (double));
@@ -391,23 +397,28 @@ main (int    argc,
   path = argc > 1 ? g_strdup (argv[1]) : make_database (&dir);
   g_print ("Database: %s\n\n", path);
 
-  /* Start to first frame: each in a fresh process, the bare window and ours alternately. */
+  /* Start to first frame: each in a fresh process, the bare windows and ours in turn. The
+   * target is judged against the bare window as Xvfb shows it, without a title bar. */
   for (guint i = 0; i < FIRST_FRAME_RUNS; i++)
     {
       double b = time_child (argv[0], "bare", path);
+      double t = time_child (argv[0], "bare-titled", path);
       double w = time_child (argv[0], "window", path);
 
       g_array_append_val (bare, b);
+      g_array_append_val (titled, t);
       g_array_append_val (ours, w);
     }
   if (bare->len > 0)
   {
-    double b = percentile (bare, 50), w = percentile (ours, 50);
+    double b = percentile (bare, 50), t = percentile (titled, 50), w = percentile (ours, 50);
 
     report ("start to first frame: a bare GTK window", bare, 0);
+    report ("  the same with GTK's own title bar", titled, 0);
     report ("start to first frame: DoiThoai's window", ours, 0);
     g_print ("%-52s %.2f× the bare window (target ≤ 1.5×)%s\n", "", w / b,
              w / b <= 1.5 ? "   within target" : "   OVER TARGET");
+    g_print ("%-52s %.2f× the bare window with a title bar\n", "", w / t);
   }
 
   application = dt_application_new ();
