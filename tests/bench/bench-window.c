@@ -258,7 +258,7 @@ print_memory (const char *label,
            (kib - before_kib) / 1024, (long long) sqlite3_memory_used () / (1024 * 1024));
   g_print ("%-52s own %ld MiB, mapped from files (libraries, fonts, icons) %ld MiB\n", "",
            status_kib ("RssAnon:") / 1024, status_kib ("RssFile:") / 1024);
-#ifdef __GLIBC__
+#if defined(__GLIBC__) && __GLIBC_PREREQ (2, 33)   /* mallinfo2 () */
   {
     /* Of the program's own: what malloc () has handed out, and what it keeps free for later
      * (freed by the program, not yet given back to the system). */
