@@ -148,7 +148,11 @@ build_next_page_cb (gpointer user_data)
 
       if (gtk_widget_get_first_child (holder) == NULL)
         {
+          gint64 started = g_get_monotonic_time ();
+
           ensure_page (self, later_pages[i]);
+          g_debug ("The %s tab's page made while the window was idle, in %.1f ms",
+                   later_pages[i], (g_get_monotonic_time () - started) / 1000.0);
           self->build_id = dt_context_add_idle (self->context, build_next_page_cb, self);
           break;
         }
