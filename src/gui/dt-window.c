@@ -134,14 +134,25 @@ ensure_page (DtWindow   *self,
   return page;
 }
 
-/* One page at a time while the window is idle, so that a tab is ready before it is asked
- * for and the window's start does not wait for five. */
+/* Once the first frame is painted, one thing at a time while the window is idle: its icon,
+ * then the pages, so that a tab is ready before it is asked for and the window's start does
+ * not wait for five. */
 static gboolean
 build_next_page_cb (gpointer user_data)
 {
   DtWindow *self = user_data;
 
   self->build_id = 0;
+  /* The icon, for the task bar (see dt_application_startup ()): drawing it takes a few
+   * milliseconds; the windows opened from now on take it by default. */
+  if (gtk_window_get_icon_name (GTK_WINDOW (self)) == NULL)
+    {
+      gtk_window_set_icon_name (GTK_WINDOW (self), APP_ID);
+      if (gtk_window_get_default_icon_name () == NULL)
+        gtk_window_set_default_icon_name (APP_ID);
+      self->build_id = dt_context_add_idle (self->context, build_next_page_cb, self);
+      return G_SOURCE_REMOVE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (later_pages); i++)
     {
       GtkWidget *holder = gtk_stack_get_child_by_name (self->stack, later_pages[i]);
@@ -165,11 +176,7 @@ first_paint_cb (GdkFrameClock *clock,
                 DtWindow      *self)
 {
   g_clear_signal_handler (&self->paint_id, clock);
-  /* The icon, for the task bar, after the first frame (see dt_application_startup ()); the
-   * windows opened from now on take it by default. */
-  gtk_window_set_icon_name (GTK_WINDOW (self), APP_ID);
-  if (gtk_window_get_default_icon_name () == NULL)
-    gtk_window_set_default_icon_name (APP_ID);
+  /* Nothing done here: other handlers of the same frame would wait for it. */
   if (self->build_id == 0)
     self->build_id = dt_context_add_idle (self->context, build_next_page_cb, self);
 }

@@ -258,7 +258,8 @@ print_memory (const char *label,
            (kib - before_kib) / 1024, (long long) sqlite3_memory_used () / (1024 * 1024));
   g_print ("%-52s own %ld MiB, mapped from files (libraries, fonts, icons) %ld MiB\n", "",
            status_kib ("RssAnon:") / 1024, status_kib ("RssFile:") / 1024);
-#if defined(__GLIBC__) && __GLIBC_PREREQ (2, 33)   /* mallinfo2 () */
+#if defined(__GLIBC__)
+#if __GLIBC_PREREQ (2, 33)   /* mallinfo2 () */
   {
     /* Of the program's own: what malloc () has handed out, and what it keeps free for later
      * (freed by the program, not yet given back to the system). */
@@ -267,6 +268,7 @@ print_memory (const char *label,
     g_print ("%-52s malloc: %zu MiB in use, %zu MiB kept free\n", "",
              (info.uordblks + info.hblkhd) / (1024 * 1024), info.fordblks / (1024 * 1024));
   }
+#endif
 #endif
 }
 
