@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (DtContext, dt_context, DT, CONTEXT, GObject)
 #define DT_CONTEXT_BUSY_TIMEOUT_MS 300
 /* The window's page cache, in KiB: the register reads a page of rows at a time, and the system
  * keeps the file's pages besides. */
-#define DT_CONTEXT_CACHE_KIB (4 * 1024)
+#define DT_CONTEXT_CACHE_KIB (2 * 1024)
 
 DtContext  *dt_context_new           (DtDatabase *database,
                                       GSettings  *settings);
