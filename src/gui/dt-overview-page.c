@@ -286,10 +286,15 @@ item_text (const DtAttentionItem *item,
                                                "%u petitions overdue — %s", item->count),
                                      item->count,
                                      item->name != NULL ? item->name : _("no agency"));
-      text->detail = g_strdup_printf (ngettext ("The longest is %d day past its deadline.",
-                                                "The longest is %d days past its deadline.",
-                                                item->most_days_overdue),
-                                      item->most_days_overdue);
+      {
+        /* Grouped as the follow-up tab shows it: 2.066 ngày. */
+        g_autofree char *days = format_count (item->most_days_overdue);
+
+        text->detail = g_strdup_printf (ngettext ("The longest is %s day past its deadline.",
+                                                  "The longest is %s days past its deadline.",
+                                                  item->most_days_overdue),
+                                        days);
+      }
       text->action = g_strdup ("win.show-followup");
       text->target = g_variant_new ("(sb)", item->name != NULL ? item->name : "", TRUE);
       break;

@@ -615,6 +615,21 @@ postpone_and_delete (Year *year)
   g_assert_cmpint (dt_database_count (year->database, "petitions", NULL), ==, 3);
 }
 
+
+/* Whether a label under WIDGET shows TEXT within what it says. */
+static gboolean
+some_label_has (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (some_label_has (child, text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 test_sample_data (Year          *year,
                   gconstpointer  data)
@@ -644,6 +659,15 @@ test_sample_data (Year          *year,
   g_assert_cmpint (dt_database_count (year->database, "plans", NULL), ==, 0);
 
   gtk_window_set_default_size (GTK_WINDOW (window), window_width, window_height);
+  /* The longest overdue, 1,062 days, grouped as the follow-up tab groups it (1.062 ngày). */
+  {
+    g_autofree char *grouped = g_strdup_printf ("1%s062",
+                                                g_dpgettext2 (GETTEXT_PACKAGE, "digit grouping",
+                                                              ","));
+
+    g_assert_true (some_label_has (GTK_WIDGET (window), grouped));
+    g_assert_false (some_label_has (GTK_WIDGET (window), "1062"));
+  }
   gui_screenshot (GTK_WIDGET (window), "overview-sample");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plans");
   gui_flush ();
