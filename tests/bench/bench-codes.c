@@ -8,18 +8,8 @@
  * yet (which reads last year's pattern too) and for a year that has none either way. */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
+#include "dt-bench-util.h"
 #include "dt-codes.h"
-#include "dt-demo.h"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
 
 static void
 time_next_code (DtDatabase *db,
@@ -40,7 +30,7 @@ time_next_code (DtDatabase *db,
       g_assert_no_error (error);
       g_array_append_val (times, ms);
     }
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, dt_bench_compare_doubles);
   g_print ("next petition code for %d (%s): median %6.3f ms, max %6.3f ms (200 calls)\n", year,
            code, g_array_index (times, double, times->len / 2),
            g_array_index (times, double, times->len - 1));
@@ -56,22 +46,9 @@ main (int    argc,
   g_autofree char *path = NULL;
 
   g_setenv ("DOITHOAI_TODAY", "2026-11-26", FALSE);
-  if (argc > 1)
-    {
-      path = g_strdup (argv[1]);
-      db = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
-      g_assert_no_error (error);
-    }
-  else
-    {
-      dir = g_dir_make_tmp ("doithoai-bench-XXXXXX", &error);
-      g_assert_no_error (error);
-      path = g_build_filename (dir, "bench.sqlite", NULL);
-      db = dt_database_open (path, DT_DATABASE_OPEN_CREATE, &error);
-      g_assert_no_error (error);
-      if (!dt_demo_generate (db, 100000, 1, &error))
-        g_error ("%s", error->message);
-    }
+  path = argc > 1 ? g_strdup (argv[1]) : dt_bench_make_demo (100000, &dir);
+  db = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
   g_print ("%" G_GINT64_FORMAT " petitions in %s\n",
            dt_database_count (db, "petitions", NULL), path);
 
@@ -79,16 +56,8 @@ main (int    argc,
   time_next_code (db, 2027);
   time_next_code (db, 2040);
 
+  g_clear_object (&db);
   if (dir != NULL)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_clear_object (&db);
-      g_remove (path);
-      g_remove (wal);
-      g_remove (shm);
-      g_rmdir (dir);
-    }
+    dt_bench_remove_database (path, dir);
   return 0;
 }

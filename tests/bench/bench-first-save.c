@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 
+#include "dt-bench-util.h"
 #include "dt-codes.h"
 #include "dt-database-private.h"
 #include "dt-demo.h"
@@ -113,17 +114,6 @@ first_saves (const char *label,
     }
 }
 
-static void
-remove_database (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -178,8 +168,8 @@ main (int    argc,
   first_saves ("after the demo", demo_path, n_saves);
   first_saves ("after the import", import_path, n_saves);
 
-  remove_database (demo_path);
-  remove_database (import_path);
+  dt_bench_remove_database (demo_path, NULL);
+  dt_bench_remove_database (import_path, NULL);
   g_remove (export_path);
   g_rmdir (dir);
   return 0;

@@ -11,28 +11,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
+#include "dt-bench-util.h"
 #include "dt-database-private.h"
-#include "dt-demo.h"
 #include "dt-draft.h"
 #include "dt-followup.h"
 #include "dt-similar.h"
 #include "dt-util.h"
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static void
 report (const char *label,
         GArray     *times)
 {
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, dt_bench_compare_doubles);
   g_print ("%-58s median %6.2f ms, p95 %6.2f ms, max %6.2f ms (%u runs)\n", label,
            g_array_index (times, double, times->len / 2),
            g_array_index (times, double, (times->len * 95) / 100),
@@ -63,23 +53,9 @@ main (int    argc,
   guint found = 0;
 
   g_setenv ("DOITHOAI_TODAY", "2026-11-26", FALSE);
-  if (argc > 1)
-    path = g_strdup (argv[1]);
-  else
-    {
-      dir = g_dir_make_tmp ("doithoai-bench-XXXXXX", &error);
-      g_assert_no_error (error);
-      path = g_build_filename (dir, "bench.sqlite", NULL);
-      db = dt_database_open (path, DT_DATABASE_OPEN_CREATE, &error);
-      g_assert_no_error (error);
-      if (!dt_demo_generate (db, 100000, 1, &error))
-        g_error ("%s", error->message);
-    }
-  if (db == NULL)
-    {
-      db = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
-      g_assert_no_error (error);
-    }
+  path = argc > 1 ? g_strdup (argv[1]) : dt_bench_make_demo (100000, &dir);
+  db = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
   g_print ("%" G_GINT64_FORMAT " petitions in %s\n",
            dt_database_count (db, "petitions", NULL), path);
 
@@ -160,16 +136,8 @@ main (int    argc,
       dt_petition_delete (db, code, NULL);
     }
 
+  g_clear_object (&db);
   if (dir != NULL)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_clear_object (&db);
-      g_remove (path);
-      g_remove (wal);
-      g_remove (shm);
-      g_rmdir (dir);
-    }
+    dt_bench_remove_database (path, dir);
   return 0;
 }

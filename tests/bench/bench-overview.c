@@ -10,25 +10,14 @@
 
 #include <stdlib.h>
 
-#include <glib/gstdio.h>
-
 #include "dt-attention.h"
+#include "dt-bench-util.h"
 #include "dt-database.h"
-#include "dt-demo.h"
 #include "dt-plans.h"
 #include "dt-sessions.h"
 #include "dt-util.h"
 
 #define RUNS 9
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 typedef void (*Work) (DtDatabase *db, const GDate *today);
 
@@ -90,7 +79,7 @@ run (const char  *label,
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
   first = times[0];
-  qsort (times, RUNS, sizeof (double), compare_doubles);
+  qsort (times, RUNS, sizeof (double), dt_bench_compare_doubles);
   g_print ("%-44s first %7.1f ms   median %7.1f ms   worst %7.1f ms\n", label, first,
            times[RUNS / 2], times[RUNS - 1]);
 }
@@ -108,16 +97,9 @@ main (int   argc,
     path = g_strdup (argv[1]);
   else
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(DtDatabase) db = NULL;
       gint64 start = g_get_monotonic_time ();
 
-      dir = g_dir_make_tmp ("doithoai-bench-XXXXXX", &error);
-      g_assert_no_error (error);
-      path = g_build_filename (dir, "bench.sqlite", NULL);
-      db = dt_database_open (path, DT_DATABASE_OPEN_CREATE, &error);
-      g_assert_no_error (error);
-      g_assert_true (dt_demo_generate (db, 100000, 1, &error));
+      path = dt_bench_make_demo (100000, &dir);
       g_print ("demo --petitions=100000: %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
     }
 
@@ -126,14 +108,6 @@ main (int   argc,
   run ("sessions: this year's list with due dates", path, sessions_work, &today);
 
   if (dir != NULL)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_remove (wal);
-      g_remove (shm);
-      g_remove (path);
-      g_rmdir (dir);
-    }
+    dt_bench_remove_database (path, dir);
   return 0;
 }

@@ -13,8 +13,8 @@
 
 #include <glib/gstdio.h>
 
+#include "dt-bench-util.h"
 #include "dt-database-private.h"
-#include "dt-demo.h"
 #include "dt-petition-list.h"
 #include "dt-petition-query.h"
 #include "dt-util.h"
@@ -68,18 +68,10 @@ static const Case cases[] = {
   { "follow-up: open, by deadline", DT_PETITION_ORDER_DEADLINE, open_only },
 };
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static double
 median (GArray *times)
 {
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, dt_bench_compare_doubles);
   return g_array_index (times, double, times->len / 2);
 }
 
@@ -138,23 +130,9 @@ main (int    argc,
   GRand *rand = g_rand_new_with_seed (2026);
 
   g_setenv ("DOITHOAI_TODAY", "2026-11-26", FALSE);
-  if (argc > 1)
-    path = g_strdup (argv[1]);
-  else
-    {
-      dir = g_dir_make_tmp ("doithoai-bench-XXXXXX", &error);
-      g_assert_no_error (error);
-      path = g_build_filename (dir, "bench.sqlite", NULL);
-      db = dt_database_open (path, DT_DATABASE_OPEN_CREATE, &error);
-      g_assert_no_error (error);
-      if (!dt_demo_generate (db, 100000, 1, &error))
-        g_error ("%s", error->message);
-    }
-  if (db == NULL)
-    {
-      db = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
-      g_assert_no_error (error);
-    }
+  path = argc > 1 ? g_strdup (argv[1]) : dt_bench_make_demo (100000, &dir);
+  db = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
   g_print ("%" G_GINT64_FORMAT " petitions in %s, %d runs each, medians\n",
            dt_database_count (db, "petitions", NULL), path, RUNS);
 
@@ -233,13 +211,6 @@ main (int    argc,
 
   g_rand_free (rand);
   if (dir != NULL)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-      g_remove (wal);
-      g_remove (shm);
-      g_remove (path);
-      g_rmdir (dir);
-    }
+    dt_bench_remove_database (path, dir);
   return EXIT_SUCCESS;
 }

@@ -11,10 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
+#include "dt-bench-util.h"
 #include "dt-database-private.h"
-#include "dt-demo.h"
 #include "dt-search.h"
 #include "dt-status.h"
 #include "dt-text.h"
@@ -100,19 +98,11 @@ make_query (GRand *rand,
   return g_steal_pointer (&query);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static void
 report (const char *label,
         GArray     *times)
 {
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, dt_bench_compare_doubles);
   g_print ("%-34s median %7.3f ms   p95 %7.3f ms   max %7.3f ms\n", label,
            g_array_index (times, double, times->len / 2),
            g_array_index (times, double, (times->len * 95) / 100),
@@ -141,13 +131,7 @@ main (int    argc,
     {
       gint64 start = g_get_monotonic_time ();
 
-      dir = g_dir_make_tmp ("doithoai-bench-XXXXXX", &error);
-      g_assert_no_error (error);
-      path = g_build_filename (dir, "bench.sqlite", NULL);
-      db = dt_database_open (path, DT_DATABASE_OPEN_CREATE, &error);
-      g_assert_no_error (error);
-      if (!dt_demo_generate (db, 100000, 1, &error))
-        g_error ("%s", error->message);
+      path = dt_bench_make_demo (100000, &dir);
       g_print ("demo --petitions=100000 written in %.1f s\n",
                (g_get_monotonic_time () - start) / 1e6);
     }
@@ -234,13 +218,6 @@ main (int    argc,
   g_rand_free (rand);
   g_clear_object (&db);
   if (dir != NULL)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-      g_remove (wal);
-      g_remove (shm);
-      g_remove (path);
-      g_rmdir (dir);
-    }
+    dt_bench_remove_database (path, dir);
   return EXIT_SUCCESS;
 }

@@ -10,10 +10,8 @@
 
 #include <stdlib.h>
 
-#include <glib/gstdio.h>
-
 #include "dt-application.h"
-#include "dt-demo.h"
+#include "dt-bench-util.h"
 #include "dt-i18n.h"
 #include "dt-overview-page.h"
 #include "dt-records.h"
@@ -24,15 +22,6 @@
 #define RUNS 7
 
 static const char * const tabs[] = { "plans", "sessions", "intake", "followup", "overview" };
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 int
 main (int   argc,
@@ -65,13 +54,7 @@ main (int   argc,
     {
       gint64 start = g_get_monotonic_time ();
 
-      dir = g_dir_make_tmp ("doithoai-bench-XXXXXX", &error);
-      g_assert_no_error (error);
-      path = g_build_filename (dir, "bench.sqlite", NULL);
-      database = dt_database_open (path, DT_DATABASE_OPEN_CREATE, &error);
-      g_assert_no_error (error);
-      g_assert_true (dt_demo_generate (database, 100000, 1, &error));
-      g_clear_object (&database);
+      path = dt_bench_make_demo (100000, &dir);
       g_print ("demo --petitions=100000: %.1f s\n", (g_get_monotonic_time () - start) / 1e6);
     }
   database = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
@@ -117,7 +100,7 @@ main (int   argc,
         changed[run] = (g_get_monotonic_time () - start) / 1000.0;
       }
     first = changed[0];
-    qsort (changed, RUNS, sizeof (double), compare_doubles);
+    qsort (changed, RUNS, sizeof (double), dt_bench_compare_doubles);
     g_print ("switch to overview after a change: first %6.1f ms   median %6.1f ms   worst %6.1f ms\n",
              first, changed[RUNS / 2], changed[RUNS - 1]);
   }
@@ -150,7 +133,7 @@ main (int   argc,
         changed[run] = (g_get_monotonic_time () - start) / 1000.0;
       }
     first = changed[0];
-    qsort (changed, RUNS, sizeof (double), compare_doubles);
+    qsort (changed, RUNS, sizeof (double), dt_bench_compare_doubles);
     g_print ("switch to overview after a new item:  first %6.1f ms   median %6.1f ms   worst %6.1f ms\n",
              first, changed[RUNS / 2], changed[RUNS - 1]);
   }
@@ -159,7 +142,7 @@ main (int   argc,
     {
       double first = times[t][0];
 
-      qsort (times[t], RUNS, sizeof (double), compare_doubles);
+      qsort (times[t], RUNS, sizeof (double), dt_bench_compare_doubles);
       g_print ("switch to %-10s first %6.1f ms   median %6.1f ms   worst %6.1f ms\n", tabs[t],
                first, times[t][RUNS / 2], times[t][RUNS - 1]);
     }
@@ -167,16 +150,8 @@ main (int   argc,
            dt_overview_page_get_last_ms (DT_OVERVIEW_PAGE (_dt_window_get_page (window, "overview"))));
 
   gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&database);
   if (dir != NULL)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_clear_object (&database);
-      g_remove (wal);
-      g_remove (shm);
-      g_remove (path);
-      g_rmdir (dir);
-    }
+    dt_bench_remove_database (path, dir);
   return 0;
 }

@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #ifdef G_OS_UNIX
 #include <sys/resource.h>
@@ -32,6 +31,7 @@
 #include <sqlite3.h>
 
 #include "dt-application.h"
+#include "dt-bench-util.h"
 #include "dt-demo.h"
 #include "dt-i18n.h"
 #include "dt-intake-page.h"
@@ -57,19 +57,11 @@ measured (const char *what)
   return only == NULL || *only == '\0' || strstr (only, what) != NULL;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return x < y ? -1 : x > y;
-}
-
 static double
 percentile (GArray *times,
             guint   p)
 {
-  g_array_sort (times, compare_doubles);
+  g_array_sort (times, dt_bench_compare_doubles);
   return g_array_index (times, double, MIN (times->len - 1, (times->len * p) / 100));
 }
 
@@ -593,14 +585,6 @@ main (int    argc,
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&database);
   if (dir != NULL)
-    {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-      g_remove (path);
-      g_remove (wal);
-      g_remove (shm);
-      g_rmdir (dir);
-    }
+    dt_bench_remove_database (path, dir);
   return 0;
 }
