@@ -396,24 +396,10 @@ dt_petition_list_set_filter (DtPetitionList          *self,
                              const DtPetitionFilter  *filter,
                              GError                 **error)
 {
-  DtPetitionFilter *old;
-
   g_return_val_if_fail (DT_IS_PETITION_LIST (self), FALSE);
 
-  if (dt_petition_filter_equal (self->filter, filter))
-    return TRUE;
-  old = g_steal_pointer (&self->filter);
-  self->filter = filter != NULL ? dt_petition_filter_copy (filter) : NULL;
-  g_clear_pointer (&self->unsearched, g_array_unref);
-  if (!reset (self, FALSE, error))
-    {
-      /* A filter naming what does not exist is refused: the list stays as it was. */
-      g_clear_pointer (&self->filter, dt_petition_filter_free);
-      self->filter = old;
-      return FALSE;
-    }
-  dt_petition_filter_free (old);
-  return TRUE;
+  /* A filter naming what does not exist is refused: the list stays as it was. */
+  return dt_petition_list_set_view (self, filter, self->order, error);
 }
 
 gboolean
@@ -461,24 +447,9 @@ dt_petition_list_set_order (DtPetitionList   *self,
                             DtPetitionOrder   order,
                             GError          **error)
 {
-  DtPetitionOrder old;
-
   g_return_val_if_fail (DT_IS_PETITION_LIST (self), FALSE);
-  g_return_val_if_fail (order <= DT_PETITION_ORDER_DAYS_OVERDUE, FALSE);
 
-  if (order == self->order)
-    return TRUE;
-  old = self->order;
-  self->order = order;
-  g_clear_pointer (&self->unsearched, g_array_unref);
-  if (self->search != NULL)
-    return TRUE;
-  if (!reset (self, TRUE, error))
-    {
-      self->order = old;
-      return FALSE;
-    }
-  return TRUE;
+  return dt_petition_list_set_view (self, self->filter, order, error);
 }
 
 const char *
