@@ -631,6 +631,14 @@ finish_computation (DtOverviewPage *self)
   return TRUE;
 }
 
+/* The first computation's result, waited for if it still runs; computed here if it failed. */
+static void
+ensure_computed (DtOverviewPage *self)
+{
+  if (self->worker != NULL && !finish_computation (self))
+    dt_overview_page_reload (self);
+}
+
 static gboolean
 reload_idle_cb (gpointer user_data)
 {
@@ -691,9 +699,8 @@ dt_overview_page_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (dt_overview_page_parent_class)->map (widget);
 
+  ensure_computed (self);
   /* Changes while it computed make it stale: computed again then. */
-  if (self->worker != NULL && !finish_computation (self))
-    self->stale = TRUE;
   if (self->stale)
     dt_overview_page_reload (self);
 }
@@ -897,8 +904,7 @@ dt_overview_page_get_n_items (DtOverviewPage *self)
 {
   g_return_val_if_fail (DT_IS_OVERVIEW_PAGE (self), 0);
 
-  if (self->worker != NULL && !finish_computation (self))
-    dt_overview_page_reload (self);
+  ensure_computed (self);
   return self->n_items;
 }
 
@@ -907,7 +913,6 @@ dt_overview_page_get_last_ms (DtOverviewPage *self)
 {
   g_return_val_if_fail (DT_IS_OVERVIEW_PAGE (self), 0);
 
-  if (self->worker != NULL && !finish_computation (self))
-    dt_overview_page_reload (self);
+  ensure_computed (self);
   return self->last_ms;
 }
