@@ -323,6 +323,22 @@ dt_petition_list_new (DtDatabase  *db,
   return dt_petition_list_new_with_view (db, NULL, DT_PETITION_ORDER_RECEIVED, error);
 }
 
+/* The list without its ids yet. */
+static DtPetitionList *
+list_new (DtDatabase             *db,
+          const DtPetitionFilter *filter,
+          DtPetitionOrder         order)
+{
+  DtPetitionList *self = g_object_new (DT_TYPE_PETITION_LIST, NULL);
+
+  self->db = g_object_ref (db);
+  self->filter = filter != NULL ? dt_petition_filter_copy (filter) : NULL;
+  self->order = order;
+  self->changed_id = g_signal_connect_object (db, "changed", G_CALLBACK (database_changed_cb),
+                                              self, G_CONNECT_SWAPPED);
+  return self;
+}
+
 DtPetitionList *
 dt_petition_list_new_with_view (DtDatabase              *db,
                                 const DtPetitionFilter  *filter,
@@ -334,15 +350,27 @@ dt_petition_list_new_with_view (DtDatabase              *db,
   g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (order <= DT_PETITION_ORDER_DAYS_OVERDUE, NULL);
 
-  self = g_object_new (DT_TYPE_PETITION_LIST, NULL);
-  self->db = g_object_ref (db);
-  self->filter = filter != NULL ? dt_petition_filter_copy (filter) : NULL;
-  self->order = order;
-  self->changed_id = g_signal_connect_object (db, "changed", G_CALLBACK (database_changed_cb),
-                                              self, G_CONNECT_SWAPPED);
+  self = list_new (db, filter, order);
   if (!reload (self, NULL, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+DtPetitionList *
+dt_petition_list_new_with_ids (DtDatabase             *db,
+                               const DtPetitionFilter *filter,
+                               DtPetitionOrder         order,
+                               GArray                 *ids)
+{
+  DtPetitionList *self;
+
+  g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (order <= DT_PETITION_ORDER_DAYS_OVERDUE, NULL);
+  g_return_val_if_fail (ids != NULL && g_array_get_element_size (ids) == sizeof (gint64), NULL);
+
+  self = list_new (db, filter, order);
+  replace_ids (self, ids, NULL);
+  return self;
 }
 
 DtDatabase *

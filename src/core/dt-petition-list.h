@@ -27,6 +27,12 @@ DtPetitionList         *dt_petition_list_new_with_view (DtDatabase              
                                                         const DtPetitionFilter  *filter,
                                                         DtPetitionOrder          order,
                                                         GError                 **error);
+/* The same, with the IDS dt_petition_query_ids () gave for FILTER and ORDER, read already
+ * (ahead of need, in another thread, on another connection); the list holds a reference. */
+DtPetitionList         *dt_petition_list_new_with_ids (DtDatabase              *db,
+                                                       const DtPetitionFilter  *filter,
+                                                       DtPetitionOrder          order,
+                                                       GArray                  *ids);
 DtDatabase             *dt_petition_list_get_database (DtPetitionList        *self);
 const DtPetitionFilter *dt_petition_list_get_filter (DtPetitionList          *self);
 /* NULL shows every petition. */

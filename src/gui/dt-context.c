@@ -34,7 +34,24 @@ struct _DtContext
   guint        idle_id;
   guint        last_task_id;
   guint        release_id;
+  GHashTable  *read_aheads;     /* name → ReadAhead */
 };
+
+typedef struct
+{
+  GThread        *thread;
+  char           *path;
+  gboolean        read_only;
+  DtReadFunc      func;
+  gpointer        data;
+  GDestroyNotify  data_free;
+  gpointer        result;
+  GDestroyNotify  result_free;
+  GError         *error;
+  gboolean        stale;        /* the database or the day changed after it began */
+  gint64          started;
+  gint64          done;
+} ReadAhead;
 
 typedef struct
 {
@@ -117,11 +134,26 @@ reload_sessions (DtContext *self)
   update_strings (self->sessions, codes);
 }
 
+/* What was read ahead from now on may be older than the database or the day. */
+static void
+read_aheads_are_stale (DtContext *self)
+{
+  GHashTableIter iter;
+  gpointer read;
+
+  if (self->read_aheads == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->read_aheads);
+  while (g_hash_table_iter_next (&iter, NULL, &read))
+    ((ReadAhead *) read)->stale = TRUE;
+}
+
 static void
 database_changed_cb (DtContext  *self,
                      DtChanges  *changes,
                      DtDatabase *database)
 {
+  read_aheads_are_stale (self);
   for (guint i = 0; i < G_N_ELEMENTS (list_tables); i++)
     if (dt_changes_touches (changes, list_tables[i]))
       reload_names (self, i);
@@ -146,6 +178,7 @@ today_check_cb (gpointer user_data)
   if (g_date_compare (&today, &self->today) != 0)
     {
       self->today = today;
+      read_aheads_are_stale (self);
       g_signal_emit (self, signals[TODAY_CHANGED], 0);
     }
   return G_SOURCE_CONTINUE;
@@ -161,6 +194,8 @@ dt_context_dispose (GObject *object)
   g_clear_handle_id (&self->idle_id, g_source_remove);
   g_clear_handle_id (&self->release_id, g_source_remove);
   g_queue_clear_full (&self->idle_tasks, g_free);
+  /* Threads that still read are waited for. */
+  g_clear_pointer (&self->read_aheads, g_hash_table_unref);
   if (self->database != NULL)
     g_clear_signal_handler (&self->changed_id, self->database);
   g_clear_object (&self->database);
@@ -375,6 +410,116 @@ dt_context_cancel_idle (DtContext *self,
           return;
         }
     }
+}
+
+static gpointer
+read_ahead_thread (gpointer user_data)
+{
+  ReadAhead *read = user_data;
+  g_autoptr(DtDatabase) database = NULL;
+
+  /* One connection per thread; a file another program holds is given up on quickly, as the
+   * window's own is: the main thread may be waiting for this one. */
+  database = dt_database_open (read->path,
+                               (read->read_only ? DT_DATABASE_OPEN_READ_ONLY
+                                                : DT_DATABASE_OPEN_EXISTING) |
+                               DT_DATABASE_OPEN_SHORT_WAIT, &read->error);
+  if (database != NULL)
+    {
+      dt_database_set_busy_timeout (database, DT_CONTEXT_BUSY_TIMEOUT_MS);
+      dt_database_set_cache_size (database, DT_CONTEXT_CACHE_KIB);
+      read->result = read->func (database, read->data, &read->error);
+    }
+  read->done = g_get_monotonic_time ();
+  return NULL;
+}
+
+/* Waits for the thread, if it runs, and lets go of what it was given. */
+static void
+read_ahead_join (ReadAhead *read)
+{
+  if (read->thread == NULL)
+    return;
+  g_thread_join (g_steal_pointer (&read->thread));
+  if (read->data_free != NULL)
+    g_clear_pointer (&read->data, read->data_free);
+}
+
+static void
+read_ahead_free (ReadAhead *read)
+{
+  read_ahead_join (read);
+  if (read->result != NULL && read->result_free != NULL)
+    read->result_free (read->result);
+  g_clear_error (&read->error);
+  g_free (read->path);
+  g_free (read);
+}
+
+void
+dt_context_read_ahead (DtContext      *self,
+                       const char     *name,
+                       DtReadFunc      func,
+                       gpointer        data,
+                       GDestroyNotify  data_free,
+                       GDestroyNotify  result_free)
+{
+  g_autoptr(GError) error = NULL;
+  ReadAhead *read;
+
+  g_return_if_fail (DT_IS_CONTEXT (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (func != NULL);
+
+  if (self->read_aheads == NULL)
+    self->read_aheads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) read_ahead_free);
+  read = g_new0 (ReadAhead, 1);
+  read->path = g_strdup (dt_database_get_path (self->database));
+  read->read_only = dt_database_is_read_only (self->database);
+  read->func = func;
+  read->data = data;
+  read->data_free = data_free;
+  read->result_free = result_free;
+  read->started = g_get_monotonic_time ();
+  read->thread = g_thread_try_new ("dt-read-ahead", read_ahead_thread, read, &error);
+  if (read->thread == NULL)
+    {
+      /* Nothing read ahead: the caller reads when it needs it. */
+      g_debug ("Cannot read %s ahead: %s", name, error->message);
+      if (data_free != NULL)
+        data_free (data);
+      g_free (read->path);
+      g_free (read);
+      g_hash_table_remove (self->read_aheads, name);
+      return;
+    }
+  g_hash_table_replace (self->read_aheads, g_strdup (name), read);
+}
+
+gpointer
+dt_context_take_read_ahead (DtContext  *self,
+                            const char *name)
+{
+  ReadAhead *read;
+  gpointer result = NULL;
+  gint64 asked = g_get_monotonic_time ();
+
+  g_return_val_if_fail (DT_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (self->read_aheads == NULL || !(read = g_hash_table_lookup (self->read_aheads, name)))
+    return NULL;
+  read_ahead_join (read);
+  g_debug ("%s read ahead in %.1f ms (%s), waited for %.1f ms", name,
+           (read->done - read->started) / 1000.0,
+           read->result == NULL ? (read->error != NULL ? read->error->message : "nothing")
+                                : read->stale ? "too old" : "taken",
+           (g_get_monotonic_time () - asked) / 1000.0);
+  if (!read->stale)
+    result = g_steal_pointer (&read->result);
+  g_hash_table_remove (self->read_aheads, name);
+  return result;
 }
 
 gboolean

@@ -59,6 +59,27 @@ guint       dt_context_add_idle      (DtContext  *self,
 /* Forgets task ID if it has not run yet; 0 is ignored. */
 void        dt_context_cancel_idle   (DtContext  *self,
                                       guint       id);
+/* Reading ahead of need, in a thread of its own on a connection of its own (dt-database.h),
+ * while the main thread goes on: FUNC (database, data, error) returns what it read, or NULL
+ * and an error. */
+typedef gpointer (*DtReadFunc) (DtDatabase  *database,
+                                gpointer     data,
+                                GError     **error);
+
+/* Begins reading NAME ahead (one of a name at a time: one that runs is waited for and
+ * dropped). DATA belongs to the thread until it is done, then goes with DATA_FREE; what
+ * nobody takes goes with RESULT_FREE. */
+void        dt_context_read_ahead    (DtContext      *self,
+                                      const char     *name,
+                                      DtReadFunc      func,
+                                      gpointer        data,
+                                      GDestroyNotify  data_free,
+                                      GDestroyNotify  result_free);
+/* What the reading ahead of NAME found, waited for if it still runs, now the caller's. NULL
+ * when there was none, it failed, or the database or the day changed after it began: the
+ * caller reads it now. */
+gpointer    dt_context_take_read_ahead (DtContext    *self,
+                                        const char   *name);
 /* Much was freed (rows of a list scrolled through or let go, a list read again): once the
  * window has been idle for a moment, the memory the C library keeps for later among pages
  * still in use goes back to the system (glibc; nothing elsewhere). Calls coalesce. */

@@ -95,33 +95,22 @@ load_text (const char *name,
   return g_strdup_printf (_("%s — %s open"), name, n_open);
 }
 
-/* The agencies with what each owes; the one chosen stays chosen. */
+/* The agencies with what each owes (LOADS, taken); the one chosen stays chosen. */
 static void
-fill_agencies (DtFollowupPage *self)
+show_loads (DtFollowupPage *self,
+            GPtrArray      *taken_loads)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) loads = NULL;
+  g_autoptr(GPtrArray) loads = taken_loads;
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
   g_autofree char *chosen = NULL;
   guint total_open = 0, total_overdue = 0;
   guint selected = 0;
   guint old = gtk_drop_down_get_selected (self->agency_dropdown);
-  GDate today;
 
-  if (self->context == NULL)
-    return;
   if (self->loads != NULL && old > 0 && old <= self->loads->len)
     {
       DtAgencyLoad *load = g_ptr_array_index (self->loads, old - 1);
       chosen = g_strdup (load->agency != NULL ? load->agency : "");
-    }
-
-  dt_context_get_today (self->context, &today);
-  loads = dt_followup_agency_loads (database (self), &today, DT_DUE_SOON_DAYS, &error);
-  if (loads == NULL)
-    {
-      gtk_label_set_label (self->message_label, error->message);
-      return;
     }
   self->loads_stale = FALSE;
   for (guint i = 0; i < loads->len; i++)
@@ -161,6 +150,25 @@ fill_agencies (DtFollowupPage *self)
 }
 
 static void
+fill_agencies (DtFollowupPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *loads;
+  GDate today;
+
+  if (self->context == NULL)
+    return;
+  dt_context_get_today (self->context, &today);
+  loads = dt_followup_agency_loads (database (self), &today, DT_DUE_SOON_DAYS, &error);
+  if (loads == NULL)
+    {
+      gtk_label_set_label (self->message_label, error->message);
+      return;
+    }
+  show_loads (self, loads);
+}
+
+static void
 update_count (DtFollowupPage *self)
 {
   DtPetitionList *list = self->configured ? petition_list (self) : NULL;
@@ -177,15 +185,24 @@ update_count (DtFollowupPage *self)
 }
 
 /* What the drop-downs ask for: the open petitions, overdue or due soon, of one agency. */
+/* What the tab shows first: every open petition. */
 static DtPetitionFilter *
-build_filter (DtFollowupPage *self)
+open_filter (void)
 {
   DtPetitionFilter *filter = dt_petition_filter_new ();
-  guint agency = gtk_drop_down_get_selected (self->agency_dropdown);
 
   filter->statuses = DT_STATUSES_OPEN;
   /* A duplicate is followed through its original. */
   filter->duplicates = 0;
+  return filter;
+}
+
+static DtPetitionFilter *
+build_filter (DtFollowupPage *self)
+{
+  DtPetitionFilter *filter = open_filter ();
+  guint agency = gtk_drop_down_get_selected (self->agency_dropdown);
+
   switch (gtk_drop_down_get_selected (self->show_dropdown))
     {
     case SHOW_OVERDUE:
@@ -664,6 +681,61 @@ search_action (GtkWidget  *widget,
  * GObject
  * ------------------------------------------------------------------------------------------ */
 
+/* What the tab first shows, read ahead of need (dt_context_read_ahead ()). */
+#define READ_AHEAD "followup"
+
+typedef struct
+{
+  DtPetitionFilter *filter;     /* as the tab asks for it: as of today */
+  GDate             today;
+  GArray           *ids;        /* by days overdue */
+  GPtrArray        *loads;      /* of DtAgencyLoad */
+} FollowupRead;
+
+static void
+followup_read_free (FollowupRead *read)
+{
+  g_clear_pointer (&read->filter, dt_petition_filter_free);
+  g_clear_pointer (&read->ids, g_array_unref);
+  g_clear_pointer (&read->loads, g_ptr_array_unref);
+  g_free (read);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FollowupRead, followup_read_free)
+
+/* In the read-ahead's thread, on its connection: ASK holds the filter and the day. */
+static gpointer
+read_ahead_func (DtDatabase  *db,
+                 gpointer     data,
+                 GError     **error)
+{
+  FollowupRead *ask = data;
+  g_autoptr(FollowupRead) read = g_new0 (FollowupRead, 1);
+  g_autoptr(DtPetitionFilter) as_of = dt_petition_filter_copy (ask->filter);
+
+  read->filter = dt_petition_filter_copy (ask->filter);
+  read->today = ask->today;
+  as_of->as_of = ask->today;
+  if (!(read->ids = dt_petition_query_ids (db, as_of, DT_PETITION_ORDER_DAYS_OVERDUE, error)) ||
+      !(read->loads = dt_followup_agency_loads (db, &ask->today, DT_DUE_SOON_DAYS, error)))
+    return NULL;
+  return g_steal_pointer (&read);
+}
+
+void
+dt_followup_page_read_ahead (DtContext *context)
+{
+  FollowupRead *ask = g_new0 (FollowupRead, 1);
+
+  g_return_if_fail (DT_IS_CONTEXT (context));
+
+  ask->filter = open_filter ();
+  dt_context_get_today (context, &ask->today);
+  dt_context_read_ahead (context, READ_AHEAD, read_ahead_func, ask,
+                         (GDestroyNotify) followup_read_free,
+                         (GDestroyNotify) followup_read_free);
+}
+
 static void configure_list (DtFollowupPage *self);
 
 static gboolean
@@ -690,12 +762,18 @@ configure_list (DtFollowupPage *self)
     return;
   self->configured = TRUE;
   dt_register_view_begin_change (self->list_view);
-  /* The open ones by deadline, in one read (the list is made with them). */
+  /* The open ones by deadline, in one read (the list is made with them), or as they were
+   * read ahead (dt_followup_page_read_ahead ()) when that still holds. */
   {
     g_autoptr(DtPetitionFilter) filter = build_filter (self);
+    g_autoptr(FollowupRead) read = dt_context_take_read_ahead (self->context, READ_AHEAD);
+    gboolean holds = read != NULL && dt_petition_filter_equal (read->filter, filter);
 
-    if (!dt_register_view_set_view (self->list_view, filter, DT_PETITION_ORDER_DAYS_OVERDUE,
-                                    &error))
+    if (holds && self->loads_stale)
+      show_loads (self, g_steal_pointer (&read->loads));
+    if (!dt_register_view_set_view_with_ids (self->list_view, filter,
+                                             DT_PETITION_ORDER_DAYS_OVERDUE,
+                                             holds ? read->ids : NULL, &error))
       gtk_label_set_label (self->message_label, error->message);
   }
   if (petition_list (self) == NULL)

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 #define DT_TYPE_FOLLOWUP_PAGE (dt_followup_page_get_type ())
 G_DECLARE_FINAL_TYPE (DtFollowupPage, dt_followup_page, DT, FOLLOWUP_PAGE, GtkWidget)
 
+/* Reads what the tab first shows ahead of need, in a thread (dt_context_read_ahead ()): a page
+ * made later with CONTEXT takes it when its tab is first shown, instead of reading it then. */
+void            dt_followup_page_read_ahead  (DtContext      *context);
 void            dt_followup_page_set_context (DtFollowupPage *self,
                                               DtContext      *context);
 DtRegisterView *dt_followup_page_get_list    (DtFollowupPage *self);

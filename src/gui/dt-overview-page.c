@@ -29,7 +29,7 @@ struct _DtOverviewPage
   double             last_ms;
   char              *shown;          /* what the list and charts show, to skip a rebuild */
   DtOverview        *overview;       /* as last shown */
-  GThread           *worker;         /* the first computation, while the window is made */
+  guint              computing : 1;  /* the first computation, while the window is made */
   guint              show_all : 1;
   guint              stale : 1;
 
@@ -547,87 +547,70 @@ show_overview (DtOverviewPage   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->no_petitions_label), overview->petitions.total == 0);
 }
 
-/* The first computation runs in a thread of its own, on a connection of its own, while the
- * window makes and lays out its widgets: on two processors the window's start waits for the
- * longer of the two, not for both. */
+/* The first computation runs in a thread of its own, on a connection of its own
+ * (dt_context_read_ahead ()), while the window makes and lays out its widgets: on two
+ * processors the window's start waits for the longer of the two, not for both. */
+#define READ_AHEAD "overview"
+
 typedef struct
 {
-  char        *path;
-  gboolean     read_only;
-  GDate        today;
-  DtOverview  *overview;
-  GError      *error;
-  double       ms;
-} Computation;
+  GDate       today;
+  DtOverview *overview;
+  double      ms;
+} OverviewRead;
 
 static void
-computation_free (Computation *computation)
+overview_read_free (OverviewRead *read)
 {
-  g_free (computation->path);
-  g_clear_pointer (&computation->overview, dt_overview_free);
-  g_clear_error (&computation->error);
-  g_free (computation);
+  g_clear_pointer (&read->overview, dt_overview_free);
+  g_free (read);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Computation, computation_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OverviewRead, overview_read_free)
 
+/* In the read-ahead's thread: TODAY is the day asked about. */
 static gpointer
-compute_thread (gpointer data)
+read_ahead_func (DtDatabase  *database,
+                 gpointer     today,
+                 GError     **error)
 {
-  Computation *computation = data;
-  g_autoptr(DtDatabase) database = NULL;
+  g_autoptr(OverviewRead) read = g_new0 (OverviewRead, 1);
   gint64 started = g_get_monotonic_time ();
 
-  /* One connection per thread (dt-database.h). */
-  database = dt_database_open (computation->path,
-                               computation->read_only ? DT_DATABASE_OPEN_READ_ONLY
-                                                      : DT_DATABASE_OPEN_EXISTING,
-                               &computation->error);
-  if (database != NULL)
-    computation->overview = dt_overview_compute (database, &computation->today,
-                                                 &computation->error);
-  computation->ms = (g_get_monotonic_time () - started) / 1000.0;
-  return computation;
+  read->today = *(GDate *) today;
+  if (!(read->overview = dt_overview_compute (database, &read->today, error)))
+    return NULL;
+  read->ms = (g_get_monotonic_time () - started) / 1000.0;
+  return g_steal_pointer (&read);
 }
 
 static void
 start_computation (DtOverviewPage *self,
                    const GDate    *today)
 {
-  Computation *computation = g_new0 (Computation, 1);
-  g_autoptr(GError) error = NULL;
-
-  computation->path = g_strdup (dt_database_get_path (self->database));
-  computation->read_only = dt_database_is_read_only (self->database);
-  computation->today = *today;
-  self->worker = g_thread_try_new ("dt-overview", compute_thread, computation, &error);
-  if (self->worker == NULL)
-    {
-      g_debug ("The overview is computed in the main thread: %s", error->message);
-      computation_free (computation);
-    }
+  self->computing = TRUE;
+  dt_context_read_ahead (self->context, READ_AHEAD, read_ahead_func,
+                         g_memdup2 (today, sizeof *today), g_free,
+                         (GDestroyNotify) overview_read_free);
 }
 
 /* Waits for the first computation, if it still runs, and shows what it found. FALSE when
- * there was none, or it failed. */
+ * there was none, it failed, or the database changed meanwhile. */
 static gboolean
 finish_computation (DtOverviewPage *self)
 {
-  g_autoptr(Computation) computation = NULL;
+  g_autoptr(OverviewRead) read = NULL;
 
-  if (self->worker == NULL)
+  if (!self->computing)
     return FALSE;
-  computation = g_thread_join (g_steal_pointer (&self->worker));
-  self->last_ms = computation->ms;
-  show_today (self, &computation->today);
-  if (computation->overview == NULL)
-    {
-      g_debug ("The overview's first computation failed: %s", computation->error->message);
-      return FALSE;
-    }
-  show_overview (self, computation->overview);
+  self->computing = FALSE;
+  if (!(read = dt_context_take_read_ahead (self->context, READ_AHEAD)))
+    return FALSE;
+  self->last_ms = read->ms;
+  show_today (self, &read->today);
+  show_overview (self, read->overview);
   g_clear_pointer (&self->overview, dt_overview_free);
-  self->overview = g_steal_pointer (&computation->overview);
+  self->overview = g_steal_pointer (&read->overview);
   return TRUE;
 }
 
@@ -635,7 +618,7 @@ finish_computation (DtOverviewPage *self)
 static void
 ensure_computed (DtOverviewPage *self)
 {
-  if (self->worker != NULL && !finish_computation (self))
+  if (self->computing && !finish_computation (self))
     dt_overview_page_reload (self);
 }
 
@@ -720,8 +703,7 @@ dt_overview_page_dispose (GObject *object)
   DtOverviewPage *self = (DtOverviewPage *) object;
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
-  if (self->worker != NULL)
-    computation_free (g_thread_join (g_steal_pointer (&self->worker)));
+  /* One still running is the context's, and goes with it. */
   disconnect (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->database);
@@ -874,15 +856,18 @@ dt_overview_page_reload (DtOverviewPage *self)
    * asks first (5 ms), here the other one. */
   if (self->overview == NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      if (self->worker == NULL)
+      if (!self->computing)
         start_computation (self, &today);
-      if (self->worker != NULL)
-        return;
+      return;
     }
   show_today (self, &today);
   /* One already running is of no use now: what it read may be older. */
-  if (self->worker != NULL)
-    computation_free (g_thread_join (g_steal_pointer (&self->worker)));
+  if (self->computing)
+    {
+      g_autoptr(OverviewRead) older = dt_context_take_read_ahead (self->context, READ_AHEAD);
+
+      self->computing = FALSE;
+    }
 
   /* Measured at 100,000 petitions well under 100 ms (tests/bench/bench-overview.c): quick
    * enough for the main loop. */

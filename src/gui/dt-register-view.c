@@ -901,6 +901,7 @@ static gboolean
 ensure_list_with_view (DtRegisterView          *self,
                        const DtPetitionFilter  *filter,
                        DtPetitionOrder          order,
+                       GArray                  *ids,
                        GError                 **error)
 {
   g_autoptr(DtPetitionList) list = NULL;
@@ -908,8 +909,10 @@ ensure_list_with_view (DtRegisterView          *self,
   if (self->list != NULL || self->context == NULL)
     return TRUE;
 
-  list = dt_petition_list_new_with_view (dt_context_get_database (self->context), filter, order,
-                                         error);
+  list = ids != NULL ? dt_petition_list_new_with_ids (dt_context_get_database (self->context),
+                                                      filter, order, ids)
+                     : dt_petition_list_new_with_view (dt_context_get_database (self->context),
+                                                       filter, order, error);
   if (list == NULL)
     return FALSE;
   self->list = g_steal_pointer (&list);
@@ -932,12 +935,37 @@ ensure_list_with_view (DtRegisterView          *self,
   return TRUE;
 }
 
+/* The register as it first shows, read ahead of need (dt_register_view_read_ahead ()). */
+#define READ_AHEAD "register"
+
+static gpointer
+read_ahead_func (DtDatabase  *db,
+                 gpointer     data,
+                 GError     **error)
+{
+  return dt_petition_query_ids (db, NULL, DT_PETITION_ORDER_RECEIVED, error);
+}
+
+void
+dt_register_view_read_ahead (DtContext *context)
+{
+  g_return_if_fail (DT_IS_CONTEXT (context));
+
+  dt_context_read_ahead (context, READ_AHEAD, read_ahead_func, NULL, NULL,
+                         (GDestroyNotify) g_array_unref);
+}
+
 static void
 ensure_list (DtRegisterView *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
 
-  if (!ensure_list_with_view (self, NULL, DT_PETITION_ORDER_RECEIVED, &error))
+  if (self->list != NULL || self->context == NULL)
+    return;
+  if (self->mode == DT_REGISTER_MODE_REGISTER)
+    ids = dt_context_take_read_ahead (self->context, READ_AHEAD);
+  if (!ensure_list_with_view (self, NULL, DT_PETITION_ORDER_RECEIVED, ids, &error))
     g_warning ("The petitions cannot be listed: %s", error->message);
 }
 
@@ -948,10 +976,20 @@ dt_register_view_set_view (DtRegisterView          *self,
                            DtPetitionOrder          order,
                            GError                 **error)
 {
+  return dt_register_view_set_view_with_ids (self, filter, order, NULL, error);
+}
+
+gboolean
+dt_register_view_set_view_with_ids (DtRegisterView          *self,
+                                    const DtPetitionFilter  *filter,
+                                    DtPetitionOrder          order,
+                                    GArray                  *ids,
+                                    GError                 **error)
+{
   g_return_val_if_fail (DT_IS_REGISTER_VIEW (self), FALSE);
 
   if (self->list == NULL)
-    return ensure_list_with_view (self, filter, order, error);
+    return ensure_list_with_view (self, filter, order, ids, error);
   return dt_petition_list_set_view (self->list, filter, order, error);
 }
 

@@ -27,6 +27,9 @@ G_DECLARE_FINAL_TYPE (DtRegisterView, dt_register_view, DT, REGISTER_VIEW, GtkWi
 GtkWidget      *dt_register_view_new              (DtRegisterMode  mode);
 void            dt_register_view_set_context      (DtRegisterView *self,
                                                    DtContext      *context);
+/* Reads the register's first list (every petition, newest first) ahead of need, in a thread
+ * (dt_context_read_ahead ()): a register view made later with CONTEXT takes it. */
+void            dt_register_view_read_ahead       (DtContext      *context);
 /* NULL until a context is set. */
 DtPetitionList *dt_register_view_get_list         (DtRegisterView *self);
 /* dt_petition_list_set_view () on the list, made now with it if it was not yet (one read). */
@@ -34,6 +37,13 @@ gboolean        dt_register_view_set_view         (DtRegisterView          *self
                                                    const DtPetitionFilter  *filter,
                                                    DtPetitionOrder          order,
                                                    GError                 **error);
+/* The same; a list made now takes the IDS FILTER and ORDER give, read already (read ahead:
+ * dt_context_read_ahead ()), instead of reading them. NULL reads them. */
+gboolean        dt_register_view_set_view_with_ids (DtRegisterView         *self,
+                                                    const DtPetitionFilter *filter,
+                                                    DtPetitionOrder         order,
+                                                    GArray                 *ids,
+                                                    GError                **error);
 GtkColumnView  *dt_register_view_get_column_view  (DtRegisterView *self);
 /* Confidential petitioners are masked unless this is set on purpose. */
 void            dt_register_view_set_show_confidential (DtRegisterView *self,

@@ -1151,6 +1151,135 @@ test_live_updates (void)
   gui_destroy (GTK_WINDOW (window));
 }
 
+/* Reading ahead (dt_context_read_ahead ()): what a thread read is taken once, and only while
+ * the database has not changed since it began; what it was given is let go once. */
+typedef struct
+{
+  guint data_freed;
+  guint results_freed;
+} ReadCounts;
+
+static ReadCounts read_counts;
+
+static gpointer
+count_petitions_func (DtDatabase  *db,
+                      gpointer     data,
+                      GError     **error)
+{
+  gint64 n = dt_database_count (db, "petitions", error);
+
+  return n < 0 ? NULL : g_memdup2 (&n, sizeof n);
+}
+
+static gpointer
+failing_func (DtDatabase  *db,
+              gpointer     data,
+              GError     **error)
+{
+  g_set_error_literal (error, DT_ERROR, DT_ERROR_INVALID, "refused on purpose");
+  return NULL;
+}
+
+static void
+count_data_freed (gpointer data)
+{
+  read_counts.data_freed++;
+  g_free (data);
+}
+
+static void
+count_result_freed (gpointer result)
+{
+  read_counts.results_freed++;
+  g_free (result);
+}
+
+static void
+test_read_ahead (void)
+{
+  g_autoptr(DtDatabase) database = NULL;
+  g_autoptr(DtContext) context = NULL;
+  g_autofree gint64 *count = NULL;
+
+  if (gui_skip_without_display ())
+    return;
+
+  database = gui_create_database ("read-ahead.sqlite");
+  add_names (database);
+  dt_test_add_petition (database, "2026-0001", "2026-11-01", "Lê Văn Cường", "Thôn Tây",
+                        "Giao thông", "Đề nghị sửa đường liên thôn");
+  context = dt_context_new (database, NULL);
+  read_counts = (ReadCounts) { 0 };
+
+  /* Taken once, with what the other connection read. */
+  dt_context_read_ahead (context, "count", count_petitions_func, g_strdup ("data"),
+                         count_data_freed, count_result_freed);
+  count = dt_context_take_read_ahead (context, "count");
+  g_assert_nonnull (count);
+  g_assert_cmpint (*count, ==, 1);
+  g_assert_cmpuint (read_counts.data_freed, ==, 1);
+  g_assert_null (dt_context_take_read_ahead (context, "count"));
+  g_assert_null (dt_context_take_read_ahead (context, "never asked"));
+
+  /* A change after it began: what it read is older than the database, and dropped. */
+  dt_context_read_ahead (context, "count", count_petitions_func, g_strdup ("data"),
+                         count_data_freed, count_result_freed);
+  dt_test_add_petition (database, "2026-0002", "2026-11-20", "Đỗ Văn Nam", "Thôn Đông",
+                        "Đất đai", "Đề nghị cấp đổi sổ đỏ");
+  g_assert_null (dt_context_take_read_ahead (context, "count"));
+  g_assert_cmpuint (read_counts.data_freed, ==, 2);
+  g_assert_cmpuint (read_counts.results_freed, ==, 1);
+
+  /* A read that fails gives nothing: the caller reads, and hears of the error, itself. */
+  dt_context_read_ahead (context, "count", failing_func, g_strdup ("data"), count_data_freed,
+                         count_result_freed);
+  g_assert_null (dt_context_take_read_ahead (context, "count"));
+  g_assert_cmpuint (read_counts.data_freed, ==, 3);
+
+  /* One nobody takes is waited for and let go with the context. */
+  dt_context_read_ahead (context, "count", count_petitions_func, g_strdup ("data"),
+                         count_data_freed, count_result_freed);
+  g_clear_object (&context);
+  g_assert_cmpuint (read_counts.data_freed, ==, 4);
+  g_assert_cmpuint (read_counts.results_freed, ==, 2);
+}
+
+/* The window reads the register's and follow-up's lists ahead once it has painted, and makes
+ * their pages while it is idle: lists made from what was read ahead follow the database as
+ * the others do, and a petition saved before those tabs are first shown is on both. (That
+ * what is read ahead is dropped after a change is /gui/petitions/read-ahead.) */
+static void
+test_read_ahead_window (void)
+{
+  g_autoptr(DtDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  DtPetitionList *list;
+  DtPetitionList *followup;
+  DtWindow *window;
+
+  if (gui_skip_without_display ())
+    return;
+
+  database = gui_create_database ("read-ahead-window.sqlite");
+  add_names (database);
+  dt_test_add_petition (database, "2026-0001", "2026-11-01", "Lê Văn Cường", "Thôn Tây",
+                        "Giao thông", "Đề nghị sửa đường liên thôn");
+  window = gui_show_window (database, 1366, 768);
+  /* Painted: both lists are read in threads, and the pages made, long before this wait ends. */
+  gui_wait (300);
+  dt_test_add_petition (database, "2026-0002", "2026-11-20", "Đỗ Văn Nam", "Thôn Đông",
+                        "Đất đai", "Đề nghị cấp đổi sổ đỏ");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "followup");
+  gui_wait_for_paint (GTK_WIDGET (window));
+  followup = dt_register_view_get_list (dt_followup_page_get_list (followup_of (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (followup)), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
+  gui_wait_for_paint (GTK_WIDGET (window));
+  list = dt_register_view_get_list (dt_intake_page_get_register (intake_of (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  gui_destroy (GTK_WINDOW (window));
+}
+
 /* The console program holds the database: saving says so at once, nothing is lost, and it
  * saves once the database is free. */
 static void
@@ -1378,6 +1507,8 @@ main (int   argc,
   g_test_add_func ("/gui/petitions/draft-after-crash", test_draft_after_crash);
   g_test_add_func ("/gui/petitions/draft-on-close", test_draft_on_close);
   g_test_add_func ("/gui/petitions/live-updates", test_live_updates);
+  g_test_add_func ("/gui/petitions/read-ahead", test_read_ahead);
+  g_test_add_func ("/gui/petitions/read-ahead-window", test_read_ahead_window);
   g_test_add_func ("/gui/petitions/locked-database", test_locked_database);
   g_test_add_func ("/gui/petitions/calendar", test_calendar);
   g_test_add_func ("/gui/petitions/window-sizes", test_window_sizes);
