@@ -77,6 +77,36 @@ test_across_holidays (void)
   assert_add (calendar, "2025-04-22", 30, "2025-06-05");
 }
 
+/* Adding working days agrees with counting them one by one with
+ * dt_work_calendar_is_working_day (), from every day of four years (New Year, Tết, make-up
+ * rules and the turn of each year among them). */
+static void
+test_add_agrees_with_days (void)
+{
+  g_autoptr(DtWorkCalendar) calendar = dt_work_calendar_new_default ();
+  static const int counts[] = { 0, 1, 5, 30 };
+  GDate from;
+
+  g_date_clear (&from, 1);
+  for (g_date_set_dmy (&from, 1, 1, 2024); g_date_get_year (&from) < 2028;
+       g_date_add_days (&from, 1))
+    for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+      {
+        g_autoptr(GError) error = NULL;
+        GDate result, expected = from;
+
+        for (int counted = 0; counted < counts[i];)
+          {
+            g_date_add_days (&expected, 1);
+            if (dt_work_calendar_is_working_day (calendar, &expected))
+              counted++;
+          }
+        g_assert_true (dt_work_calendar_add (calendar, &from, counts[i], &result, &error));
+        g_assert_no_error (error);
+        g_assert_cmpint (g_date_compare (&result, &expected), ==, 0);
+      }
+}
+
 static void
 test_bad_input (void)
 {
@@ -147,6 +177,7 @@ main (int    argc,
 
   g_test_add_func ("/core/calendar/default-holidays", test_defaults);
   g_test_add_func ("/core/calendar/workdays-across-holidays", test_across_holidays);
+  g_test_add_func ("/core/calendar/add-agrees-with-days", test_add_agrees_with_days);
   g_test_add_func ("/core/calendar/bad-input", test_bad_input);
   g_test_add ("/core/calendar/edited-year", DtTestFixture, NULL, dt_test_fixture_setup,
               test_edited_year, dt_test_fixture_teardown);

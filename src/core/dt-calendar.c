@@ -290,20 +290,46 @@ dt_work_calendar_add (DtWorkCalendar  *calendar,
       return TRUE;
     }
 
-  date = *from;
-  for (int counted = 0; counted < n;)
-    {
-      g_date_add_days (&date, 1);
-      if (g_date_get_year (&date) > DT_YEAR_MAX)
-        {
-          g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
-                       _("%d working days after this date fall beyond the year %d."),
-                       n, DT_YEAR_MAX);
-          return FALSE;
-        }
-      if (dt_work_calendar_is_working_day (calendar, &date))
-        counted++;
-    }
+  /* Day by day in Julian numbers, as dt_work_calendar_is_working_day () decides: a GDate
+   * would work out its day and month again at each step. */
+  {
+    guint32 julian = g_date_get_julian (from);
+    guint32 year_last = 0;
+    Year *year = NULL;
+
+    for (int counted = 0; counted < n;)
+      {
+        gpointer key_julian;
+
+        julian++;
+        if (year == NULL || julian > year_last)
+          {
+            GDateYear number;
+
+            g_date_clear (&date, 1);
+            g_date_set_julian (&date, julian);
+            number = g_date_get_year (&date);
+            if (number > DT_YEAR_MAX)
+              {
+                g_set_error (error, DT_ERROR, DT_ERROR_INVALID,
+                             _("%d working days after this date fall beyond the year %d."),
+                             n, DT_YEAR_MAX);
+                return FALSE;
+              }
+            year = get_year (calendar, number);
+            g_date_set_dmy (&date, 31, G_DATE_DECEMBER, number);
+            year_last = g_date_get_julian (&date);
+          }
+        key_julian = GUINT_TO_POINTER (julian);
+        /* GLib's weekday of a Julian day: 1 is a Monday. */
+        if (g_hash_table_contains (year->work, key_julian) ||
+            ((julian - 1) % 7 + 1 < G_DATE_SATURDAY &&
+             !g_hash_table_contains (year->off, key_julian)))
+          counted++;
+      }
+    g_date_clear (&date, 1);
+    g_date_set_julian (&date, julian);
+  }
 
   known = g_new (Addition, 1);
   known->key = key;

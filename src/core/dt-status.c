@@ -124,14 +124,29 @@ dt_petition_state_compute (const DtPetitionDates *dates,
                            int                    answer_working_days,
                            DtPetitionState       *state)
 {
-  g_autofree char *as_of_iso = NULL;
+  char as_of_iso[11];
+  guint year, month, day;
 
   g_return_if_fail (dates != NULL);
   g_return_if_fail (as_of != NULL && g_date_valid (as_of));
   g_return_if_fail (calendar != NULL);
   g_return_if_fail (state != NULL);
 
-  as_of_iso = dt_date_to_iso (as_of);
+  /* YYYY-MM-DD by hand: this runs once for each of thousands of petitions. */
+  year = g_date_get_year (as_of);
+  month = g_date_get_month (as_of);
+  day = g_date_get_day (as_of);
+  as_of_iso[0] = (char) ('0' + year / 1000 % 10);
+  as_of_iso[1] = (char) ('0' + year / 100 % 10);
+  as_of_iso[2] = (char) ('0' + year / 10 % 10);
+  as_of_iso[3] = (char) ('0' + year % 10);
+  as_of_iso[4] = '-';
+  as_of_iso[5] = (char) ('0' + month / 10);
+  as_of_iso[6] = (char) ('0' + month % 10);
+  as_of_iso[7] = '-';
+  as_of_iso[8] = (char) ('0' + day / 10);
+  as_of_iso[9] = (char) ('0' + day % 10);
+  as_of_iso[10] = '\0';
   compute_state (dates, as_of_iso, as_of, calendar, answer_working_days, state);
 }
 

@@ -499,11 +499,16 @@ dt_application_init (DtApplication *self)
 DtApplication *
 dt_application_new (void)
 {
-  return g_object_new (DT_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
-                       "resource-base-path", "/io/github/doithoai/DoiThoai",
-                       NULL);
+  DtApplication *self = g_object_new (DT_TYPE_APPLICATION,
+                                      "application-id", APP_ID,
+                                      "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                                      NULL);
+
+  /* Nothing of GtkApplication's automatic resources: its icons would be added to the theme
+   * as it starts (dt_gui_ensure_icons () says why not), and the shortcuts window is made
+   * when asked for (win.show-help-overlay). */
+  g_application_set_resource_base_path (G_APPLICATION (self), NULL);
+  return self;
 }
 
 /* Opens, or creates when it does not exist, the database at path (the default database, and

@@ -497,6 +497,16 @@ dt_context_read_ahead (DtContext      *self,
   g_hash_table_replace (self->read_aheads, g_strdup (name), read);
 }
 
+gboolean
+dt_context_is_reading_ahead (DtContext  *self,
+                             const char *name)
+{
+  g_return_val_if_fail (DT_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return self->read_aheads != NULL && g_hash_table_contains (self->read_aheads, name);
+}
+
 gpointer
 dt_context_take_read_ahead (DtContext  *self,
                             const char *name)

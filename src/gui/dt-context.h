@@ -75,6 +75,9 @@ void        dt_context_read_ahead    (DtContext      *self,
                                       gpointer        data,
                                       GDestroyNotify  data_free,
                                       GDestroyNotify  result_free);
+/* TRUE when reading NAME ahead was begun and what it found is not taken yet. */
+gboolean    dt_context_is_reading_ahead (DtContext   *self,
+                                         const char  *name);
 /* What the reading ahead of NAME found, waited for if it still runs, now the caller's. NULL
  * when there was none, it failed, or the database or the day changed after it began: the
  * caller reads it now. */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "dt-error-window.h"
+#include "dt-gui-util.h"
 
 /* A message dialog that needs no parent window: errors may come before the main window
  * exists (a damaged database at start-up). */
@@ -135,6 +136,7 @@ dt_error_window_new (GtkWindow  *parent,
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
   /* A message shown before any window of the program has its icon too. */
+  dt_gui_ensure_icons ();
   if (gtk_window_get_default_icon_name () == NULL)
     gtk_window_set_default_icon_name (APP_ID);
   return g_object_new (DT_TYPE_ERROR_WINDOW,

@@ -628,3 +628,32 @@ dt_format_saved (GDateTime *saved)
     return g_strdup ("");
   return g_date_time_format (saved, "%d/%m/%Y %H:%M");
 }
+
+void
+dt_gui_ensure_icons (void)
+{
+  static gboolean added;
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (added || display == NULL)
+    return;
+  added = TRUE;
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                    "/io/github/doithoai/DoiThoai/icons");
+}
+
+void
+dt_widget_set_tooltip_before_shown (GtkWidget  *widget,
+                                    const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (!gtk_widget_get_visible (widget) || gtk_widget_get_mapped (widget))
+    {
+      gtk_widget_set_tooltip_text (widget, text);
+      return;
+    }
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, TRUE);
+}

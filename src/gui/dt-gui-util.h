@@ -74,6 +74,17 @@ void      dt_scroll_to_top         (GtkScrolledWindow *scroller);
 /* The choice shown in the button is cut short with "…" when the window is narrow (its
  * tooltip and the list, which opens wider, say it whole). */
 void      dt_drop_down_ellipsize   (GtkDropDown *dropdown);
+/* The program's own icons (its icon, the tabs' symbols) put in the icon theme, once: called
+ * before anything shows one of them. Not at start: GTK reads the theme while it starts, in a
+ * thread, and adding to it makes it read the theme again (some 8 ms), where the window's
+ * first frame needs only the theme's own icons. */
+void      dt_gui_ensure_icons      (void);
+/* gtk_widget_set_tooltip_text () for a widget not on screen yet (the window being made):
+ * GTK 4.8 asks the display where the pointer is whenever a tooltip is set on a visible
+ * widget, in case it is under it (three round trips to the X server); a widget not yet
+ * shown cannot be, and is given its tooltip while it is hidden. */
+void      dt_widget_set_tooltip_before_shown (GtkWidget  *widget,
+                                              const char *text);
 
 /* A modal question with a Cancel button and one that does the thing (destructive when
  * DESTRUCTIVE): CALLBACK gets TRUE when it was chosen. The window is returned, for tests. */

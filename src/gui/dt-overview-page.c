@@ -10,6 +10,7 @@
 #include "dt-attention.h"
 #include "dt-bar-chart.h"
 #include "dt-form.h"
+#include "dt-gui-util.h"
 #include "dt-lunar.h"
 #include "dt-overview-page.h"
 #include "dt-util.h"
@@ -580,18 +581,27 @@ read_ahead_func (DtDatabase  *database,
   read->today = *(GDate *) today;
   if (!(read->overview = dt_overview_compute (database, &read->today, error)))
     return NULL;
+  /* The lunar calendar's table is made by whichever thread first asks (some 4 ms): here, not
+   * when the date line is written, even when nothing computed needed it. */
+  {
+    DtLunarDate lunar;
+
+    dt_lunar_from_solar (&read->today, &lunar, NULL);
+  }
   read->ms = (g_get_monotonic_time () - started) / 1000.0;
   return g_steal_pointer (&read);
 }
 
-static void
-start_computation (DtOverviewPage *self,
-                   const GDate    *today)
+void
+dt_overview_page_read_ahead (DtContext *context)
 {
-  self->computing = TRUE;
-  dt_context_read_ahead (self->context, READ_AHEAD, read_ahead_func,
-                         g_memdup2 (today, sizeof *today), g_free,
-                         (GDestroyNotify) overview_read_free);
+  GDate today;
+
+  g_return_if_fail (DT_IS_CONTEXT (context));
+
+  dt_context_get_today (context, &today);
+  dt_context_read_ahead (context, READ_AHEAD, read_ahead_func, g_memdup2 (&today, sizeof today),
+                         g_free, (GDestroyNotify) overview_read_free);
 }
 
 /* Waits for the first computation, if it still runs, and shows what it found. FALSE when
@@ -834,8 +844,10 @@ dt_overview_page_reload (DtOverviewPage *self)
   total += show_count (self, self->villages_value, "villages");
 
   gtk_label_set_label (self->path_label, dt_database_get_path (self->database));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->path_label),
-                               dt_database_get_path (self->database));
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->path_label)),
+                 dt_database_get_path (self->database)) != 0)
+    dt_widget_set_tooltip_before_shown (GTK_WIDGET (self->path_label),
+                                        dt_database_get_path (self->database));
 
   if (total == 0)
     gtk_label_set_label (self->summary_label,
@@ -856,8 +868,10 @@ dt_overview_page_reload (DtOverviewPage *self)
    * asks first (5 ms), here the other one. */
   if (self->overview == NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
-      if (!self->computing)
-        start_computation (self, &today);
+      /* Begun already, as the window was made (dt_overview_page_read_ahead ()), or now. */
+      if (!self->computing && !dt_context_is_reading_ahead (self->context, READ_AHEAD))
+        dt_overview_page_read_ahead (self->context);
+      self->computing = TRUE;
       return;
     }
   show_today (self, &today);

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 #define DT_TYPE_OVERVIEW_PAGE (dt_overview_page_get_type ())
 G_DECLARE_FINAL_TYPE (DtOverviewPage, dt_overview_page, DT, OVERVIEW_PAGE, GtkWidget)
 
+/* Begins the tab's first computation ahead of need, in a thread (dt_context_read_ahead ()):
+ * a page given CONTEXT before it is shown takes it instead of computing. */
+void        dt_overview_page_read_ahead   (DtContext      *context);
 DtDatabase *dt_overview_page_get_database (DtOverviewPage *self);
 void        dt_overview_page_set_context  (DtOverviewPage *self,
                                            DtContext      *context);

@@ -37,7 +37,9 @@ struct _DtWindow
 
   /* Template widgets */
   GtkLabel             *file_label;
+  GtkMenuButton        *menu_button;
   DtOverviewPage       *overview_page;
+  GMenuModel           *primary_menu;
   GMenu                *recent_menu;
   GtkStack             *stack;
 
@@ -56,6 +58,7 @@ enum {
   PROP_0,
   PROP_DATABASE,
   PROP_SETTINGS,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -90,6 +93,8 @@ ensure_page (DtWindow   *self,
     return NULL;
   if ((page = gtk_widget_get_first_child (holder)) != NULL)
     return page;
+  /* The year's tabs show the program's own symbols. */
+  dt_gui_ensure_icons ();
 
   if (g_str_equal (name, "plans"))
     {
@@ -147,6 +152,7 @@ build_next_page_cb (gpointer user_data)
    * milliseconds; the windows opened from now on take it by default. */
   if (gtk_window_get_icon_name (GTK_WINDOW (self)) == NULL)
     {
+      dt_gui_ensure_icons ();
       gtk_window_set_icon_name (GTK_WINDOW (self), APP_ID);
       if (gtk_window_get_default_icon_name () == NULL)
         gtk_window_set_default_icon_name (APP_ID);
@@ -519,7 +525,8 @@ dt_window_constructed (GObject *object)
 
   restore_size (self);
 
-  self->context = dt_context_new (self->database, self->settings);
+  if (self->context == NULL)
+    self->context = dt_context_new (self->database, self->settings);
   dt_overview_page_set_context (self->overview_page, self->context);
   self->last_page = g_strdup (gtk_stack_get_visible_child_name (self->stack));
 
@@ -528,8 +535,8 @@ dt_window_constructed (GObject *object)
   title = g_strdup_printf ("%s — DoiThoai", name);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_label_set_label (self->file_label, name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label),
-                               dt_database_get_path (self->database));
+  dt_widget_set_tooltip_before_shown (GTK_WIDGET (self->file_label),
+                                      dt_database_get_path (self->database));
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_cb), NULL);
   /* A petition left unsaved by a crash or a power cut is offered back first. */
   if (dt_intake_page_drafts_waiting (self->database) &&
@@ -621,6 +628,10 @@ dt_window_set_property (GObject      *object,
       self->settings = g_value_dup_object (value);
       break;
 
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -651,6 +662,12 @@ dt_window_class_init (DtWindowClass *klass)
     g_param_spec_object ("settings", NULL, NULL,
                          G_TYPE_SETTINGS,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* What the pages share, made before the window (dt_window_new ()); one of the database
+   * and the settings when none is given. */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         DT_TYPE_CONTEXT,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (DT_TYPE_FOLLOWUP_PAGE);
@@ -663,7 +680,9 @@ dt_window_class_init (DtWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/doithoai/DoiThoai/dt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DtWindow, file_label);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, DtWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, DtWindow, stack);
   gtk_widget_class_bind_template_callback (widget_class, stack_visible_child_cb);
@@ -699,25 +718,45 @@ dt_window_class_init (DtWindowClass *klass)
     }
 }
 
+/* The main menu's popover is made when it is first opened (a click, F10), not with the
+ * window: some 3 ms of its start. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  DtWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 dt_window_init (DtWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
+  dt_widget_set_tooltip_before_shown (GTK_WIDGET (self->menu_button), _("Main Menu"));
 }
 
 DtWindow *
 dt_window_new (DtApplication *application,
                DtDatabase    *database)
 {
+  g_autoptr(DtContext) context = NULL;
   DtWindow *self;
 
   g_return_val_if_fail (DT_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (DT_IS_DATABASE (database), NULL);
 
+  /* The overview's first computation begins before the window is made: on the other
+   * processor it is done by the time the window is laid out, which waits for it. */
+  context = dt_context_new (database, dt_application_get_settings (application));
+  dt_overview_page_read_ahead (context);
   self = g_object_new (DT_TYPE_WINDOW,
                        "application", application,
                        "database", database,
                        "settings", dt_application_get_settings (application),
+                       "context", context,
                        NULL);
   fill_recent (self);
   return self;

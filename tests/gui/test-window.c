@@ -365,6 +365,90 @@ test_window_about (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* TRUE when MODEL, or a section or submenu of it, has an item for ACTION. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      while (g_menu_link_iter_get_next (links, NULL, &link))
+        {
+          gboolean found = menu_has_action (link, action);
+
+          g_object_unref (link);
+          if (found)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The main menu: its popover is made when it is first opened, by F10 or a click, and holds
+ * the whole menu then; its button keeps its tooltip. */
+static void
+test_window_main_menu (void)
+{
+  g_autoptr(DtDatabase) database = NULL;
+  GtkWidget *button;
+  GtkPopover *popover;
+  GMenuModel *model;
+  DtWindow *window;
+
+  if (gui_skip_without_display ())
+    return;
+
+  database = gui_create_database ("main-menu.sqlite");
+  window = gui_show_window (database, 1366, 768);
+  button = find_of_type (gtk_window_get_titlebar (GTK_WINDOW (window)), GTK_TYPE_MENU_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_null (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==,
+                   g_dgettext (GETTEXT_PACKAGE, "Main Menu"));
+
+  g_assert_true (gui_shortcut (GTK_WIDGET (window), GDK_KEY_F10, 0));
+  gui_wait_until ((popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))) != NULL &&
+                  gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (model);
+  g_assert_true (menu_has_action (model, "app.about"));
+  g_assert_true (menu_has_action (model, "win.reports"));
+  gui_screenshot (GTK_WIDGET (popover), "main-menu");
+  gtk_popover_popdown (popover);
+  gui_wait_until (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
+
+  /* Opened again, the same menu: not a second popover. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  gui_wait_until (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_true (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)) == popover);
+  gtk_popover_popdown (popover);
+  gui_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_application_refused_databases (void)
 {
@@ -569,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/empty-overview", test_window_empty_overview);
   g_test_add_func ("/gui/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/gui/window/about", test_window_about);
+  g_test_add_func ("/gui/window/main-menu", test_window_main_menu);
   g_test_add_func ("/gui/application/refused-databases", test_application_refused_databases);
   g_test_add_func ("/gui/application/run-damaged", test_application_run_damaged);
   g_test_add_func ("/gui/application/run-database-option",
