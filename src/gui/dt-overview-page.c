@@ -100,27 +100,50 @@ format_count (gint64 count)
   return g_string_free (text, FALSE);
 }
 
-static gint64
-show_count (DtOverviewPage *self,
-            GtkLabel       *label,
-            const char     *table)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gint64 count;
+/* The tables counted on the page, in the order of its figures. */
+static const char * const counted[] = { "plans", "sessions", "petitions", "villages" };
 
-  count = dt_database_count (self->database, table, &error);
-  if (count < 0)
+/* COUNT in LABEL; a dash, not a wrong zero, when it is not known (< 0). */
+static void
+show_count (GtkLabel *label,
+            gint64    count)
+{
+  g_autofree char *text = count >= 0 ? format_count (count) : NULL;
+
+  gtk_label_set_label (label, text != NULL ? text : "—");
+}
+
+/* The figures of the database (COUNTS of the tables counted[]), where it is, and whether it
+ * is new: the unit without a name (UNIT_NAMED) and nothing recorded. */
+static void
+show_counts (DtOverviewPage *self,
+             const gint64   *counts,
+             gboolean        unit_named)
+{
+  GtkLabel *labels[] = { self->plans_value, self->sessions_value, self->petitions_value,
+                         self->villages_value };
+  gint64 total = 0;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (labels) == G_N_ELEMENTS (counted));
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
-      g_warning ("Cannot count the %s: %s", table, error->message);
-      /* A dash, not a wrong zero, when the figure is unknown. */
-      gtk_label_set_label (label, "—");
-      return 0;
+      show_count (labels[i], counts[i]);
+      total += MAX (counts[i], 0);
     }
 
-  text = format_count (count);
-  gtk_label_set_label (label, text);
-  return count;
+  gtk_label_set_label (self->path_label, dt_database_get_path (self->database));
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->path_label)),
+                 dt_database_get_path (self->database)) != 0)
+    dt_widget_set_tooltip_before_shown (GTK_WIDGET (self->path_label),
+                                        dt_database_get_path (self->database));
+
+  if (total == 0)
+    gtk_label_set_label (self->summary_label,
+                         _("Nothing has been recorded in this database yet."));
+  else
+    gtk_label_set_label (self->summary_label,
+                         _("What this office has recorded so far."));
+  gtk_widget_set_visible (self->setup_card, total == 0 && !unit_named);
 }
 
 static const char *
@@ -558,6 +581,8 @@ typedef struct
   GDate       today;
   DtOverview *overview;
   double      ms;
+  gint64      counts[G_N_ELEMENTS (counted)];
+  gboolean    unit_named;
 } OverviewRead;
 
 static void
@@ -581,6 +606,14 @@ read_ahead_func (DtDatabase  *database,
   read->today = *(GDate *) today;
   if (!(read->overview = dt_overview_compute (database, &read->today, error)))
     return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
+    if ((read->counts[i] = dt_database_count (database, counted[i], error)) < 0)
+      return NULL;
+  {
+    g_autoptr(DtUnit) unit = dt_unit_load (database, NULL);
+
+    read->unit_named = unit != NULL && unit->name != NULL;
+  }
   /* The lunar calendar's table is made by whichever thread first asks (some 4 ms): here, not
    * when the date line is written, even when nothing computed needed it. */
   {
@@ -617,6 +650,7 @@ finish_computation (DtOverviewPage *self)
   if (!(read = dt_context_take_read_ahead (self->context, READ_AHEAD)))
     return FALSE;
   self->last_ms = read->ms;
+  show_counts (self, read->counts, read->unit_named);
   show_today (self, &read->today);
   show_overview (self, read->overview);
   g_clear_pointer (&self->overview, dt_overview_free);
@@ -822,8 +856,6 @@ dt_overview_page_reload (DtOverviewPage *self)
 {
   g_autoptr(DtOverview) overview = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DtUnit) unit = NULL;
-  gint64 total = 0;
   gint64 started;
   GDate today;
 
@@ -838,34 +870,9 @@ dt_overview_page_reload (DtOverviewPage *self)
       return;
     }
 
-  total += show_count (self, self->plans_value, "plans");
-  total += show_count (self, self->sessions_value, "sessions");
-  total += show_count (self, self->petitions_value, "petitions");
-  total += show_count (self, self->villages_value, "villages");
-
-  gtk_label_set_label (self->path_label, dt_database_get_path (self->database));
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->path_label)),
-                 dt_database_get_path (self->database)) != 0)
-    dt_widget_set_tooltip_before_shown (GTK_WIDGET (self->path_label),
-                                        dt_database_get_path (self->database));
-
-  if (total == 0)
-    gtk_label_set_label (self->summary_label,
-                         _("Nothing has been recorded in this database yet."));
-  else
-    gtk_label_set_label (self->summary_label,
-                         _("What this office has recorded so far."));
-
-  /* A new database: the unit has no name yet and nothing is recorded. */
-  unit = dt_unit_load (self->database, NULL);
-  gtk_widget_set_visible (self->setup_card,
-                          total == 0 && (unit == NULL || unit->name == NULL));
-
-  dt_context_get_today (self->context, &today);
-
-  /* The first time, before the window is shown: in a thread, while the window is made. The
-   * date line waits for it too: the lunar calendar's table is made once, by whichever thread
-   * asks first (5 ms), here the other one. */
+  /* The first time, before the window is shown: in a thread, while the window is made, the
+   * figures and the date line with it (the lunar calendar's table is made once, by whichever
+   * thread asks first, 4 ms: here the other one). */
   if (self->overview == NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       /* Begun already, as the window was made (dt_overview_page_read_ahead ()), or now. */
@@ -874,6 +881,24 @@ dt_overview_page_reload (DtOverviewPage *self)
       self->computing = TRUE;
       return;
     }
+
+  {
+    gint64 counts[G_N_ELEMENTS (counted)];
+    g_autoptr(DtUnit) unit = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
+      {
+        g_autoptr(GError) count_error = NULL;
+
+        if ((counts[i] = dt_database_count (self->database, counted[i], &count_error)) < 0)
+          g_warning ("Cannot count the %s: %s", counted[i], count_error->message);
+      }
+    /* A new database: the unit has no name yet and nothing is recorded. */
+    unit = dt_unit_load (self->database, NULL);
+    show_counts (self, counts, unit != NULL && unit->name != NULL);
+  }
+
+  dt_context_get_today (self->context, &today);
   show_today (self, &today);
   /* One already running is of no use now: what it read may be older. */
   if (self->computing)
