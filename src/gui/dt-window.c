@@ -17,6 +17,7 @@
 #include "dt-report-dialog.h"
 #include "dt-restore-dialog.h"
 #include "dt-sessions-page.h"
+#include "dt-tab-switcher.h"
 #include "dt-settings-window.h"
 #include "dt-window-private.h"
 #include "dt-window-safety.h"
@@ -676,6 +677,7 @@ dt_window_class_init (DtWindowClass *klass)
   g_type_ensure (DT_TYPE_PLACEHOLDER_PAGE);
   g_type_ensure (DT_TYPE_PLANS_PAGE);
   g_type_ensure (DT_TYPE_SESSIONS_PAGE);
+  g_type_ensure (DT_TYPE_TAB_SWITCHER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/doithoai/DoiThoai/dt-window.ui");

@@ -13,6 +13,7 @@
 #include "dt-error-window.h"
 #include "dt-error.h"
 #include "dt-i18n.h"
+#include "dt-tab-switcher.h"
 #include "dt-window.h"
 #include "gui-test.h"
 
@@ -196,6 +197,69 @@ test_window_tabs (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The tabs in the title bar: one button a page, by its title, the shown page's pressed;
+ * a click shows its page, a page shown otherwise presses its button. */
+static void
+test_window_tab_switcher (void)
+{
+  static const char * const titles[] = {
+    "Overview", "Annual Plans", "Sessions & Minutes", "Petition Intake", "Follow-up",
+  };
+  g_autoptr(DtDatabase) database = NULL;
+  GtkWidget *switcher;
+  GtkWidget *buttons[G_N_ELEMENTS (page_names)];
+  GtkWidget *button;
+  DtWindow *window;
+  guint n = 0;
+
+  if (gui_skip_without_display ())
+    return;
+
+  database = gui_create_database ("tab-switcher.sqlite");
+  window = gui_show_window (database, 1366, 768);
+  switcher = gtk_header_bar_get_title_widget (GTK_HEADER_BAR (gtk_window_get_titlebar (
+                                                GTK_WINDOW (window))));
+  g_assert_true (DT_IS_TAB_SWITCHER (switcher));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (switcher)), ==,
+                   GTK_ACCESSIBLE_ROLE_TAB_LIST);
+  for (button = gtk_widget_get_first_child (switcher); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (buttons));
+      g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
+      g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (button)), ==,
+                       GTK_ACCESSIBLE_ROLE_TAB);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==,
+                       g_dgettext (GETTEXT_PACKAGE, titles[n]));
+      g_assert_null (gtk_widget_get_tooltip_text (button));
+      buttons[n++] = button;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (page_names));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (buttons[0])));
+
+  /* A click on each: its page shown, only its button pressed. */
+  for (guint i = 1; i <= n; i++)
+    {
+      guint k = i % n;
+
+      g_signal_emit_by_name (buttons[k], "clicked");
+      g_assert_cmpstr (dt_window_get_page (window), ==, page_names[k]);
+      for (guint j = 0; j < n; j++)
+        g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (buttons[j])), ==,
+                         j == k);
+    }
+  /* A click on the pressed one leaves it so. */
+  g_signal_emit_by_name (buttons[0], "clicked");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (buttons[0])));
+  g_assert_cmpstr (dt_window_get_page (window), ==, "overview");
+
+  /* Shown otherwise (Ctrl+4, an action): its button pressed. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (buttons[3])));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (buttons[0])));
+  gui_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -648,6 +712,7 @@ main (int   argc,
   gui_test_init (&argc, &argv, "gui", GUI_TEST_BUS_OWN);
 
   g_test_add_func ("/gui/window/tabs", test_window_tabs);
+  g_test_add_func ("/gui/window/tab-switcher", test_window_tab_switcher);
   g_test_add_func ("/gui/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/gui/window/overview-figures", test_window_overview_figures);
   g_test_add_func ("/gui/window/empty-overview", test_window_empty_overview);
