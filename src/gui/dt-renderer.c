@@ -29,7 +29,8 @@ dt_renderer_choose (const char *environment,
 {
   if (environment != NULL && *environment != '\0')
     {
-      g_autofree char *folded = g_ascii_strdown (g_strstrip (g_strdup (environment)), -1);
+      g_autofree char *copy = g_strdup (environment);
+      g_autofree char *folded = g_ascii_strdown (g_strstrip (copy), -1);
 
       if (known (folded))
         return g_str_equal (folded, "cairo") ? "cairo" : "default";

@@ -143,12 +143,20 @@ test_settings_window (void)
 
   gtk_widget_activate (check);
   gui_flush ();
-  g_assert_cmpstr (g_settings_get_string (settings, "renderer"), ==, "cairo");
+  {
+    g_autofree char *renderer = g_settings_get_string (settings, "renderer");
+
+    g_assert_cmpstr (renderer, ==, "cairo");
+  }
   gui_screenshot (GTK_WIDGET (window), "settings-computer");
 
   gtk_widget_activate (check);
   gui_flush ();
-  g_assert_cmpstr (g_settings_get_string (settings, "renderer"), ==, "default");
+  {
+    g_autofree char *renderer = g_settings_get_string (settings, "renderer");
+
+    g_assert_cmpstr (renderer, ==, "default");
+  }
 
   /* Changed elsewhere (another window), the box follows. */
   g_settings_set_string (settings, "renderer", "cairo");
