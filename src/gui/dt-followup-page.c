@@ -184,7 +184,6 @@ update_count (DtFollowupPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0);
 }
 
-/* What the drop-downs ask for: the open petitions, overdue or due soon, of one agency. */
 /* What the tab shows first: every open petition. */
 static DtPetitionFilter *
 open_filter (void)
@@ -197,6 +196,7 @@ open_filter (void)
   return filter;
 }
 
+/* What the drop-downs ask for: the open petitions, overdue or due soon, of one agency. */
 static DtPetitionFilter *
 build_filter (DtFollowupPage *self)
 {
@@ -684,10 +684,11 @@ search_action (GtkWidget  *widget,
 /* What the tab first shows, read ahead of need (dt_context_read_ahead ()). */
 #define READ_AHEAD "followup"
 
+/* The question (FILTER and TODAY), then the answer (FILTER, IDS and LOADS). */
 typedef struct
 {
   DtPetitionFilter *filter;     /* as the tab asks for it: as of today */
-  GDate             today;
+  GDate             today;      /* the question's */
   GArray           *ids;        /* by days overdue */
   GPtrArray        *loads;      /* of DtAgencyLoad */
 } FollowupRead;
@@ -714,7 +715,6 @@ read_ahead_func (DtDatabase  *db,
   g_autoptr(DtPetitionFilter) as_of = dt_petition_filter_copy (ask->filter);
 
   read->filter = dt_petition_filter_copy (ask->filter);
-  read->today = ask->today;
   as_of->as_of = ask->today;
   if (!(read->ids = dt_petition_query_ids (db, as_of, DT_PETITION_ORDER_DAYS_OVERDUE, error)) ||
       !(read->loads = dt_followup_agency_loads (db, &ask->today, DT_DUE_SOON_DAYS, error)))

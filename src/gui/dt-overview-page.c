@@ -146,6 +146,27 @@ show_counts (DtOverviewPage *self,
   gtk_widget_set_visible (self->setup_card, total == 0 && !unit_named);
 }
 
+/* What show_counts () shows, read from DATABASE: a count that cannot be read is -1 (a dash),
+ * and said. Either thread: the window's, or the first computation's on its own connection. */
+static void
+read_counts (DtDatabase *database,
+             gint64     *counts,
+             gboolean   *unit_named)
+{
+  g_autoptr(DtUnit) unit = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if ((counts[i] = dt_database_count (database, counted[i], &error)) < 0)
+        g_warning ("Cannot count the %s: %s", counted[i], error->message);
+    }
+  /* A new database: the unit has no name yet and nothing is recorded. */
+  unit = dt_unit_load (database, NULL);
+  *unit_named = unit != NULL && unit->name != NULL;
+}
+
 static const char *
 weekday_name (GDateWeekday weekday)
 {
@@ -606,14 +627,7 @@ read_ahead_func (DtDatabase  *database,
   read->today = *(GDate *) today;
   if (!(read->overview = dt_overview_compute (database, &read->today, error)))
     return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
-    if ((read->counts[i] = dt_database_count (database, counted[i], error)) < 0)
-      return NULL;
-  {
-    g_autoptr(DtUnit) unit = dt_unit_load (database, NULL);
-
-    read->unit_named = unit != NULL && unit->name != NULL;
-  }
+  read_counts (database, read->counts, &read->unit_named);
   /* The lunar calendar's table is made by whichever thread first asks (some 4 ms): here, not
    * when the date line is written, even when nothing computed needed it. */
   {
@@ -884,18 +898,10 @@ dt_overview_page_reload (DtOverviewPage *self)
 
   {
     gint64 counts[G_N_ELEMENTS (counted)];
-    g_autoptr(DtUnit) unit = NULL;
+    gboolean unit_named;
 
-    for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
-      {
-        g_autoptr(GError) count_error = NULL;
-
-        if ((counts[i] = dt_database_count (self->database, counted[i], &count_error)) < 0)
-          g_warning ("Cannot count the %s: %s", counted[i], count_error->message);
-      }
-    /* A new database: the unit has no name yet and nothing is recorded. */
-    unit = dt_unit_load (self->database, NULL);
-    show_counts (self, counts, unit != NULL && unit->name != NULL);
+    read_counts (self->database, counts, &unit_named);
+    show_counts (self, counts, unit_named);
   }
 
   dt_context_get_today (self->context, &today);

@@ -664,8 +664,8 @@ dt_register_view_grab_focus (GtkWidget *widget)
 /* The view is given the list when it is first shown, or, the register's, once the window is
  * idle (building the rows of a list nobody looks at would only delay the window's first frame;
  * ready before the tab is first shown, its first showing is quick), and takes it back a moment
- * after it is hidden: GTK 4.8 keeps some 200 rows of widgets (eight cells each) for a column view with a
- * model, about 10 MiB, and a tab she has left needs none of them. */
+ * after it is hidden: GTK 4.8 keeps some 200 rows of widgets (six or eight cells each) for a
+ * column view with a model, about 10 MiB, and a tab she has left needs none of them. */
 #define RELEASE_SECONDS 3
 
 /* Once the rows are back and measured, the list is where it was left. */
@@ -931,7 +931,7 @@ ensure_list_with_view (DtRegisterView          *self,
   update_attachment (self);
   /* The register, the tab she works in, is ready before it is asked for: its rows are made
    * once the window has shown its first frame. Follow-up's wait until it is shown (some
-   * 40 ms then): 200 rows of eight cells hold some 10 MiB, and GLib 2.74 keeps what they
+   * 40 ms then): its 200 rows of six cells hold some 10 MiB, and GLib 2.74 keeps what they
    * held once they are freed. */
   if (self->mode == DT_REGISTER_MODE_REGISTER && !self->may_attach && self->attach_id == 0)
     self->attach_id = dt_context_add_idle (self->context, attach_idle_cb, self);

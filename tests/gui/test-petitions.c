@@ -1252,7 +1252,6 @@ static void
 test_read_ahead_window (void)
 {
   g_autoptr(DtDatabase) database = NULL;
-  g_autoptr(GError) error = NULL;
   DtPetitionList *list;
   DtPetitionList *followup;
   DtWindow *window;
