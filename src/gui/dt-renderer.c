@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include <gtk/gtk.h>
+
 #include "dt-renderer.h"
 
 /* How the window is drawn. GTK 4 draws with OpenGL by default; on old office PCs whose
@@ -41,9 +43,46 @@ dt_renderer_choose (const char *environment,
   return g_strcmp0 (setting, "cairo") == 0 ? "cairo" : "default";
 }
 
+/* Adds WORD to the comma-separated list in the environment variable NAME, unless it is in. */
+static void
+add_to_list (const char *name,
+             const char *word)
+{
+  const char *value = g_getenv (name);
+  g_auto(GStrv) words = NULL;
+  g_autofree char *joined = NULL;
+
+  if (value == NULL || *value == '\0')
+    {
+      g_setenv (name, word, TRUE);
+      return;
+    }
+  words = g_strsplit_set (value, ",: ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_ascii_strcasecmp (words[i], word) == 0)
+      return;
+  joined = g_strconcat (value, ",", word, NULL);
+  g_setenv (name, joined, TRUE);
+}
+
+/* Drawn with Cairo, the window needs no OpenGL: GDK would still open it when the display opens
+ * (on X11, to choose the windows' visual), which loads the graphics driver (Mesa's brings
+ * LLVM: some 50 MB of memory and 35 ms of each start) and is where a faulty driver fails, the
+ * very PCs the Cairo renderer is for. GTK 4.8 to 4.15 read the switch from GDK_DEBUG, 4.16 and
+ * later from GDK_DISABLE. */
+static void
+disable_opengl (void)
+{
+  if (gtk_get_major_version () > 4 || gtk_get_minor_version () >= 16)
+    add_to_list ("GDK_DISABLE", "gl");
+  else
+    add_to_list ("GDK_DEBUG", "gl-disable");
+}
+
 /* Sets GSK_RENDERER=cairo when the setting (settings may be NULL: no schema) or
  * DOITHOAI_RENDERER asks for it. "default" leaves GSK_RENDERER as it is: a developer's own
- * choice of GTK renderer still works. Call before GTK opens the display. */
+ * choice of GTK renderer still works. With Cairo, whoever chose it, OpenGL is not opened at
+ * all. Call before GTK opens the display. */
 void
 dt_renderer_apply (GSettings *settings)
 {
@@ -59,6 +98,8 @@ dt_renderer_apply (GSettings *settings)
 
   if (g_str_equal (dt_renderer_choose (g_getenv ("DOITHOAI_RENDERER"), setting), "cairo"))
     g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0)
+    disable_opengl ();
 }
 
 /* dt_renderer_apply () with the application's settings, when their schema is installed. */

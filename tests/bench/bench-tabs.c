@@ -15,6 +15,7 @@
 #include "dt-i18n.h"
 #include "dt-overview-page.h"
 #include "dt-records.h"
+#include "dt-renderer.h"
 #include "dt-util.h"
 #include "dt-window-private.h"
 #include "../gui/gui-test.h"
@@ -40,6 +41,7 @@ main (int   argc,
   g_setenv ("GSETTINGS_SCHEMA_DIR", DT_TEST_SCHEMA_DIR, FALSE);
   g_setenv ("GTK_A11Y", "none", TRUE);
   dt_i18n_init ();
+  dt_renderer_apply (NULL);   /* as main () does: with Cairo, OpenGL kept closed */
   if (!gtk_init_check ())
     {
       g_print ("No display: run the benchmark under xvfb-run.\n");

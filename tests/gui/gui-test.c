@@ -11,6 +11,7 @@
 #endif
 
 #include "dt-i18n.h"
+#include "dt-renderer.h"
 #include "gui-test.h"
 
 static struct
@@ -35,6 +36,7 @@ gui_test_init (int          *argc,
 
   /* Reliable rendering under Xvfb, no accessibility bus, and no user files touched. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  dt_renderer_apply (NULL);   /* as the program's main (): with Cairo, OpenGL kept closed */
   g_setenv ("GDK_BACKEND", "x11", FALSE);
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);

@@ -27,6 +27,21 @@ forget_environment (void)
 {
   g_unsetenv ("GSK_RENDERER");
   g_unsetenv ("DOITHOAI_RENDERER");
+  g_unsetenv ("GDK_DEBUG");
+  g_unsetenv ("GDK_DISABLE");
+}
+
+/* Where this GTK reads the switch that keeps OpenGL closed, and the switch. */
+static const char *
+opengl_variable (void)
+{
+  return gtk_get_minor_version () >= 16 ? "GDK_DISABLE" : "GDK_DEBUG";
+}
+
+static const char *
+opengl_switch (void)
+{
+  return gtk_get_minor_version () >= 16 ? "gl" : "gl-disable";
 }
 
 static void
@@ -84,7 +99,69 @@ test_setting_sets_environment (void)
   forget_environment ();
   dt_renderer_apply (NULL);
   g_assert_null (g_getenv ("GSK_RENDERER"));
+  g_assert_null (g_getenv (opengl_variable ()));
   g_settings_reset (settings, "renderer");
+}
+
+/* With Cairo, OpenGL stays closed: added to what GDK_DEBUG (or GDK_DISABLE) already says,
+ * once. Not with GTK's own renderer, nor with one a developer chose. */
+static void
+test_cairo_keeps_opengl_closed (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autofree char *expected = NULL;
+
+  forget_environment ();
+  dt_renderer_apply (settings);
+  g_assert_null (g_getenv (opengl_variable ()));
+
+  g_setenv ("GSK_RENDERER", "ngl", TRUE);
+  dt_renderer_apply (settings);
+  g_assert_null (g_getenv (opengl_variable ()));
+
+  forget_environment ();
+  g_settings_set_string (settings, "renderer", "cairo");
+  dt_renderer_apply (settings);
+  g_assert_cmpstr (g_getenv (opengl_variable ()), ==, opengl_switch ());
+  dt_renderer_apply (settings);
+  g_assert_cmpstr (g_getenv (opengl_variable ()), ==, opengl_switch ());
+
+  /* A developer's GSK_RENDERER=cairo, and what they already asked of GDK. */
+  forget_environment ();
+  g_settings_reset (settings, "renderer");
+  g_setenv ("GSK_RENDERER", "cairo", TRUE);
+  g_setenv (opengl_variable (), "events", TRUE);
+  dt_renderer_apply (settings);
+  expected = g_strconcat ("events,", opengl_switch (), NULL);
+  g_assert_cmpstr (g_getenv (opengl_variable ()), ==, expected);
+  dt_renderer_apply (settings);
+  g_assert_cmpstr (g_getenv (opengl_variable ()), ==, expected);
+  forget_environment ();
+}
+
+/* What GDK makes of it: in a process of its own, which opens the display only after. */
+static void
+test_display_without_opengl (void)
+{
+  if (!have_display)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+
+      forget_environment ();
+      g_setenv ("DOITHOAI_RENDERER", "cairo", TRUE);
+      dt_renderer_apply (NULL);
+      g_assert_true (gtk_init_check ());
+      g_assert_false (gdk_display_prepare_gl (gdk_display_get_default (), &error));
+      g_assert_error (error, GDK_GL_ERROR, GDK_GL_ERROR_NOT_AVAILABLE);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 static void
@@ -185,10 +262,13 @@ main (int   argc,
   g_test_add_func ("/gui/renderer/choose", test_choose);
   g_test_add_func ("/gui/renderer/setting-sets-environment", test_setting_sets_environment);
   g_test_add_func ("/gui/renderer/environment-overrides", test_environment_overrides);
+  g_test_add_func ("/gui/renderer/cairo-keeps-opengl-closed", test_cairo_keeps_opengl_closed);
+  g_test_add_func ("/gui/renderer/display-without-opengl", test_display_without_opengl);
   g_test_add_func ("/gui/renderer/settings-window", test_settings_window);
 
-  /* GTK reads GSK_RENDERER when a window is first drawn, not here. */
-  have_display = gtk_init_check ();
+  /* GTK reads GSK_RENDERER when a window is first drawn, not here. GDK_DEBUG is read now:
+   * the subprocess that checks it opens the display itself. */
+  have_display = g_test_subprocess () ? TRUE : gtk_init_check ();
 
   return g_test_run ();
 }
