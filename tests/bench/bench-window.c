@@ -5,8 +5,9 @@
  *
  * The real window on a database of `doithoai-cli demo --petitions=100000` (made in a temporary
  * folder when none is given), side by side with a bare GTK window, in one run:
- *   - start to first frame, in a process of its own, against a bare GtkWindow's (as GTK sets
- *     it up, OpenGL opened; and like for like, OpenGL kept closed as ours keeps it with Cairo);
+ *   - start to first frame, in a process of its own, against a bare GtkWindow's: judged like
+ *     for like, OpenGL kept closed as ours keeps it with Cairo; also as GTK sets it up itself,
+ *     OpenGL opened;
  *   - a keystroke in the register's search box to the list updated and painted (200 keys);
  *   - switching to each tab, to its first frame;
  *   - scrolling the register from top to bottom, the longest frame;
@@ -516,7 +517,8 @@ main (int    argc,
   }
 
   /* Start to first frame: each in a fresh process, the bare windows and ours in turn. The
-   * target is judged against the bare window as Xvfb shows it, without a title bar. */
+   * target is judged against the bare window as Xvfb shows it, without a title bar, and with
+   * OpenGL kept closed as ours keeps it. */
   for (guint i = 0; i < FIRST_FRAME_RUNS; i++)
     {
       double b = time_child (argv[0], "bare", path);
@@ -539,12 +541,16 @@ main (int    argc,
     if (n > 0)
       report ("  the same without OpenGL, as ours", without_gl, 0);
     report ("start to first frame: DoiThoai's window", ours, 0);
-    g_print ("%-52s %.2f× the bare window (target ≤ 1.5×)%s\n", "", w / b,
-             w / b <= 1.5 ? "   within target" : "   OVER TARGET");
-    g_print ("%-52s %.2f× the bare window with a title bar\n", "", w / t);
+    /* Like for like: the bare window as GTK would be with what ours asks of it (Cairo, and
+     * so OpenGL kept closed), when ours keeps it closed. */
+    double like = n > 0 ? n : b;
+
+    g_print ("%-52s %.2f× the bare window%s (target ≤ 1.5×)%s; %+.1f ms\n", "", w / like,
+             n > 0 ? " without OpenGL, like for like" : "",
+             w / like <= 1.5 ? "   within target" : "   OVER TARGET", w - like);
     if (n > 0)
-      g_print ("%-52s %.2f× the bare window without OpenGL (like for like): %+.1f ms\n", "",
-               w / n, w - n);
+      g_print ("%-52s %.2f× the bare window as GTK sets it up, OpenGL opened\n", "", w / b);
+    g_print ("%-52s %.2f× the bare window with a title bar (OpenGL opened)\n", "", w / t);
   }
 
   /* The memory of a window as she starts her day in it, in a process of its own (the tabs
