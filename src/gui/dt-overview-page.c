@@ -303,8 +303,11 @@ column_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     gtk_widget_measure (child, orientation, -1, minimum, natural, NULL, NULL);
   else
+    /* Without a width, at its natural width: the width it is given in a window wide enough,
+     * so that this is measured once. (A list box's height at no width is its height at its
+     * minimum width: every row laid out again at a width it is never given.) */
     gtk_widget_measure (child, orientation,
-                        for_size < 0 ? -1 : column_child_width (child, for_size),
+                        column_child_width (child, for_size < 0 ? G_MAXINT : for_size),
                         minimum, natural, NULL, NULL);
 }
 
