@@ -266,8 +266,9 @@ width_alone_new (GtkWidget *child)
  * centred: what halign "center" would do, without its cost. GTK allocates a widget aligned
  * other than to fill only after asking it for the width it needs at the height it is given;
  * for a column of wrapping labels that is a search over widths, every label of the page laid
- * out at each of a dozen widths (1,900 layouts before the first frame, some 10 ms). The
- * content fills what it is given here, which GTK takes as it is. */
+ * out at each of a dozen widths (at 100,000 petitions, 1,964 shapings of text before the
+ * first frame where 853 are left; some 7 ms). The content fills what it is given here, which
+ * GTK takes as it is. */
 static GtkSizeRequestMode
 column_request_mode (GtkWidget *widget)
 {
@@ -944,7 +945,8 @@ dt_overview_page_set_context (DtOverviewPage *self,
     {
       self->changed_id = g_signal_connect (self->database, "changed",
                                            G_CALLBACK (database_changed_cb), self);
-      /* Now, while the page is not shown yet: its figures are shown when it is mapped. */
+      /* Now, while the page is not shown yet: on a shown label the tooltip would make GTK 4.8
+       * ask the X server where the pointer is. */
       gtk_label_set_label (self->path_label, dt_database_get_path (self->database));
       dt_widget_set_tooltip_before_shown (GTK_WIDGET (self->path_label),
                                           dt_database_get_path (self->database));

@@ -57,7 +57,7 @@ add_to_list (const char *name,
       g_setenv (name, word, TRUE);
       return;
     }
-  words = g_strsplit_set (value, ",: ", -1);
+  words = g_strsplit_set (value, ",:; ", -1);   /* as g_parse_debug_string () reads them */
   for (guint i = 0; words[i] != NULL; i++)
     if (g_ascii_strcasecmp (words[i], word) == 0)
       return;
@@ -67,8 +67,8 @@ add_to_list (const char *name,
 
 /* Drawn with Cairo, the window needs no OpenGL: GDK would still open it when the display opens
  * (on X11, to choose the windows' visual), which loads the graphics driver (Mesa's brings
- * LLVM: some 50 MB of memory and 35 ms of each start) and is where a faulty driver fails, the
- * very PCs the Cairo renderer is for. GTK 4.8 to 4.15 read the switch from GDK_DEBUG, 4.16 and
+ * LLVM: some 50 MB of memory and 38 ms of each start on the test machine) and is where a
+ * faulty driver fails, on the very PCs the Cairo renderer is for. GTK 4.8 to 4.15 read the switch from GDK_DEBUG, 4.16 and
  * later from GDK_DISABLE. */
 static void
 disable_opengl (void)
