@@ -213,9 +213,18 @@ when_text (int      days,
  * layouts of its text each time, for every row of the list (1,900 layouts before the first
  * frame at 100,000 petitions): in this container they are asked for their width alone. */
 static GtkSizeRequestMode
-width_alone_request_mode (GtkWidget *widget)
+height_for_width_mode (GtkWidget *widget)
 {
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* The one child of WIDGET (a wrapper with a layout below), when it takes part in the layout. */
+static GtkWidget *
+laid_out_child (GtkWidget *widget)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  return child != NULL && gtk_widget_should_layout (child) ? child : NULL;
 }
 
 static void
@@ -227,10 +236,10 @@ width_alone_measure (GtkWidget      *widget,
                      int            *minimum_baseline,
                      int            *natural_baseline)
 {
-  GtkWidget *child = gtk_widget_get_first_child (widget);
+  GtkWidget *child = laid_out_child (widget);
 
   *minimum = *natural = 0;
-  if (child != NULL && gtk_widget_should_layout (child))
+  if (child != NULL)
     gtk_widget_measure (child, orientation,
                         orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
                         minimum, natural, NULL, NULL);
@@ -242,9 +251,9 @@ width_alone_allocate (GtkWidget *widget,
                       int        height,
                       int        baseline)
 {
-  GtkWidget *child = gtk_widget_get_first_child (widget);
+  GtkWidget *child = laid_out_child (widget);
 
-  if (child != NULL && gtk_widget_should_layout (child))
+  if (child != NULL)
     gtk_widget_allocate (child, width, height, -1, NULL);
 }
 
@@ -255,7 +264,7 @@ width_alone_new (GtkWidget *child)
   /* A box only as a plain container: its own layout replaced. */
   GtkWidget *wrapper = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  gtk_widget_set_layout_manager (wrapper, gtk_custom_layout_new (width_alone_request_mode,
+  gtk_widget_set_layout_manager (wrapper, gtk_custom_layout_new (height_for_width_mode,
                                                                  width_alone_measure,
                                                                  width_alone_allocate));
   gtk_box_append (GTK_BOX (wrapper), child);
@@ -269,11 +278,6 @@ width_alone_new (GtkWidget *child)
  * out at each of a dozen widths (at 100,000 petitions, 1,964 shapings of text before the
  * first frame where 853 are left; some 7 ms). The content fills what it is given here, which
  * GTK takes as it is. */
-static GtkSizeRequestMode
-column_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
 
 /* The width the content takes of the WIDTH there is: its natural width, at least its minimum. */
 static int
@@ -296,10 +300,10 @@ column_measure (GtkWidget      *widget,
                 int            *minimum_baseline,
                 int            *natural_baseline)
 {
-  GtkWidget *child = gtk_widget_get_first_child (widget);
+  GtkWidget *child = laid_out_child (widget);
 
   *minimum = *natural = 0;
-  if (child == NULL || !gtk_widget_should_layout (child))
+  if (child == NULL)
     return;
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     gtk_widget_measure (child, orientation, -1, minimum, natural, NULL, NULL);
@@ -318,12 +322,12 @@ column_allocate (GtkWidget *widget,
                  int        height,
                  int        baseline)
 {
-  GtkWidget *child = gtk_widget_get_first_child (widget);
+  GtkWidget *child = laid_out_child (widget);
   int child_width;
   int minimum;
   int natural;
 
-  if (child == NULL || !gtk_widget_should_layout (child))
+  if (child == NULL)
     return;
   child_width = column_child_width (child, width);
   /* At the top, as tall as it would be at that width. */
@@ -887,7 +891,7 @@ static void
 dt_overview_page_init (DtOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_layout_manager (self->column, gtk_custom_layout_new (column_request_mode,
+  gtk_widget_set_layout_manager (self->column, gtk_custom_layout_new (height_for_width_mode,
                                                                       column_measure,
                                                                       column_allocate));
   /* The figures' cards, side by side, are asked for their width alone, as the rows' labels
