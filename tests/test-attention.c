@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dt-attention.h"
+#include "dt-database-private.h"
 #include "dt-error.h"
 #include "dt-test-util.h"
 #include "dt-util.h"
@@ -290,6 +291,89 @@ test_resolved_later (DtTestFixture *fixture,
     }
 }
 
+/* Every figure of OVERVIEW, and each item's kind, code, name and count, in one string. */
+static char *
+overview_text (const DtOverview *overview)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%d %u %u %u %u %u %u / %u %u %u %u / %u %u /",
+                          overview->year, overview->sessions_planned, overview->sessions_held,
+                          overview->dialogues_held, overview->sessions_to_come,
+                          overview->sessions_postponed, overview->sessions_cancelled,
+                          overview->petitions.total, overview->petitions.overdue,
+                          overview->petitions.duplicates, overview->petitions.resolved_late,
+                          overview->overdue, overview->due_soon);
+  for (guint i = 0; i < DT_N_STATUSES; i++)
+    g_string_append_printf (text, " %u", overview->petitions.by_status[i]);
+  for (guint i = 0; i < overview->by_field->len; i++)
+    {
+      DtNamedCount *count = g_ptr_array_index (overview->by_field, i);
+
+      g_string_append_printf (text, " %s=%u", count->name, count->count);
+    }
+  for (guint i = 0; i < overview->items->len; i++)
+    {
+      DtAttentionItem *item = g_ptr_array_index (overview->items, i);
+
+      g_string_append_printf (text, "\n%d %s %s %u %d", item->kind, item->code, item->name,
+                              item->count, item->days);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* What the overview tab shows first (what needs attention) and what it adds once the window
+ * is painted (this year's progress, computed apart) are, together, what one computation
+ * gives. */
+static void
+test_parts (DtTestFixture *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(DtOverview) whole = NULL;
+  g_autoptr(DtOverview) parts = NULL;
+  g_autoptr(DtOverview) progress = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *whole_text = NULL;
+  g_autofree char *parts_text = NULL;
+  GDate today = day ("2025-06-01");
+
+  build_office (fixture->db);
+  add_petition (fixture->db, "2025-0007", "2025-05-02", "Môi trường", NULL, NULL, NULL, NULL);
+  whole = dt_overview_compute (fixture->db, &today, &error);
+  g_assert_no_error (error);
+  g_assert_true (whole->has_progress);
+
+  parts = dt_overview_compute_attention (fixture->db, &today, &error);
+  g_assert_no_error (error);
+  g_assert_false (parts->has_progress);
+  g_assert_cmpuint (parts->items->len, ==, whole->items->len);
+  g_assert_cmpuint (parts->items->len, >, 0);
+  g_assert_cmpuint (parts->overdue, ==, whole->overdue);
+  g_assert_cmpuint (parts->petitions.total, ==, 0);
+  g_assert_cmpuint (parts->by_field->len, ==, 0);
+
+  /* The progress cannot be read: nothing is given. */
+  _dt_database_exec (fixture->db, "ALTER TABLE fields RENAME TO fields_gone", &error);
+  g_assert_no_error (error);
+  g_assert_null (dt_overview_compute_progress (fixture->db, &today, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  _dt_database_exec (fixture->db, "ALTER TABLE fields_gone RENAME TO fields", &error);
+  g_assert_no_error (error);
+
+  progress = dt_overview_compute_progress (fixture->db, &today, &error);
+  g_assert_no_error (error);
+  g_assert_true (progress->has_progress);
+  g_assert_cmpuint (progress->items->len, ==, 0);
+  dt_overview_add_progress (parts, progress);
+  g_assert_true (parts->has_progress);
+  whole_text = overview_text (whole);
+  parts_text = overview_text (parts);
+  g_assert_cmpstr (parts_text, ==, whole_text);
+  g_assert_cmpuint (parts->petitions.total, >, 0);
+  g_assert_cmpuint (parts->by_field->len, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +382,7 @@ main (int   argc,
 
   DT_TEST_ADD ("/core/attention/today", test_attention_today);
   DT_TEST_ADD ("/core/attention/reports-due", test_reports_due);
+  DT_TEST_ADD ("/core/attention/parts", test_parts);
   DT_TEST_ADD ("/core/attention/by-field", test_by_field);
   DT_TEST_ADD ("/core/attention/empty-database", test_empty_database);
   DT_TEST_ADD ("/core/attention/resolved-later", test_resolved_later);

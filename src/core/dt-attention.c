@@ -522,35 +522,110 @@ year_progress (DtDatabase   *db,
   return TRUE;
 }
 
+static DtOverview *
+overview_new (const GDate *today)
+{
+  DtOverview *overview = g_new0 (DtOverview, 1);
+
+  overview->today = *today;
+  overview->year = g_date_get_year (today);
+  overview->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  overview->by_field = g_ptr_array_new_with_free_func ((GDestroyNotify) named_count_free);
+  return overview;
+}
+
+/* What needs attention into OVERVIEW, and this year's progress when PROGRESS: one snapshot,
+ * even while another program writes. */
+static gboolean
+compute (DtDatabase  *db,
+         DtOverview  *overview,
+         gboolean     attention,
+         gboolean     progress,
+         GError     **error)
+{
+  gboolean own_transaction = sqlite3_get_autocommit (_dt_database_get_handle (db)) != 0;
+  gboolean ok;
+
+  if (own_transaction && !_dt_database_exec (db, "BEGIN", error))
+    return FALSE;
+  ok = (!attention || (session_items (db, overview, error) &&
+                       petition_items (db, overview, error) &&
+                       report_items (db, overview, error))) &&
+       (!progress || year_progress (db, overview, error));
+  if (own_transaction)
+    _dt_database_exec (db, "COMMIT", NULL);
+  if (ok && attention)
+    g_ptr_array_sort (overview->items, compare_items);
+  if (ok && progress)
+    overview->has_progress = TRUE;
+  return ok;
+}
+
 DtOverview *
 dt_overview_compute (DtDatabase   *db,
                      const GDate  *today,
                      GError      **error)
 {
   g_autoptr(DtOverview) overview = NULL;
-  gboolean own_transaction;
-  gboolean ok;
 
   g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
-  overview = g_new0 (DtOverview, 1);
-  overview->today = *today;
-  overview->year = g_date_get_year (today);
-  overview->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-  overview->by_field = g_ptr_array_new_with_free_func ((GDestroyNotify) named_count_free);
-
-  /* One snapshot, even while another program writes. */
-  own_transaction = sqlite3_get_autocommit (_dt_database_get_handle (db)) != 0;
-  if (own_transaction && !_dt_database_exec (db, "BEGIN", error))
+  overview = overview_new (today);
+  if (!compute (db, overview, TRUE, TRUE, error))
     return NULL;
-  ok = session_items (db, overview, error) && petition_items (db, overview, error) &&
-       report_items (db, overview, error) && year_progress (db, overview, error);
-  if (own_transaction)
-    _dt_database_exec (db, "COMMIT", NULL);
-  if (!ok)
-    return NULL;
-
-  g_ptr_array_sort (overview->items, compare_items);
   return g_steal_pointer (&overview);
+}
+
+DtOverview *
+dt_overview_compute_attention (DtDatabase   *db,
+                               const GDate  *today,
+                               GError      **error)
+{
+  g_autoptr(DtOverview) overview = NULL;
+
+  g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  overview = overview_new (today);
+  if (!compute (db, overview, TRUE, FALSE, error))
+    return NULL;
+  return g_steal_pointer (&overview);
+}
+
+DtOverview *
+dt_overview_compute_progress (DtDatabase   *db,
+                              const GDate  *today,
+                              GError      **error)
+{
+  g_autoptr(DtOverview) overview = NULL;
+
+  g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  overview = overview_new (today);
+  if (!compute (db, overview, FALSE, TRUE, error))
+    return NULL;
+  return g_steal_pointer (&overview);
+}
+
+void
+dt_overview_add_progress (DtOverview *overview,
+                          DtOverview *progress)
+{
+  g_return_if_fail (overview != NULL && !overview->has_progress);
+  g_return_if_fail (progress != NULL && progress->has_progress);
+  g_return_if_fail (g_date_compare (&overview->today, &progress->today) == 0);
+
+  /* The fields year_progress () fills. */
+  overview->sessions_planned = progress->sessions_planned;
+  overview->sessions_held = progress->sessions_held;
+  overview->dialogues_held = progress->dialogues_held;
+  overview->sessions_to_come = progress->sessions_to_come;
+  overview->sessions_postponed = progress->sessions_postponed;
+  overview->sessions_cancelled = progress->sessions_cancelled;
+  overview->petitions = progress->petitions;
+  g_ptr_array_unref (overview->by_field);
+  overview->by_field = g_ptr_array_ref (progress->by_field);
+  overview->has_progress = TRUE;
 }

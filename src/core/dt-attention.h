@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 /* What needs attention today, and this year's progress: the overview tab (DESIGN §4, tab 1).
  * Computed from one connection in one read transaction, so a worker thread can compute it on
- * a connection of its own while the window goes on. */
+ * a connection of its own while the window goes on. The two parts can be computed apart:
+ * what needs attention first (the top of the tab), this year's progress later. */
 
 #define DT_ATTENTION_SESSION_DAYS 30   /* sessions coming within this many days */
 #define DT_ATTENTION_DUE_DAYS      7   /* petitions due within this many days */
@@ -59,11 +60,25 @@ typedef struct
   GPtrArray      *by_field;           /* DtNamedCount of this year's petitions, largest first */
   guint           overdue;            /* every open petition past its deadline, any year */
   guint           due_soon;
+  gboolean        has_progress;       /* FALSE: the fields of this year's progress are zero */
 } DtOverview;
 
+/* Both parts, in one read transaction. */
 DtOverview *dt_overview_compute        (DtDatabase   *db,
                                         const GDate  *today,
                                         GError      **error);
+/* What needs attention (items, overdue, due_soon) alone: has_progress is FALSE. */
+DtOverview *dt_overview_compute_attention (DtDatabase   *db,
+                                           const GDate  *today,
+                                           GError      **error);
+/* This year's progress as of TODAY alone, nothing in items: for dt_overview_add_progress (). */
+DtOverview *dt_overview_compute_progress  (DtDatabase   *db,
+                                           const GDate  *today,
+                                           GError      **error);
+/* Takes the figures of this year's progress from PROGRESS into OVERVIEW (one of the same day
+ * without them): OVERVIEW is then what dt_overview_compute () gives. */
+void        dt_overview_add_progress      (DtOverview   *overview,
+                                           DtOverview   *progress);
 void        dt_overview_free           (DtOverview   *overview);
 
 /* The period of the report a plan's due date asks for: 15/6 → "2025-H1", 10/12 → "2025";

@@ -26,9 +26,13 @@ struct _DtOverviewPage
   gulong             changed_id;
   gulong             today_id;
   guint              idle_id;
+  gulong             paint_id;       /* on paint_clock, to add the rest once painted */
+  GdkFrameClock     *paint_clock;
+  guint              rest_task_id;   /* the idle task adding this year's progress */
   guint              n_items;
   double             last_ms;
-  char              *shown;          /* what the list and charts show, to skip a rebuild */
+  char              *shown;          /* what the list shows, to skip a rebuild */
+  char              *progress_shown; /* what the charts show */
   DtOverview        *overview;       /* as last shown */
   guint              computing : 1;  /* the first computation, while the window is made */
   guint              show_all : 1;
@@ -46,7 +50,9 @@ struct _DtOverviewPage
   GtkLabel          *path_label;
   GtkLabel          *petitions_value;
   GtkLabel          *plans_value;
+  GtkWidget         *progress;
   GtkLabel          *progress_heading;
+  GtkWidget         *rest;
   GtkScrolledWindow *scroller;
   DtBarChart        *sessions_chart;
   GtkLabel          *sessions_chart_label;
@@ -518,9 +524,9 @@ show_today (DtOverviewPage *self,
   gtk_label_set_label (self->today_label, line);
 }
 
-/* Everything the page would show, in one string: equal, and nothing needs building again. */
+/* What the charts would show, in one string: equal, and nothing needs drawing again. */
 static char *
-overview_signature (const DtOverview *overview)
+progress_signature (const DtOverview *overview)
 {
   GString *text = g_string_new (NULL);
 
@@ -537,6 +543,15 @@ overview_signature (const DtOverview *overview)
 
       g_string_append_printf (text, "|%s=%u", count->name != NULL ? count->name : "", count->count);
     }
+  return g_string_free (text, FALSE);
+}
+
+/* What the list would show, in one string. */
+static char *
+attention_signature (const DtOverview *overview)
+{
+  GString *text = g_string_new (NULL);
+
   for (guint i = 0; i < overview->items->len; i++)
     {
       DtAttentionItem *item = g_ptr_array_index (overview->items, i);
@@ -594,14 +609,12 @@ show_all_action (GtkWidget  *widget,
 }
 
 static void
-show_overview (DtOverviewPage   *self,
-               const DtOverview *overview)
+show_attention (DtOverviewPage   *self,
+                const DtOverview *overview)
 {
-  g_autofree char *heading = NULL;
-  g_autofree char *signature = overview_signature (overview);
-  guint on_time;
+  g_autofree char *signature = attention_signature (overview);
 
-  /* A village added, a draft kept: the page stays as it is. */
+  /* A village added, a draft kept: the list stays as it is. */
   if (g_strcmp0 (signature, self->shown) == 0)
     return;
   g_free (self->shown);
@@ -610,6 +623,21 @@ show_overview (DtOverviewPage   *self,
   fill_attention (self, overview);
   gtk_widget_set_visible (GTK_WIDGET (self->attention_list), overview->items->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->attention_empty), overview->items->len == 0);
+}
+
+/* This year's progress in the charts (OVERVIEW has it). */
+static void
+show_progress (DtOverviewPage   *self,
+               const DtOverview *overview)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *signature = progress_signature (overview);
+  guint on_time;
+
+  if (g_strcmp0 (signature, self->progress_shown) == 0)
+    return;
+  g_free (self->progress_shown);
+  self->progress_shown = g_steal_pointer (&signature);
 
   heading = g_strdup_printf (_("Progress in %d"), overview->year);
   gtk_label_set_label (self->progress_heading, heading);
@@ -665,10 +693,102 @@ show_overview (DtOverviewPage   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->no_petitions_label), overview->petitions.total == 0);
 }
 
+/* What the page shows of OVERVIEW: the list, and once OVERVIEW has it this year's progress
+ * with the rest of the page. */
+static void
+show_overview (DtOverviewPage   *self,
+               const DtOverview *overview)
+{
+  show_attention (self, overview);
+  if (!overview->has_progress)
+    return;
+  show_progress (self, overview);
+  gtk_widget_set_visible (self->progress, TRUE);
+  gtk_widget_set_visible (self->rest, TRUE);
+}
+
 /* The first computation runs in a thread of its own, on a connection of its own
  * (dt_context_read_ahead ()), while the window makes and lays out its widgets: on two
- * processors the window's start waits for the longer of the two, not for both. */
+ * processors the window's start waits for the longer of the two, not for both. It computes
+ * what needs attention alone; this year's progress is read ahead in another thread from the
+ * moment the page takes it, while the window lays out and draws its first frame. */
 #define READ_AHEAD "overview"
+#define READ_AHEAD_PROGRESS "overview-progress"
+
+/* In the read-ahead's thread: TODAY is the day asked about. */
+static gpointer
+read_progress_func (DtDatabase  *database,
+                    gpointer     today,
+                    GError     **error)
+{
+  return dt_overview_compute_progress (database, today, error);
+}
+
+/* The rest of the page, below the list: this year's progress (some 10 ms to compute at
+ * 100,000 petitions, read ahead), the figures and the file. The window's first frame shows
+ * what needs attention without waiting for them, nor for laying out and drawing what is below
+ * it (in two more fonts); they come at the next turn of the main loop, one frame later. */
+static gboolean
+rest_task_cb (gpointer user_data)
+{
+  DtOverviewPage *self = user_data;
+  g_autoptr(DtOverview) progress = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->rest_task_id = 0;
+  if (self->overview == NULL || self->overview->has_progress || self->database == NULL)
+    return G_SOURCE_REMOVE;
+  /* Read ahead, or now when it was not (or the day or the database changed meanwhile). */
+  progress = dt_context_take_read_ahead (self->context, READ_AHEAD_PROGRESS);
+  if (progress != NULL && g_date_compare (&progress->today, &self->overview->today) != 0)
+    g_clear_pointer (&progress, dt_overview_free);
+  if (progress == NULL)
+    progress = dt_overview_compute_progress (self->database, &self->overview->today, &error);
+  if (progress != NULL)
+    {
+      dt_overview_add_progress (self->overview, progress);
+      show_overview (self, self->overview);
+    }
+  else
+    {
+      /* The figures and the file are worth showing still; the charts are not. */
+      g_warning ("Cannot work out this year's progress: %s", error->message);
+      gtk_widget_set_visible (self->progress, FALSE);
+      gtk_widget_set_visible (self->rest, TRUE);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_waiting_for_paint (DtOverviewPage *self)
+{
+  if (self->paint_clock != NULL)
+    g_clear_signal_handler (&self->paint_id, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+}
+
+static void
+painted_cb (GdkFrameClock  *clock,
+            DtOverviewPage *self)
+{
+  stop_waiting_for_paint (self);
+  if (self->rest_task_id == 0 && self->context != NULL)
+    self->rest_task_id = dt_context_add_idle (self->context, rest_task_cb, self);
+}
+
+/* Once the page as it is now is painted, the rest of it, when the overview lacks it. */
+static void
+show_rest_later (DtOverviewPage *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->overview == NULL || self->overview->has_progress || self->paint_id != 0 ||
+      self->rest_task_id != 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      !(clock = gtk_widget_get_frame_clock (GTK_WIDGET (self))))
+    return;
+  self->paint_clock = g_object_ref (clock);
+  self->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), self);
+}
 
 typedef struct
 {
@@ -698,7 +818,7 @@ read_ahead_func (DtDatabase  *database,
   gint64 started = g_get_monotonic_time ();
 
   read->today = *(GDate *) today;
-  if (!(read->overview = dt_overview_compute (database, &read->today, error)))
+  if (!(read->overview = dt_overview_compute_attention (database, &read->today, error)))
     return NULL;
   read_counts (database, read->counts, &read->unit_named);
   /* The lunar calendar's table is made by whichever thread first asks (some 4 ms): here, not
@@ -742,6 +862,10 @@ finish_computation (DtOverviewPage *self)
   show_overview (self, read->overview);
   g_clear_pointer (&self->overview, dt_overview_free);
   self->overview = g_steal_pointer (&read->overview);
+  dt_context_read_ahead (self->context, READ_AHEAD_PROGRESS, read_progress_func,
+                         g_memdup2 (&read->today, sizeof read->today), g_free,
+                         (GDestroyNotify) dt_overview_free);
+  show_rest_later (self);
   return TRUE;
 }
 
@@ -817,6 +941,21 @@ dt_overview_page_map (GtkWidget *widget)
   /* Changes while it computed make it stale: computed again then. */
   if (self->stale)
     dt_overview_page_reload (self);
+  show_rest_later (self);
+}
+
+static void
+dt_overview_page_unmap (GtkWidget *widget)
+{
+  DtOverviewPage *self = DT_OVERVIEW_PAGE (widget);
+
+  /* Added when the page is mapped again. */
+  stop_waiting_for_paint (self);
+  if (self->context != NULL)
+    dt_context_cancel_idle (self->context, self->rest_task_id);
+  self->rest_task_id = 0;
+
+  GTK_WIDGET_CLASS (dt_overview_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -834,12 +973,17 @@ dt_overview_page_dispose (GObject *object)
   DtOverviewPage *self = (DtOverviewPage *) object;
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  stop_waiting_for_paint (self);
+  if (self->context != NULL)
+    dt_context_cancel_idle (self->context, self->rest_task_id);
+  self->rest_task_id = 0;
   /* One still running is the context's, and goes with it. */
   disconnect (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->database);
   g_clear_object (&self->context);
   g_clear_pointer (&self->shown, g_free);
+  g_clear_pointer (&self->progress_shown, g_free);
   g_clear_pointer (&self->overview, dt_overview_free);
 
   G_OBJECT_CLASS (dt_overview_page_parent_class)->dispose (object);
@@ -854,6 +998,7 @@ dt_overview_page_class_init (DtOverviewPageClass *klass)
   object_class->dispose = dt_overview_page_dispose;
 
   widget_class->map = dt_overview_page_map;
+  widget_class->unmap = dt_overview_page_unmap;
 
   gtk_widget_class_install_action (widget_class, "overview.show-all", NULL, show_all_action);
 
@@ -872,7 +1017,9 @@ dt_overview_page_class_init (DtOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtOverviewPage, path_label);
   gtk_widget_class_bind_template_child (widget_class, DtOverviewPage, petitions_value);
   gtk_widget_class_bind_template_child (widget_class, DtOverviewPage, plans_value);
+  gtk_widget_class_bind_template_child (widget_class, DtOverviewPage, progress);
   gtk_widget_class_bind_template_child (widget_class, DtOverviewPage, progress_heading);
+  gtk_widget_class_bind_template_child (widget_class, DtOverviewPage, rest);
   gtk_widget_class_bind_template_child (widget_class, DtOverviewPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, DtOverviewPage, sessions_chart);
   gtk_widget_class_bind_template_child (widget_class, DtOverviewPage, sessions_chart_label);
@@ -941,6 +1088,9 @@ dt_overview_page_set_context (DtOverviewPage *self,
   if (self->context == context)
     return;
   disconnect (self);
+  if (self->context != NULL)
+    dt_context_cancel_idle (self->context, self->rest_task_id);
+  self->rest_task_id = 0;
   g_set_object (&self->context, context);
   g_clear_object (&self->database);
   if (context != NULL)
@@ -1010,6 +1160,11 @@ dt_overview_page_reload (DtOverviewPage *self)
 
       self->computing = FALSE;
     }
+  if (dt_context_is_reading_ahead (self->context, READ_AHEAD_PROGRESS))
+    {
+      g_autoptr(DtOverview) older = dt_context_take_read_ahead (self->context,
+                                                                READ_AHEAD_PROGRESS);
+    }
 
   /* Measured at 100,000 petitions well under 100 ms (tests/bench/bench-overview.c): quick
    * enough for the main loop. */
@@ -1042,4 +1197,14 @@ dt_overview_page_get_last_ms (DtOverviewPage *self)
 
   ensure_computed (self);
   return self->last_ms;
+}
+
+/* TRUE once the whole page is shown: the list and, below it, the rest (this year's progress,
+ * the figures, the file), which come one frame after the list the first time. */
+gboolean
+dt_overview_page_is_complete (DtOverviewPage *self)
+{
+  g_return_val_if_fail (DT_IS_OVERVIEW_PAGE (self), FALSE);
+
+  return gtk_widget_get_visible (self->rest);
 }

@@ -20,7 +20,12 @@ void        dt_overview_page_set_context  (DtOverviewPage *self,
 void        dt_overview_page_reload       (DtOverviewPage *self);
 /* How many items need attention, as last computed. */
 guint       dt_overview_page_get_n_items  (DtOverviewPage *self);
-/* How long the last computation of the attention list and charts took, in milliseconds. */
+/* How long the last computation took, in milliseconds: the first one, read ahead, computes
+ * what needs attention alone. */
 double      dt_overview_page_get_last_ms  (DtOverviewPage *self);
+/* TRUE once the whole page is shown: the list of what needs attention first (the window's
+ * first frame), the rest below it (this year's progress, the figures, the file) once that
+ * frame is painted. */
+gboolean    dt_overview_page_is_complete  (DtOverviewPage *self);
 
 G_END_DECLS

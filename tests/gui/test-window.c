@@ -9,11 +9,14 @@
 #include <gtk/gtk.h>
 
 #include "dt-application.h"
+#include "dt-bar-chart.h"
 #include "dt-database-private.h"
 #include "dt-error-window.h"
 #include "dt-error.h"
 #include "dt-i18n.h"
+#include "dt-overview-page.h"
 #include "dt-tab-switcher.h"
+#include "dt-window-private.h"
 #include "dt-window.h"
 #include "gui-test.h"
 
@@ -335,6 +338,50 @@ test_window_overview_figures (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
   g_assert_cmpstr (gui_label (GTK_WIDGET (window), "villages-value"), ==, "4");
   gui_screenshot (GTK_WIDGET (window), "overview-figures");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The window's first frame shows what needs attention; the rest of the overview (this year's
+ * progress, the figures, the file) comes once that frame is painted, without being asked. */
+static void
+test_window_overview_rest (void)
+{
+  g_autoptr(DtDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  DtOverviewPage *overview;
+  DtBarChart *chart;
+  DtWindow *window;
+
+  if (gui_skip_without_display ())
+    return;
+
+  database = gui_create_database ("rest.sqlite");
+  _dt_database_exec (database, "INSERT INTO plans (code, year) VALUES ('KH-2026', 2026);",
+                     &error);
+  g_assert_no_error (error);
+
+  window = dt_window_new (gui_application (), database);
+  overview = DT_OVERVIEW_PAGE (_dt_window_get_page (window, "overview"));
+  gtk_window_present (GTK_WINDOW (window));
+  /* Mapped, its first frame not painted yet: what needs attention is there, the rest not. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overview)));
+  g_assert_cmpuint (dt_overview_page_get_n_items (overview), ==, 0);
+  g_assert_true (gtk_widget_get_visible (gui_find (GTK_WIDGET (window), "attention-empty")));
+  g_assert_false (dt_overview_page_is_complete (overview));
+  chart = DT_BAR_CHART (gui_find (GTK_WIDGET (window), "sessions-chart"));
+  g_assert_cmpuint (dt_bar_chart_get_n_rows (chart), ==, 0);
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (chart)));
+  g_assert_false (gtk_widget_is_visible (gui_find (GTK_WIDGET (window), "plans-value")));
+
+  gui_wait_for_paint (GTK_WIDGET (window));
+  gui_wait_until (dt_overview_page_is_complete (overview));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (chart)));
+  /* Dialogues held of those planned, and those still to come. */
+  g_assert_cmpuint (dt_bar_chart_get_n_rows (chart), ==, 2);
+  g_assert_true (gtk_widget_is_visible (gui_find (GTK_WIDGET (window), "plans-value")));
+  g_assert_cmpstr (gui_label (GTK_WIDGET (window), "plans-value"), ==, "1");
+  g_assert_true (gtk_widget_is_visible (gui_find (GTK_WIDGET (window), "database-path")));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -715,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/tab-switcher", test_window_tab_switcher);
   g_test_add_func ("/gui/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/gui/window/overview-figures", test_window_overview_figures);
+  g_test_add_func ("/gui/window/overview-rest", test_window_overview_rest);
   g_test_add_func ("/gui/window/empty-overview", test_window_empty_overview);
   g_test_add_func ("/gui/window/size-remembered", test_window_size_remembered);
   g_test_add_func ("/gui/window/about", test_window_about);
