@@ -767,6 +767,16 @@ stop_waiting_for_paint (DtOverviewPage *self)
   g_clear_object (&self->paint_clock);
 }
 
+/* What show_rest_later () began, forgotten: the page is hidden, or goes. */
+static void
+stop_showing_rest (DtOverviewPage *self)
+{
+  stop_waiting_for_paint (self);
+  if (self->context != NULL)
+    dt_context_cancel_idle (self->context, self->rest_task_id);
+  self->rest_task_id = 0;
+}
+
 static void
 painted_cb (GdkFrameClock  *clock,
             DtOverviewPage *self)
@@ -950,10 +960,7 @@ dt_overview_page_unmap (GtkWidget *widget)
   DtOverviewPage *self = DT_OVERVIEW_PAGE (widget);
 
   /* Added when the page is mapped again. */
-  stop_waiting_for_paint (self);
-  if (self->context != NULL)
-    dt_context_cancel_idle (self->context, self->rest_task_id);
-  self->rest_task_id = 0;
+  stop_showing_rest (self);
 
   GTK_WIDGET_CLASS (dt_overview_page_parent_class)->unmap (widget);
 }
@@ -973,10 +980,7 @@ dt_overview_page_dispose (GObject *object)
   DtOverviewPage *self = (DtOverviewPage *) object;
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
-  stop_waiting_for_paint (self);
-  if (self->context != NULL)
-    dt_context_cancel_idle (self->context, self->rest_task_id);
-  self->rest_task_id = 0;
+  stop_showing_rest (self);
   /* One still running is the context's, and goes with it. */
   disconnect (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DT_TYPE_OVERVIEW_PAGE);
@@ -1088,9 +1092,7 @@ dt_overview_page_set_context (DtOverviewPage *self,
   if (self->context == context)
     return;
   disconnect (self);
-  if (self->context != NULL)
-    dt_context_cancel_idle (self->context, self->rest_task_id);
-  self->rest_task_id = 0;
+  stop_showing_rest (self);
   g_set_object (&self->context, context);
   g_clear_object (&self->database);
   if (context != NULL)
