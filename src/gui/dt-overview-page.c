@@ -234,13 +234,12 @@ laid_out_child (GtkWidget *widget)
 }
 
 static void
-width_alone_measure (GtkWidget      *widget,
+measure_width_alone (GtkWidget      *widget,
                      GtkOrientation  orientation,
                      int             for_size,
+                     gboolean        natural_is_minimum,
                      int            *minimum,
-                     int            *natural,
-                     int            *minimum_baseline,
-                     int            *natural_baseline)
+                     int            *natural)
 {
   GtkWidget *child = laid_out_child (widget);
 
@@ -249,6 +248,37 @@ width_alone_measure (GtkWidget      *widget,
     gtk_widget_measure (child, orientation,
                         orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
                         minimum, natural, NULL, NULL);
+  if (natural_is_minimum && orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = *minimum;
+}
+
+static void
+width_alone_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  measure_width_alone (widget, orientation, for_size, FALSE, minimum, natural);
+}
+
+/* The rows' text wraps to the width the list is given: its natural width never decides the
+ * page's (the content's width-request does), and is said to be its minimum. Capped with
+ * max-width-chars instead, each label would ask Pango for the font's approximate character
+ * width at each measure, which shapes a sample text every time (some 1 ms before the first
+ * frame at 100,000 petitions). */
+static void
+narrow_measure (GtkWidget      *widget,
+                GtkOrientation  orientation,
+                int             for_size,
+                int            *minimum,
+                int            *natural,
+                int            *minimum_baseline,
+                int            *natural_baseline)
+{
+  measure_width_alone (widget, orientation, for_size, TRUE, minimum, natural);
 }
 
 static void
@@ -263,16 +293,20 @@ width_alone_allocate (GtkWidget *widget,
     gtk_widget_allocate (child, width, height, -1, NULL);
 }
 
-/* CHILD in a container that asks it for its width alone. */
+/* CHILD in a container that asks it for its width alone; NARROW: one that says its natural
+ * width is its minimum (narrow_measure ()). */
 static GtkWidget *
-width_alone_new (GtkWidget *child)
+width_alone_new (GtkWidget *child,
+                 gboolean   narrow)
 {
   /* A box only as a plain container: its own layout replaced. */
   GtkWidget *wrapper = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  gtk_widget_set_layout_manager (wrapper, gtk_custom_layout_new (height_for_width_mode,
-                                                                 width_alone_measure,
-                                                                 width_alone_allocate));
+  gtk_widget_set_layout_manager (wrapper,
+                                 gtk_custom_layout_new (height_for_width_mode,
+                                                        narrow ? narrow_measure
+                                                               : width_alone_measure,
+                                                        width_alone_allocate));
   gtk_box_append (GTK_BOX (wrapper), child);
   return wrapper;
 }
@@ -470,16 +504,14 @@ attention_row_new (const DtAttentionItem *item)
   title = gtk_label_new (text.title);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 60);
   gtk_widget_add_css_class (title, "heading");
   detail = gtk_label_new (text.detail);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
   gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (detail), 60);
   gtk_widget_add_css_class (detail, item->late ? "dt-late" : "dim-label");
   gtk_box_append (GTK_BOX (labels), title);
   gtk_box_append (GTK_BOX (labels), detail);
-  labels = width_alone_new (labels);
+  labels = width_alone_new (labels, TRUE);
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_box_append (GTK_BOX (box), labels);
 
@@ -1053,7 +1085,8 @@ dt_overview_page_init (DtOverviewPage *self)
       next = gtk_widget_get_next_sibling (card);
       g_object_ref (card);
       gtk_box_remove (GTK_BOX (self->figures), card);
-      gtk_box_insert_child_after (GTK_BOX (self->figures), width_alone_new (card), previous);
+      gtk_box_insert_child_after (GTK_BOX (self->figures), width_alone_new (card, FALSE),
+                                  previous);
       previous = gtk_widget_get_parent (card);
       g_object_unref (card);
     }
