@@ -741,20 +741,49 @@ show_overview (DtOverviewPage   *self,
 
 /* The first computation runs in a thread of its own, on a connection of its own
  * (dt_context_read_ahead ()), while the window makes and lays out its widgets: on two
- * processors the window's start waits for the longer of the two, not for both. It computes
- * what needs attention alone; this year's progress is read ahead in another thread from the
- * moment the page takes it, while the window lays out and draws its first frame. */
+ * processors the window's start waits for the longer of the two, not for both. It hands over
+ * what needs attention as soon as it has it, for the first frame, and goes on with this year's
+ * progress, which the rest of the page takes once that frame is painted: the frame is drawn
+ * while no other thread runs. */
 #define READ_AHEAD "overview"
-#define READ_AHEAD_PROGRESS "overview-progress"
+/* On the context, the computation under way (OverviewRead), for the page to wait on its first
+ * part without waiting for the thread. */
+#define READ_KEY "dt-overview-read"
 
-/* In the read-ahead's thread: TODAY is the day asked about. */
-static gpointer
-read_progress_func (DtDatabase  *database,
-                    gpointer     today,
-                    GError     **error)
+typedef struct
 {
-  return dt_overview_compute_progress (database, today, error);
+  gatomicrefcount ref_count;
+  GMutex          mutex;
+  GCond           cond;
+  gboolean        attention_done;  /* under MUTEX: the fields below up to PROGRESS are set */
+  GDate           today;
+  DtOverview     *overview;        /* what needs attention; NULL when it could not be read */
+  double          ms;
+  gint64          counts[G_N_ELEMENTS (counted)];
+  gboolean        unit_named;
+  DtOverview     *progress;        /* set by the thread afterwards: read once it has ended */
+} OverviewRead;
+
+static OverviewRead *
+overview_read_ref (OverviewRead *read)
+{
+  g_atomic_ref_count_inc (&read->ref_count);
+  return read;
 }
+
+static void
+overview_read_unref (OverviewRead *read)
+{
+  if (!g_atomic_ref_count_dec (&read->ref_count))
+    return;
+  g_clear_pointer (&read->overview, dt_overview_free);
+  g_clear_pointer (&read->progress, dt_overview_free);
+  g_mutex_clear (&read->mutex);
+  g_cond_clear (&read->cond);
+  g_free (read);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OverviewRead, overview_read_unref)
 
 /* The rest of the page, below the list: this year's progress (some 10 ms to compute at
  * 100,000 petitions, read ahead), the figures and the file. The window's first frame shows
@@ -770,10 +799,15 @@ rest_task_cb (gpointer user_data)
   self->rest_task_id = 0;
   if (self->overview == NULL || self->overview->has_progress || self->database == NULL)
     return G_SOURCE_REMOVE;
-  /* Read ahead, or now when it was not (or the day or the database changed meanwhile). */
-  progress = dt_context_take_read_ahead (self->context, READ_AHEAD_PROGRESS);
-  if (progress != NULL && g_date_compare (&progress->today, &self->overview->today) != 0)
-    g_clear_pointer (&progress, dt_overview_free);
+  /* Read ahead after what needs attention, or now when it was not (or the day or the
+   * database changed meanwhile). */
+  if (dt_context_is_reading_ahead (self->context, READ_AHEAD))
+    {
+      g_autoptr(OverviewRead) read = dt_context_take_read_ahead (self->context, READ_AHEAD);
+
+      if (read != NULL && g_date_compare (&read->today, &self->overview->today) == 0)
+        progress = g_steal_pointer (&read->progress);
+    }
   if (progress == NULL)
     progress = dt_overview_compute_progress (self->database, &self->overview->today, &error);
   if (progress != NULL)
@@ -832,62 +866,66 @@ show_rest_later (DtOverviewPage *self)
   self->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), self);
 }
 
-typedef struct
-{
-  GDate       today;
-  DtOverview *overview;
-  double      ms;
-  gint64      counts[G_N_ELEMENTS (counted)];
-  gboolean    unit_named;
-} OverviewRead;
-
-static void
-overview_read_free (OverviewRead *read)
-{
-  g_clear_pointer (&read->overview, dt_overview_free);
-  g_free (read);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (OverviewRead, overview_read_free)
-
-/* In the read-ahead's thread: TODAY is the day asked about. */
+/* In the read-ahead's thread: DATA is the OverviewRead of the day asked about. */
 static gpointer
 read_ahead_func (DtDatabase  *database,
-                 gpointer     today,
+                 gpointer     data,
                  GError     **error)
 {
-  g_autoptr(OverviewRead) read = g_new0 (OverviewRead, 1);
+  OverviewRead *read = data;
   gint64 started = g_get_monotonic_time ();
+  DtOverview *overview;
 
-  read->today = *(GDate *) today;
-  if (!(read->overview = dt_overview_compute_attention (database, &read->today, error)))
-    return NULL;
-  read_counts (database, read->counts, &read->unit_named);
-  /* The lunar calendar's table is made by whichever thread first asks (some 4 ms): here, not
-   * when the date line is written, even when nothing computed needed it. */
-  {
-    DtLunarDate lunar;
+  overview = dt_overview_compute_attention (database, &read->today, error);
+  if (overview != NULL)
+    {
+      read_counts (database, read->counts, &read->unit_named);
+      /* The lunar calendar's table is made by whichever thread first asks (some 4 ms): here,
+       * not when the date line is written, even when nothing computed needed it. */
+      {
+        DtLunarDate lunar;
 
-    dt_lunar_from_solar (&read->today, &lunar, NULL);
-  }
+        dt_lunar_from_solar (&read->today, &lunar, NULL);
+      }
+    }
+  g_mutex_lock (&read->mutex);
+  read->overview = overview;
   read->ms = (g_get_monotonic_time () - started) / 1000.0;
-  return g_steal_pointer (&read);
+  read->attention_done = TRUE;
+  g_cond_broadcast (&read->cond);
+  g_mutex_unlock (&read->mutex);
+  if (overview == NULL)
+    return NULL;
+
+  /* A failure here is not the first part's: the page computes the progress itself. */
+  read->progress = dt_overview_compute_progress (database, &read->today, NULL);
+  return overview_read_ref (read);
 }
 
 void
 dt_overview_page_read_ahead (DtContext *context)
 {
-  GDate today;
+  OverviewRead *read;
 
   g_return_if_fail (DT_IS_CONTEXT (context));
 
-  dt_context_get_today (context, &today);
-  dt_context_read_ahead (context, READ_AHEAD, read_ahead_func, g_memdup2 (&today, sizeof today),
-                         g_free, (GDestroyNotify) overview_read_free);
+  read = g_new0 (OverviewRead, 1);
+  g_atomic_ref_count_init (&read->ref_count);
+  g_mutex_init (&read->mutex);
+  g_cond_init (&read->cond);
+  dt_context_get_today (context, &read->today);
+  g_object_set_data_full (G_OBJECT (context), READ_KEY, overview_read_ref (read),
+                          (GDestroyNotify) overview_read_unref);
+  dt_context_read_ahead (context, READ_AHEAD, read_ahead_func, read,
+                         (GDestroyNotify) overview_read_unref,
+                         (GDestroyNotify) overview_read_unref);
+  /* No thread: nothing to wait for, the page computes when shown. */
+  if (!dt_context_is_reading_ahead (context, READ_AHEAD))
+    g_object_set_data (G_OBJECT (context), READ_KEY, NULL);
 }
 
-/* Waits for the first computation, if it still runs, and shows what it found. FALSE when
- * there was none, it failed, or the database changed meanwhile. */
+/* Waits for what needs attention, if the first computation has it not yet, and shows it.
+ * FALSE when there was none or it failed. */
 static gboolean
 finish_computation (DtOverviewPage *self)
 {
@@ -896,17 +934,26 @@ finish_computation (DtOverviewPage *self)
   if (!self->computing)
     return FALSE;
   self->computing = FALSE;
-  if (!(read = dt_context_take_read_ahead (self->context, READ_AHEAD)))
+  if (!(read = g_object_steal_data (G_OBJECT (self->context), READ_KEY)))
     return FALSE;
+  g_mutex_lock (&read->mutex);
+  while (!read->attention_done)
+    g_cond_wait (&read->cond, &read->mutex);
+  g_mutex_unlock (&read->mutex);
+  if (read->overview == NULL)
+    {
+      /* Failed: said by the thread's error, when taken. */
+      g_autoptr(OverviewRead) failed = dt_context_take_read_ahead (self->context, READ_AHEAD);
+
+      return FALSE;
+    }
   self->last_ms = read->ms;
   show_counts (self, read->counts, read->unit_named);
   show_today (self, &read->today);
   show_overview (self, read->overview);
   g_clear_pointer (&self->overview, dt_overview_free);
+  /* The thread no longer touches it. */
   self->overview = g_steal_pointer (&read->overview);
-  dt_context_read_ahead (self->context, READ_AHEAD_PROGRESS, read_progress_func,
-                         g_memdup2 (&read->today, sizeof read->today), g_free,
-                         (GDestroyNotify) dt_overview_free);
   show_rest_later (self);
   return TRUE;
 }
@@ -1189,17 +1236,13 @@ dt_overview_page_reload (DtOverviewPage *self)
   dt_context_get_today (self->context, &today);
   show_today (self, &today);
   /* One already running is of no use now: what it read may be older. */
-  if (self->computing)
+  if (dt_context_is_reading_ahead (self->context, READ_AHEAD))
     {
       g_autoptr(OverviewRead) older = dt_context_take_read_ahead (self->context, READ_AHEAD);
 
-      self->computing = FALSE;
+      g_object_set_data (G_OBJECT (self->context), READ_KEY, NULL);
     }
-  if (dt_context_is_reading_ahead (self->context, READ_AHEAD_PROGRESS))
-    {
-      g_autoptr(DtOverview) older = dt_context_take_read_ahead (self->context,
-                                                                READ_AHEAD_PROGRESS);
-    }
+  self->computing = FALSE;
 
   /* Measured at 100,000 petitions well under 100 ms (tests/bench/bench-overview.c): quick
    * enough for the main loop. */
