@@ -14,6 +14,7 @@
 #include "dt-lunar.h"
 #include "dt-overview-page.h"
 #include "dt-util.h"
+#include "dt-wrap-label.h"
 
 /* The tab: what needs attention today, this year's progress, and the counts of what the
  * database holds. It follows the database and the clock, and computes only when shown. */
@@ -501,13 +502,9 @@ attention_row_new (const DtAttentionItem *item)
 
   labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_hexpand (labels, TRUE);
-  title = gtk_label_new (text.title);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  title = dt_wrap_label_new (text.title);
   gtk_widget_add_css_class (title, "heading");
-  detail = gtk_label_new (text.detail);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  detail = dt_wrap_label_new (text.detail);
   gtk_widget_add_css_class (detail, item->late ? "dt-late" : "dim-label");
   gtk_box_append (GTK_BOX (labels), title);
   gtk_box_append (GTK_BOX (labels), detail);

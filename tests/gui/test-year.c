@@ -23,6 +23,7 @@
 #include "dt-list-editor.h"
 #include "dt-lists.h"
 #include "dt-overview-page.h"
+#include "dt-wrap-label.h"
 #include "dt-petition-query.h"
 #include "dt-plans.h"
 #include "dt-sessions-page.h"
@@ -622,6 +623,9 @@ some_label_has (GtkWidget  *widget,
                 const char *text)
 {
   if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  if (DT_IS_WRAP_LABEL (widget) &&
+      strstr (dt_wrap_label_get_text (DT_WRAP_LABEL (widget)), text) != NULL)
     return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
