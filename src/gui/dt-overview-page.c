@@ -1283,3 +1283,13 @@ dt_overview_page_is_complete (DtOverviewPage *self)
 
   return gtk_widget_get_visible (self->rest);
 }
+
+/* TRUE while the rest of the page is on its way: its first frame is painted, or about to be,
+ * and the rest is shown at the next turn of the main loop. */
+gboolean
+dt_overview_page_is_completing (DtOverviewPage *self)
+{
+  g_return_val_if_fail (DT_IS_OVERVIEW_PAGE (self), FALSE);
+
+  return self->paint_id != 0 || self->rest_task_id != 0;
+}

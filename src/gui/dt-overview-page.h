@@ -27,5 +27,8 @@ double      dt_overview_page_get_last_ms  (DtOverviewPage *self);
  * first frame), the rest below it (this year's progress, the figures, the file) once that
  * frame is painted. */
 gboolean    dt_overview_page_is_complete  (DtOverviewPage *self);
+/* TRUE while that rest is on its way (the page waits for its frame to be painted, or is about
+ * to show the rest): what the window does once idle waits for it. */
+gboolean    dt_overview_page_is_completing (DtOverviewPage *self);
 
 G_END_DECLS

@@ -182,6 +182,10 @@ static void
 first_paint_cb (GdkFrameClock *clock,
                 DtWindow      *self)
 {
+  /* The overview's first frame shows what needs attention; the rest of the page comes in the
+   * frames after it (dt_overview_page_is_complete ()): those frames first. */
+  if (dt_overview_page_is_completing (self->overview_page))
+    return;
   g_clear_signal_handler (&self->paint_id, clock);
   /* Nothing done here but starting a thread: other handlers of the same frame would wait.
    * The lists of the register and of follow-up take longest to read (some 8 and 50 ms at
