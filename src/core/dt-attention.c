@@ -522,43 +522,43 @@ year_progress (DtDatabase   *db,
   return TRUE;
 }
 
+/* A new overview of TODAY, with what needs attention when ATTENTION, this year's progress when
+ * PROGRESS: one snapshot, even while another program writes. */
 static DtOverview *
-overview_new (const GDate *today)
+compute_new (DtDatabase   *db,
+             const GDate  *today,
+             gboolean      attention,
+             gboolean      progress,
+             GError      **error)
 {
-  DtOverview *overview = g_new0 (DtOverview, 1);
+  g_autoptr(DtOverview) overview = NULL;
+  gboolean own_transaction;
+  gboolean ok;
 
+  g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  overview = g_new0 (DtOverview, 1);
   overview->today = *today;
   overview->year = g_date_get_year (today);
   overview->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   overview->by_field = g_ptr_array_new_with_free_func ((GDestroyNotify) named_count_free);
-  return overview;
-}
 
-/* What needs attention into OVERVIEW, and this year's progress when PROGRESS: one snapshot,
- * even while another program writes. */
-static gboolean
-compute (DtDatabase  *db,
-         DtOverview  *overview,
-         gboolean     attention,
-         gboolean     progress,
-         GError     **error)
-{
-  gboolean own_transaction = sqlite3_get_autocommit (_dt_database_get_handle (db)) != 0;
-  gboolean ok;
-
+  own_transaction = sqlite3_get_autocommit (_dt_database_get_handle (db)) != 0;
   if (own_transaction && !_dt_database_exec (db, "BEGIN", error))
-    return FALSE;
+    return NULL;
   ok = (!attention || (session_items (db, overview, error) &&
                        petition_items (db, overview, error) &&
                        report_items (db, overview, error))) &&
        (!progress || year_progress (db, overview, error));
   if (own_transaction)
     _dt_database_exec (db, "COMMIT", NULL);
-  if (ok && attention)
-    g_ptr_array_sort (overview->items, compare_items);
-  if (ok && progress)
-    overview->has_progress = TRUE;
-  return ok;
+  if (!ok)
+    return NULL;
+
+  g_ptr_array_sort (overview->items, compare_items);
+  overview->has_progress = progress;
+  return g_steal_pointer (&overview);
 }
 
 DtOverview *
@@ -566,15 +566,7 @@ dt_overview_compute (DtDatabase   *db,
                      const GDate  *today,
                      GError      **error)
 {
-  g_autoptr(DtOverview) overview = NULL;
-
-  g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
-
-  overview = overview_new (today);
-  if (!compute (db, overview, TRUE, TRUE, error))
-    return NULL;
-  return g_steal_pointer (&overview);
+  return compute_new (db, today, TRUE, TRUE, error);
 }
 
 DtOverview *
@@ -582,15 +574,7 @@ dt_overview_compute_attention (DtDatabase   *db,
                                const GDate  *today,
                                GError      **error)
 {
-  g_autoptr(DtOverview) overview = NULL;
-
-  g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
-
-  overview = overview_new (today);
-  if (!compute (db, overview, TRUE, FALSE, error))
-    return NULL;
-  return g_steal_pointer (&overview);
+  return compute_new (db, today, TRUE, FALSE, error);
 }
 
 DtOverview *
@@ -598,15 +582,7 @@ dt_overview_compute_progress (DtDatabase   *db,
                               const GDate  *today,
                               GError      **error)
 {
-  g_autoptr(DtOverview) overview = NULL;
-
-  g_return_val_if_fail (DT_IS_DATABASE (db), NULL);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
-
-  overview = overview_new (today);
-  if (!compute (db, overview, FALSE, TRUE, error))
-    return NULL;
-  return g_steal_pointer (&overview);
+  return compute_new (db, today, FALSE, TRUE, error);
 }
 
 void

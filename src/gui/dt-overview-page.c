@@ -214,11 +214,11 @@ when_text (int      days,
   return g_strdup_printf (ngettext ("%d day ago", "%d days ago", -days), -days);
 }
 
-/* The title and detail of a row wrap to the width they are given: their width never depends
- * on their height. A horizontal GtkBox asks each child for its width at the row's height, and
- * a wrapping label then searches for the narrowest width that fits it in that height, a dozen
- * layouts of its text each time, for every row of the list (1,900 layouts before the first
- * frame at 100,000 petitions): in this container they are asked for their width alone. */
+/* A column of wrapping labels (a figure's card) wraps to the width it is given: its width
+ * never depends on its height. A horizontal GtkBox asks each child for its width at the
+ * box's height, and a wrapping label then searches for the narrowest width that fits it in
+ * that height, a dozen layouts of its text each time: in this container they are asked for
+ * their width alone. (The rows' text is DtWrapLabel, whose width depends on nothing.) */
 static GtkSizeRequestMode
 height_for_width_mode (GtkWidget *widget)
 {
@@ -235,25 +235,6 @@ laid_out_child (GtkWidget *widget)
 }
 
 static void
-measure_width_alone (GtkWidget      *widget,
-                     GtkOrientation  orientation,
-                     int             for_size,
-                     gboolean        natural_is_minimum,
-                     int            *minimum,
-                     int            *natural)
-{
-  GtkWidget *child = laid_out_child (widget);
-
-  *minimum = *natural = 0;
-  if (child != NULL)
-    gtk_widget_measure (child, orientation,
-                        orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
-                        minimum, natural, NULL, NULL);
-  if (natural_is_minimum && orientation == GTK_ORIENTATION_HORIZONTAL)
-    *natural = *minimum;
-}
-
-static void
 width_alone_measure (GtkWidget      *widget,
                      GtkOrientation  orientation,
                      int             for_size,
@@ -262,24 +243,13 @@ width_alone_measure (GtkWidget      *widget,
                      int            *minimum_baseline,
                      int            *natural_baseline)
 {
-  measure_width_alone (widget, orientation, for_size, FALSE, minimum, natural);
-}
+  GtkWidget *child = laid_out_child (widget);
 
-/* The rows' text wraps to the width the list is given: its natural width never decides the
- * page's (the content's width-request does), and is said to be its minimum. Capped with
- * max-width-chars instead, each label would ask Pango for the font's approximate character
- * width at each measure, which shapes a sample text every time (some 1 ms before the first
- * frame at 100,000 petitions). */
-static void
-narrow_measure (GtkWidget      *widget,
-                GtkOrientation  orientation,
-                int             for_size,
-                int            *minimum,
-                int            *natural,
-                int            *minimum_baseline,
-                int            *natural_baseline)
-{
-  measure_width_alone (widget, orientation, for_size, TRUE, minimum, natural);
+  *minimum = *natural = 0;
+  if (child != NULL)
+    gtk_widget_measure (child, orientation,
+                        orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
+                        minimum, natural, NULL, NULL);
 }
 
 static void
@@ -294,20 +264,16 @@ width_alone_allocate (GtkWidget *widget,
     gtk_widget_allocate (child, width, height, -1, NULL);
 }
 
-/* CHILD in a container that asks it for its width alone; NARROW: one that says its natural
- * width is its minimum (narrow_measure ()). */
+/* CHILD in a container that asks it for its width alone. */
 static GtkWidget *
-width_alone_new (GtkWidget *child,
-                 gboolean   narrow)
+width_alone_new (GtkWidget *child)
 {
   /* A box only as a plain container: its own layout replaced. */
   GtkWidget *wrapper = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-  gtk_widget_set_layout_manager (wrapper,
-                                 gtk_custom_layout_new (height_for_width_mode,
-                                                        narrow ? narrow_measure
-                                                               : width_alone_measure,
-                                                        width_alone_allocate));
+  gtk_widget_set_layout_manager (wrapper, gtk_custom_layout_new (height_for_width_mode,
+                                                                 width_alone_measure,
+                                                                 width_alone_allocate));
   gtk_box_append (GTK_BOX (wrapper), child);
   return wrapper;
 }
@@ -508,8 +474,6 @@ attention_row_new (const DtAttentionItem *item)
   gtk_widget_add_css_class (detail, item->late ? "dt-late" : "dim-label");
   gtk_box_append (GTK_BOX (labels), title);
   gtk_box_append (GTK_BOX (labels), detail);
-  labels = width_alone_new (labels, TRUE);
-  gtk_widget_set_hexpand (labels, TRUE);
   gtk_box_append (GTK_BOX (box), labels);
 
   arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
@@ -798,13 +762,12 @@ rest_task_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
   /* Read ahead after what needs attention, or now when it was not (or the day or the
    * database changed meanwhile). */
-  if (dt_context_is_reading_ahead (self->context, READ_AHEAD))
-    {
-      g_autoptr(OverviewRead) read = dt_context_take_read_ahead (self->context, READ_AHEAD);
+  {
+    g_autoptr(OverviewRead) read = dt_context_take_read_ahead (self->context, READ_AHEAD);
 
-      if (read != NULL && g_date_compare (&read->today, &self->overview->today) == 0)
-        progress = g_steal_pointer (&read->progress);
-    }
+    if (read != NULL && g_date_compare (&read->today, &self->overview->today) == 0)
+      progress = g_steal_pointer (&read->progress);
+  }
   if (progress == NULL)
     progress = dt_overview_compute_progress (self->database, &self->overview->today, &error);
   if (progress != NULL)
@@ -951,7 +914,6 @@ finish_computation (DtOverviewPage *self)
   g_clear_pointer (&self->overview, dt_overview_free);
   /* The thread no longer touches it. */
   self->overview = g_steal_pointer (&read->overview);
-  show_rest_later (self);
   return TRUE;
 }
 
@@ -1129,8 +1091,7 @@ dt_overview_page_init (DtOverviewPage *self)
       next = gtk_widget_get_next_sibling (card);
       g_object_ref (card);
       gtk_box_remove (GTK_BOX (self->figures), card);
-      gtk_box_insert_child_after (GTK_BOX (self->figures), width_alone_new (card, FALSE),
-                                  previous);
+      gtk_box_insert_child_after (GTK_BOX (self->figures), width_alone_new (card), previous);
       previous = gtk_widget_get_parent (card);
       g_object_unref (card);
     }
