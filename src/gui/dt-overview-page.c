@@ -214,11 +214,11 @@ when_text (int      days,
   return g_strdup_printf (ngettext ("%d day ago", "%d days ago", -days), -days);
 }
 
-/* A column of wrapping labels (a figure's card) wraps to the width it is given: its width
- * never depends on its height. A horizontal GtkBox asks each child for its width at the
- * box's height, and a wrapping label then searches for the narrowest width that fits it in
- * that height, a dozen layouts of its text each time: in this container they are asked for
- * their width alone. (The rows' text is DtWrapLabel, whose width depends on nothing.) */
+/* A column of wrapping texts (a figure's card, a row's title and detail) wraps to the width it
+ * is given: its width never depends on its height. A horizontal GtkBox asks each child for its
+ * width at the box's height: a wrapping label then searches for the narrowest width that fits
+ * it in that height, a dozen layouts of its text each time, and a column of them asks each for
+ * its height on one line. In this container they are asked for their width alone. */
 static GtkSizeRequestMode
 height_for_width_mode (GtkWidget *widget)
 {
@@ -474,6 +474,10 @@ attention_row_new (const DtAttentionItem *item)
   gtk_widget_add_css_class (detail, item->late ? "dt-late" : "dim-label");
   gtk_box_append (GTK_BOX (labels), title);
   gtk_box_append (GTK_BOX (labels), detail);
+  /* Asked for its width at the row's height, the box would ask its texts for their heights
+   * without a width, and lay them out once more on one line. */
+  labels = width_alone_new (labels);
+  gtk_widget_set_hexpand (labels, TRUE);
   gtk_box_append (GTK_BOX (box), labels);
 
   arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
