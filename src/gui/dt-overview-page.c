@@ -13,6 +13,7 @@
 #include "dt-gui-util.h"
 #include "dt-lunar.h"
 #include "dt-overview-page.h"
+#include "dt-row-content.h"
 #include "dt-util.h"
 #include "dt-wrap-label.h"
 
@@ -214,7 +215,7 @@ when_text (int      days,
   return g_strdup_printf (ngettext ("%d day ago", "%d days ago", -days), -days);
 }
 
-/* A column of wrapping texts (a figure's card, a row's title and detail) wraps to the width it
+/* A column of wrapping texts (a figure's card) wraps to the width it
  * is given: its width never depends on its height. A horizontal GtkBox asks each child for its
  * width at the box's height: a wrapping label then searches for the narrowest width that fits
  * it in that height, a dozen layouts of its text each time, and a column of them asks each for
@@ -452,45 +453,21 @@ attention_row_new (const DtAttentionItem *item)
 {
   RowText text = { 0 };
   g_autofree char *accessible = NULL;
-  GtkWidget *row, *box, *labels, *icon, *title, *detail, *arrow;
+  GtkWidget *row, *title, *detail;
 
   item_text (item, &text);
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-
-  icon = gtk_image_new_from_icon_name (text.icon);
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), icon);
-
-  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_hexpand (labels, TRUE);
   title = dt_wrap_label_new (text.title);
   gtk_widget_add_css_class (title, "heading");
   detail = dt_wrap_label_new (text.detail);
   gtk_widget_add_css_class (detail, item->late ? "dt-late" : "dim-label");
-  gtk_box_append (GTK_BOX (labels), title);
-  gtk_box_append (GTK_BOX (labels), detail);
-  /* Asked for its width at the row's height, the box would ask its texts for their heights
-   * without a width, and lay them out once more on one line. */
-  labels = width_alone_new (labels);
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_box_append (GTK_BOX (box), labels);
-
-  arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_add_css_class (arrow, "dim-label");
-  gtk_box_append (GTK_BOX (box), arrow);
 
   row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row),
+                              dt_row_content_new (text.icon, title, detail));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), text.action);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), text.target);
-  if (item->late)
-    gtk_widget_add_css_class (row, "dt-late-row");
   accessible = g_strdup_printf ("%s. %s", text.title, text.detail);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);

@@ -23,15 +23,16 @@
 #include "dt-list-editor.h"
 #include "dt-lists.h"
 #include "dt-overview-page.h"
-#include "dt-wrap-label.h"
 #include "dt-petition-query.h"
 #include "dt-plans.h"
+#include "dt-row-content.h"
 #include "dt-sessions-page.h"
 #include "dt-sessions.h"
 #include "dt-settings-window.h"
 #include "dt-status.h"
 #include "dt-util.h"
 #include "dt-window-private.h"
+#include "dt-wrap-label.h"
 #include "gui-test.h"
 
 typedef struct
@@ -634,6 +635,84 @@ some_label_has (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The rows of what needs attention: the title over the detail, between the icon and the arrow,
+ * each text as tall as it needs at its width; a late row's icon red as its detail, another's
+ * in the text's colour. */
+static void
+check_attention_rows (GtkWidget *window)
+{
+  GtkWidget *list = gui_find (window, "attention-list");
+  guint n_late = 0;
+  guint n_rows = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *content = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      GtkWidget *title, *detail, *arrow;
+      graphene_rect_t t, d, a;
+      g_autoptr(GdkPaintable) paintable = NULL;
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autofree guchar *pixels = NULL;
+      GtkSnapshot *snapshot;
+      int width, height, needed;
+      gboolean late, red = FALSE, dark = FALSE;
+
+      if (!DT_IS_ROW_CONTENT (content))
+        continue;
+      n_rows++;
+      title = gtk_widget_get_first_child (content);
+      detail = gtk_widget_get_next_sibling (title);
+      arrow = gtk_widget_get_next_sibling (detail);
+      g_assert_true (DT_IS_WRAP_LABEL (title) && DT_IS_WRAP_LABEL (detail));
+      g_assert_true (GTK_IS_IMAGE (arrow));
+      g_assert_true (gtk_widget_compute_bounds (title, content, &t));
+      g_assert_true (gtk_widget_compute_bounds (detail, content, &d));
+      g_assert_true (gtk_widget_compute_bounds (arrow, content, &a));
+      width = gtk_widget_get_width (content);
+      height = gtk_widget_get_height (content);
+      g_assert_cmpfloat (t.origin.x, ==, 12 + 16 + 12);
+      g_assert_cmpfloat (d.origin.x, ==, t.origin.x);
+      g_assert_cmpfloat (t.origin.y + t.size.height, <=, d.origin.y);
+      g_assert_cmpfloat (t.origin.x + t.size.width + 12, ==, a.origin.x);
+      g_assert_cmpfloat (a.origin.x + a.size.width + 12, ==, width);
+      g_assert_cmpfloat (d.origin.y + d.size.height, <=, height - 8);
+      gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, (int) t.size.width, &needed, NULL,
+                          NULL, NULL);
+      g_assert_cmpfloat (t.size.height, >=, needed);
+      gtk_widget_measure (detail, GTK_ORIENTATION_VERTICAL, (int) d.size.width, &needed, NULL,
+                          NULL, NULL);
+      g_assert_cmpfloat (d.size.height, >=, needed);
+
+      /* The icon, drawn: the square at its start, centred. */
+      paintable = gtk_widget_paintable_new (content);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (content)),
+                                             node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      pixels = g_malloc ((gsize) width * height * 4);
+      gdk_texture_download (texture, pixels, (gsize) width * 4);
+      for (int y = (height - 16) / 2; y < (height + 16) / 2; y++)
+        for (int x = 12; x < 28; x++)
+          {
+            /* Cairo's order in memory: blue, green, red, alpha (premultiplied). */
+            const guchar *p = pixels + ((gsize) y * width + x) * 4;
+
+            if (p[3] > 200 && p[2] > p[1] + 80 && p[2] > p[0] + 80)
+              red = TRUE;
+            if (p[3] > 200 && p[2] < 90 && p[1] < 90 && p[0] < 90)
+              dark = TRUE;
+          }
+      late = gtk_widget_has_css_class (detail, "dt-late");
+      n_late += late;
+      g_assert_true (late ? red && !dark : dark && !red);
+    }
+  g_assert_cmpuint (n_rows, >, 0);
+  g_assert_cmpuint (n_late, >, 0);
+}
+
 static void
 test_sample_data (Year          *year,
                   gconstpointer  data)
@@ -673,6 +752,7 @@ test_sample_data (Year          *year,
     g_assert_false (some_label_has (GTK_WIDGET (window), "1062"));
   }
   gui_screenshot (GTK_WIDGET (window), "overview-sample");
+  check_attention_rows (GTK_WIDGET (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "plans");
   gui_flush ();
   gui_screenshot (GTK_WIDGET (window), "plans-sample");
