@@ -11,6 +11,7 @@ struct _DtCell
 
   char        *text;
   PangoLayout *layout;       /* made when first drawn */
+  gboolean     layout_stale; /* TEXT changed since LAYOUT was given it */
   int          line_height;  /* of the font, in pixels; 0 until measured */
 };
 
@@ -104,6 +105,9 @@ dt_cell_snapshot (GtkWidget   *widget,
       pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (self->layout, TRUE);
     }
+  else if (self->layout_stale)
+    pango_layout_set_text (self->layout, self->text, -1);
+  self->layout_stale = FALSE;
   pango_layout_set_width (self->layout, width * PANGO_SCALE);
   pango_layout_get_pixel_size (self->layout, NULL, &text_height);
 
@@ -184,8 +188,8 @@ dt_cell_set_text (DtCell     *self,
     return FALSE;
   g_free (self->text);
   self->text = g_strdup (text);
-  if (self->layout != NULL)
-    pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
+  /* Given to the layout when drawn: most of the rows a list keeps are not on screen. */
+  self->layout_stale = TRUE;
   /* Same height whatever it says: drawn again, not measured again. */
   gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;

@@ -246,9 +246,24 @@ cell_text (DtRegisterView *self,
     }
 }
 
-/* The whole text of a cell cut short, asked for only when the pointer rests on it: setting a
- * tooltip on each cell as rows scroll by makes GTK 4.8 ask the X server where the pointer is,
- * every time. */
+/* What a cell of the list says on hover: a status's whole name, or all of what the cell shows
+ * (cut short in a narrow column); NULL for nothing. Asked for only when the pointer rests on
+ * it: setting a tooltip on each cell as rows scroll by makes GTK 4.8 ask the X server where the
+ * pointer is, every time. Kept as the status (plus one) on a status's cell, not as a copy of
+ * the text: the rows are bound again and again as the list scrolls. */
+const char *
+dt_register_view_cell_tooltip (GtkWidget *cell)
+{
+  guint status;
+  const char *text;
+
+  g_return_val_if_fail (DT_IS_CELL (cell), NULL);
+
+  status = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "dt-status"));
+  text = status > 0 ? dt_status_label (status - 1) : dt_cell_get_text (DT_CELL (cell));
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
 static gboolean
 query_tooltip_cb (GtkWidget  *cell,
                   int         x,
@@ -257,9 +272,9 @@ query_tooltip_cb (GtkWidget  *cell,
                   GtkTooltip *tooltip,
                   gpointer    user_data)
 {
-  const char *text = g_object_get_data (G_OBJECT (cell), "dt-tooltip");
+  const char *text = dt_register_view_cell_tooltip (cell);
 
-  if (text == NULL || *text == '\0')
+  if (text == NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -322,12 +337,10 @@ bind_item (DtRegisterView *self,
   text = cell_text (self, row, column, &css_class);
   changed = dt_cell_set_text (DT_CELL (cell), text);
   set_cell_class (cell, css_class);
-  /* Cut short in a narrow column: the whole of it on hover. */
+  /* Cut short in a narrow column: the whole of it on hover (dt_register_view_cell_tooltip ()). */
   if (column == COLUMN_STATUS)
-    g_object_set_data_full (G_OBJECT (cell), "dt-tooltip",
-                            g_strdup (dt_status_label (dt_petition_row_get_status (row))), g_free);
-  else
-    g_object_set_data_full (G_OBJECT (cell), "dt-tooltip", g_strdup (text), g_free);
+    g_object_set_data (G_OBJECT (cell), "dt-status",
+                       GUINT_TO_POINTER (dt_petition_row_get_status (row) + 1));
   /* A cell seen for the first time is named even when it shows nothing. */
   if (g_object_get_data (G_OBJECT (cell), "dt-named") == NULL)
     {

@@ -64,6 +64,9 @@ void            dt_register_view_end_change       (DtRegisterView *self);
 
 /* Back to the first row (after a new search, filter or order). */
 void            dt_register_view_scroll_to_top    (DtRegisterView *self);
+/* What CELL, a cell of the list, says on hover: a status's whole name, or all of the text it
+ * cuts short; NULL for nothing. */
+const char     *dt_register_view_cell_tooltip     (GtkWidget      *cell);
 /* What a screen reader calls the list. */
 void            dt_register_view_set_accessible_label (DtRegisterView *self,
                                                    const char     *label);

@@ -11,6 +11,7 @@
 #endif
 
 #include "dt-action-dialog.h"
+#include "dt-cell.h"
 #include "dt-completion.h"
 #include "dt-database-private.h"
 #include "dt-date-entry.h"
@@ -22,6 +23,7 @@
 #include "dt-gui-util.h"
 #include "gui-test.h"
 #include "dt-intake-page.h"
+#include "dt-register-view.h"
 #include "dt-status.h"
 #include "dt-test-util.h"
 #include "dt-util.h"
@@ -512,6 +514,37 @@ test_duplicate (void)
 }
 
 /* A citizen calls: her name typed without marks finds her petition, Enter opens it. */
+/* The cells below WIDGET: each that shows something says it on hover, a status's cell its
+ * status's whole name. How many statuses' cells there are; the statuses they name, one bit
+ * each, in STATUSES. */
+static guint
+check_cell_tooltips (GtkWidget *widget,
+                     guint     *statuses)
+{
+  guint n_statuses = 0;
+
+  if (DT_IS_CELL (widget) && dt_cell_get_text (DT_CELL (widget)) != NULL &&
+      *dt_cell_get_text (DT_CELL (widget)) != '\0')
+    {
+      const char *text = dt_cell_get_text (DT_CELL (widget));
+      const char *tooltip = dt_register_view_cell_tooltip (widget);
+
+      g_assert_nonnull (tooltip);
+      for (int s = 0; s < DT_N_STATUSES; s++)
+        if (g_str_equal (tooltip, dt_status_label (s)))
+          {
+            n_statuses++;
+            *statuses |= 1u << s;
+          }
+      if (n_statuses == 0)
+        g_assert_cmpstr (tooltip, ==, text);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_statuses += check_cell_tooltips (child, statuses);
+  return n_statuses;
+}
+
 static void
 test_search_and_open (void)
 {
@@ -542,6 +575,15 @@ test_search_and_open (void)
     g_autofree char *count = count_text ("%s petition", "%s petitions", 601);
     g_assert_cmpstr (gui_label (page, "count"), ==, count);
   }
+  gui_wait_for_paint (GTK_WIDGET (window));
+  {
+    guint statuses = 0;
+
+    /* A row each, of several statuses. */
+    g_assert_cmpuint (check_cell_tooltips (GTK_WIDGET (dt_intake_page_get_register (intake)),
+                                           &statuses), >, 10);
+    g_assert_cmpuint (statuses & (statuses - 1), !=, 0);
+  }
 
   ctrl (window, GDK_KEY_f);
   g_assert_cmpstr (focus_name (window), ==, "search");
@@ -549,6 +591,15 @@ test_search_and_open (void)
   gui_wait_until (g_list_model_get_n_items (G_LIST_MODEL (list)) < 601);
   g_assert_cmpint (dt_petition_list_get_id (list, 0), ==, id);
   gui_screenshot (GTK_WIDGET (window), "register-search");
+  /* The rows bound again: a status said on hover for each found, hers among them. */
+  {
+    guint statuses = 0;
+
+    g_assert_cmpuint (check_cell_tooltips (GTK_WIDGET (dt_intake_page_get_register (intake)),
+                                           &statuses), ==,
+                      g_list_model_get_n_items (G_LIST_MODEL (list)));
+    g_assert_true (statuses & (1u << DT_STATUS_RECEIVED));
+  }
 
   /* Enter: to the first found; Enter again: open it. */
   enter (window);
