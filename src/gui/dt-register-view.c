@@ -724,10 +724,10 @@ dt_register_view_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (DT_REGISTER_VIEW (widget)->column_view));
 }
 
-/* The view is given the list when it is first shown, or, the register's, once the window is
- * idle (building the rows of a list nobody looks at would only delay the window's first frame;
- * ready before the tab is first shown, its first showing is quick), and takes it back a moment
- * after it is hidden: GTK 4.8 keeps some 200 rows of widgets (six or eight cells each) for a
+/* The view is given the list when it is first shown, or once the window is idle (building the
+ * rows of a list nobody looks at would only delay the window's first frame; ready before the
+ * tab is first shown, its first showing is quick), and takes it back a moment after it is
+ * hidden: GTK 4.8 keeps some 200 rows of widgets (six or eight cells each) for a
  * column view with a model, about 10 MiB, and a tab she has left needs none of them. */
 #define RELEASE_SECONDS 3
 
@@ -993,11 +993,11 @@ ensure_list_with_view (DtRegisterView          *self,
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     set_dormant (self, TRUE);
   update_attachment (self);
-  /* The register, the tab she works in, is ready before it is asked for: its rows are made
-   * once the window has shown its first frame. Follow-up's wait until it is shown (some
-   * 40 ms then): its 200 rows of six cells hold some 10 MiB, and GLib 2.74 keeps what they
-   * held once they are freed. */
-  if (self->mode == DT_REGISTER_MODE_REGISTER && !self->may_attach && self->attach_id == 0)
+  /* The register and follow-up, the tabs she works in, are ready before they are asked for:
+   * their rows are made once the window has shown its first frame, one list at a time. Made
+   * when follow-up was first shown, its rows took 86–136 ms of that switch on a slow machine;
+   * they hold some 10 MiB, which GLib 2.74 keeps once they are freed. */
+  if (!self->may_attach && self->attach_id == 0)
     self->attach_id = dt_context_add_idle (self->context, attach_idle_cb, self);
   return TRUE;
 }

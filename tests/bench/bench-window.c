@@ -24,6 +24,7 @@
  * from one run to the next). */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -360,6 +361,36 @@ open_window (DtApplication *application,
   return window;
 }
 
+/* In a child process: the window left idle for IDLE_MS after its first frame, as when she
+ * looks at the overview before going on; then each tab the first time, to its first frame. */
+static int
+tabs_after_idle_child (const char *path,
+                       guint       idle_ms)
+{
+  const char * const names[] = { "plans", "sessions", "intake", "followup" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtDatabase) database = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
+  g_autoptr(DtApplication) application = new_application ();
+  GtkWidget *window;
+
+  g_assert_no_error (error);
+  window = open_window (application, database);
+  idle_for (idle_ms);
+  g_print ("%-52s", idle_ms >= 1000 ? "  each tab the first time, after 2 s idle"
+                                    : "  each tab the first time, after 0.5 s idle");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+
+      gtk_widget_activate_action (window, "win.show-page", "s", names[i]);
+      wait_frame (window);
+      g_print (" %s %.0f", names[i], ms_since (t0));
+    }
+  g_print (" ms\n");
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}
+
 /* In a child process: the window as she starts her day in it, the register open and scrolled
  * through, no other tab shown yet; its memory after a moment's idle. */
 static int
@@ -518,6 +549,8 @@ main (int    argc,
     return first_frame_child (argv[2], argv[3]);
   if (argc == 3 && g_str_equal (argv[1], "--memory"))
     return memory_child (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "--tabs-after-idle"))
+    return tabs_after_idle_child (argv[3], (guint) g_ascii_strtoull (argv[2], NULL, 10));
 
   path = argc > 1 ? g_strdup (argv[1]) : make_database (&dir);
   g_print ("Database: %s\n\n", path);
@@ -630,6 +663,20 @@ main (int    argc,
         g_print (" ms\n");
       }
   }
+  /* The same, in windows of their own left idle a moment first: what each tab's first switch
+   * costs once the window has made its pages and read its lists ahead, as it does when idle. */
+  for (guint k = 0; k < 2 && measured ("tabs"); k++)
+    {
+      const char *child_argv[] = { argv[0], "--tabs-after-idle", k == 0 ? "500" : "2000", path,
+                                   NULL };
+      int status;
+
+      fflush (stdout);
+      if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL,
+                         NULL, NULL, NULL, &status, &error) ||
+          !g_spawn_check_wait_status (status, &error))
+        g_error ("%s", error->message);
+    }
 
   intake = DT_INTAKE_PAGE (_dt_window_get_page (DT_WINDOW (window), "intake"));
   view = dt_intake_page_get_register (intake);

@@ -1317,6 +1317,13 @@ test_read_ahead_window (void)
   window = gui_show_window (database, 1366, 768);
   /* Painted: both lists are read in threads, and the pages made, long before this wait ends. */
   gui_wait (300);
+  /* The register's rows and follow-up's are made too, before either tab is shown: their first
+   * showing makes no widgets. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (followup_of (window))));
+  g_assert_nonnull (gtk_column_view_get_model (dt_register_view_get_column_view (
+                      dt_followup_page_get_list (followup_of (window)))));
+  g_assert_nonnull (gtk_column_view_get_model (dt_register_view_get_column_view (
+                      dt_intake_page_get_register (intake_of (window)))));
   dt_test_add_petition (database, "2026-0002", "2026-11-20", "Đỗ Văn Nam", "Thôn Đông",
                         "Đất đai", "Đề nghị cấp đổi sổ đỏ");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "followup");
