@@ -269,11 +269,3 @@ dt_row_content_new (const char *icon_name,
   gtk_widget_set_parent (self->arrow, GTK_WIDGET (self));
   return GTK_WIDGET (self);
 }
-
-const char *
-dt_row_content_get_icon_name (DtRowContent *self)
-{
-  g_return_val_if_fail (DT_IS_ROW_CONTENT (self), NULL);
-
-  return self->icon_name;
-}

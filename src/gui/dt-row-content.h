@@ -13,9 +13,8 @@ G_BEGIN_DECLS
 #define DT_TYPE_ROW_CONTENT (dt_row_content_get_type ())
 G_DECLARE_FINAL_TYPE (DtRowContent, dt_row_content, DT, ROW_CONTENT, GtkWidget)
 
-GtkWidget  *dt_row_content_new           (const char   *icon_name,
-                                          GtkWidget    *title,
-                                          GtkWidget    *detail);
-const char *dt_row_content_get_icon_name (DtRowContent *self);
+GtkWidget *dt_row_content_new (const char *icon_name,
+                                GtkWidget  *title,
+                                GtkWidget  *detail);
 
 G_END_DECLS
