@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dt-bar-chart.h"
+#include "dt-gui-util.h"
 
 #define ROW_HEIGHT   26
 #define BAR_HEIGHT   14
@@ -93,13 +94,7 @@ dt_bar_chart_snapshot (GtkWidget   *widget,
   if (self->rows->len == 0 || width <= 0 || height <= 0)
     return;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-#endif
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &foreground);
-#if GTK_CHECK_VERSION (4, 10, 0)
-  G_GNUC_END_IGNORE_DEPRECATIONS
-#endif
+  dt_widget_get_color (widget, &foreground);
 
   for (guint i = 0; i < self->rows->len; i++)
     {

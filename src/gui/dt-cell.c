@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "dt-cell.h"
+#include "dt-gui-util.h"
 
 struct _DtCell
 {
@@ -111,9 +112,7 @@ dt_cell_snapshot (GtkWidget   *widget,
   pango_layout_set_width (self->layout, width * PANGO_SCALE);
   pango_layout_get_pixel_size (self->layout, NULL, &text_height);
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  dt_widget_get_color (widget, &color);
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, MAX (0, (height - text_height) / 2)));

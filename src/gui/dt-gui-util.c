@@ -38,6 +38,20 @@ dt_format_date (const char *iso)
 }
 
 void
+dt_widget_get_color (GtkWidget *widget,
+                     GdkRGBA   *color)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (color != NULL);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, color);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+#endif
+}
+
+void
 dt_widget_set_label (GtkWidget  *widget,
                      const char *label)
 {

@@ -13,6 +13,11 @@ char     *dt_format_date           (const char  *iso);
  * "01/12/2026 16:40". */
 char     *dt_format_saved          (GDateTime   *saved);
 
+/* The colour WIDGET's text is drawn in, from its style (GTK 4.10 has a call of its own for it,
+ * 4.8 only the style context that 4.10 deprecates). */
+void      dt_widget_get_color      (GtkWidget   *widget,
+                                    GdkRGBA     *color);
+
 /* Names WIDGET for screen readers by LABEL, the text shown beside it. */
 void      dt_widget_set_label      (GtkWidget   *widget,
                                     const char  *label);

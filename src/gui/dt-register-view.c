@@ -295,7 +295,8 @@ setup_cb (GtkSignalListItemFactory *factory,
 
 static void name_item  (DtRegisterView *self,
                         GtkListItem    *item,
-                        Column          column);
+                        Column          column,
+                        DtPetitionRow  *row);
 static void name_later (DtRegisterView *self,
                         GtkListItem    *item);
 
@@ -355,31 +356,36 @@ bind_item (DtRegisterView *self,
   /* Moving through the list from the keyboard, as with a screen reader, the row she lands on
    * is named before it can be read out: at once. Scrolled with the pointer, once painted. */
   if (gtk_widget_get_state_flags (GTK_WIDGET (self->column_view)) & GTK_STATE_FLAG_FOCUS_WITHIN)
-    name_item (self, item, column);
+    name_item (self, item, column, row);
   else
     name_later (self, item);
 }
 
 /* What ITEM's cell, and its row for the first column, are called for a screen reader: what
- * they show. GTK 4.8 names the cells and rows of a column view after their types. */
+ * they show. GTK 4.8 names the cells and rows of a column view after their types. ROW is the
+ * petition ITEM shows, or NULL to look it up. */
 static void
 name_item (DtRegisterView *self,
            GtkListItem    *item,
-           Column          column)
+           Column          column,
+           DtPetitionRow  *row)
 {
   GtkWidget *cell = gtk_list_item_get_child (item);
   const char *text = dt_cell_get_text (DT_CELL (cell));
   GtkWidget *cell_widget = gtk_widget_get_parent (cell);
   GtkWidget *row_widget = cell_widget != NULL ? gtk_widget_get_parent (cell_widget) : NULL;
-  g_autoptr(DtPetitionRow) row = NULL;
+  g_autoptr(DtPetitionRow) looked_up = NULL;
 
   if (text == NULL)
     text = "";
   dt_widget_set_label (cell, text);
   if (cell_widget != NULL)
     dt_widget_set_label (cell_widget, text);
-  if (column != COLUMN_CODE || row_widget == NULL || gtk_list_item_get_item (item) == NULL ||
-      (row = dt_id_selection_get_row (self->selection, gtk_list_item_get_position (item))) == NULL)
+  if (column != COLUMN_CODE || row_widget == NULL || gtk_list_item_get_item (item) == NULL)
+    return;
+  if (row == NULL)
+    row = looked_up = dt_id_selection_get_row (self->selection, gtk_list_item_get_position (item));
+  if (row == NULL)
     return;
 
   {
@@ -408,7 +414,7 @@ name_idle_cb (gpointer user_data)
       gpointer column;
 
       if (g_hash_table_lookup_extended (self->bound, item, NULL, &column))
-        name_item (self, item, GPOINTER_TO_UINT (column));
+        name_item (self, item, GPOINTER_TO_UINT (column), NULL);
       g_hash_table_iter_remove (&iter);
     }
   return G_SOURCE_REMOVE;
@@ -738,8 +744,8 @@ dt_register_view_grab_focus (GtkWidget *widget)
 /* The view is given the list when it is first shown, or once the window is idle (building the
  * rows of a list nobody looks at would only delay the window's first frame; ready before the
  * tab is first shown, its first showing is quick), and takes it back a moment after it is
- * hidden: GTK 4.8 keeps some 200 rows of widgets (six or eight cells each) for a
- * column view with a model, about 10 MiB, and a tab she has left needs none of them. */
+ * hidden: GTK 4.8 keeps some 200 rows of widgets (six or eight cells each) for a column view
+ * with a model, about 10 MiB, and a tab she has left needs none of them. */
 #define RELEASE_SECONDS 3
 
 /* Once the rows are back and measured, the list is where it was left. */

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "dt-gui-util.h"
 #include "dt-row-content.h"
 
 /* The layout of a row as a box with margins would give it: 12 pixels at each side and between
@@ -90,8 +91,18 @@ dt_row_content_measure (GtkWidget      *widget,
     }
 }
 
-/* CHILD at X (from the start of the line: the left, or the right when written right to left),
- * Y, WIDTH × HEIGHT. */
+/* Where something WIDTH wide X pixels from the start of WIDGET's line goes: from the left, or
+ * from the right when written right to left. */
+static int
+from_start (GtkWidget *widget,
+            int        x,
+            int        width)
+{
+  return gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
+         ? gtk_widget_get_width (widget) - x - width : x;
+}
+
+/* CHILD at X from the start of the line, Y, WIDTH × HEIGHT. */
 static void
 place (GtkWidget *widget,
        GtkWidget *child,
@@ -100,9 +111,9 @@ place (GtkWidget *widget,
        int        width,
        int        height)
 {
-  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
-    x = gtk_widget_get_width (widget) - x - width;
-  gtk_widget_size_allocate (child, &(GtkAllocation) { x, y, width, height }, -1);
+  gtk_widget_size_allocate (child,
+                            &(GtkAllocation) { from_start (widget, x, width), y, width, height },
+                            -1);
 }
 
 static void
@@ -132,7 +143,7 @@ snapshot_icon (DtRowContent *self,
 {
   GtkWidget *widget = GTK_WIDGET (self);
   GdkRGBA colors[4];
-  int x = MARGIN_X;
+  int x = from_start (widget, MARGIN_X, ICON_SIZE);
   int y = MARGIN_Y + (MAX (gtk_widget_get_height (widget) - 2 * MARGIN_Y, 0) - ICON_SIZE) / 2;
 
   if (self->icon == NULL)
@@ -141,15 +152,9 @@ snapshot_icon (DtRowContent *self,
                                              self->icon_name, NULL, ICON_SIZE,
                                              gtk_widget_get_scale_factor (widget),
                                              gtk_widget_get_direction (widget), 0);
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_widget_get_color (self->detail, &colors[0]);
-#else
-  gtk_style_context_get_color (gtk_widget_get_style_context (self->detail), &colors[0]);
-#endif
+  dt_widget_get_color (self->detail, &colors[0]);
   /* Error, warning, success: none of the icons shown here has such parts. */
   colors[1] = colors[2] = colors[3] = colors[0];
-  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
-    x = gtk_widget_get_width (widget) - x - ICON_SIZE;
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));

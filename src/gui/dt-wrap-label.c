@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "dt-gui-util.h"
 #include "dt-wrap-label.h"
 
 /* What it asks for at least: the rows it is made for are far wider (the overview's content is
@@ -79,11 +80,7 @@ dt_wrap_label_snapshot (GtkWidget   *widget,
 
   if (self->text == NULL || *self->text == '\0')
     return;
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_widget_get_color (widget, &color);
-#else
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-#endif
+  dt_widget_get_color (widget, &color);
   gtk_snapshot_append_layout (snapshot,
                               layout_for_width (self, MAX (gtk_widget_get_width (widget),
                                                            MINIMUM_WIDTH)),

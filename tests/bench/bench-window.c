@@ -296,6 +296,21 @@ time_child (const char *self_path,
   return ms;
 }
 
+/* Runs ARGV, a child of this benchmark, to its end: what it prints goes where this process's
+ * output goes, after what this process printed before. */
+static void
+run_child (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  fflush (stdout);
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL, NULL,
+                     NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("%s", error->message);
+}
+
 /* The target: 150 MB, read as 150 × 10⁶ bytes (143 MiB), the stricter of its two readings. */
 #define MEMORY_TARGET_BYTES (150 * 1000 * 1000)
 
@@ -394,8 +409,12 @@ tabs_after_idle_child (const char *path,
   g_assert_no_error (error);
   window = open_window (application, database);
   idle_for (idle_ms);
-  g_print ("%-52s", idle_ms >= 1000 ? "  each tab the first time, after 2 s idle"
-                                    : "  each tab the first time, after 0.5 s idle");
+  {
+    g_autofree char *label = g_strdup_printf ("  each tab the first time, after %g s idle",
+                                              idle_ms / 1000.0);
+
+    g_print ("%-52s", label);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       gint64 t0 = g_get_monotonic_time ();
@@ -638,13 +657,9 @@ main (int    argc,
   if (measured ("memory"))
     {
       const char *child_argv[] = { argv[0], "--memory", path, NULL };
-      int status;
 
       g_print ("\n");
-      if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL,
-                         NULL, NULL, NULL, &status, &error) ||
-          !g_spawn_check_wait_status (status, &error))
-        g_error ("%s", error->message);
+      run_child (child_argv);
       g_print ("\n");
     }
 
@@ -687,13 +702,8 @@ main (int    argc,
     {
       const char *child_argv[] = { argv[0], "--tabs-after-idle", k == 0 ? "500" : "2000", path,
                                    NULL };
-      int status;
 
-      fflush (stdout);
-      if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL,
-                         NULL, NULL, NULL, &status, &error) ||
-          !g_spawn_check_wait_status (status, &error))
-        g_error ("%s", error->message);
+      run_child (child_argv);
     }
 
   intake = DT_INTAKE_PAGE (_dt_window_get_page (DT_WINDOW (window), "intake"));
