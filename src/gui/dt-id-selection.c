@@ -55,6 +55,7 @@ struct _DtIdSelection
   GHashTable     *chosen;     /* set of gint64 ids (owned keys) */
   GPtrArray      *refs;       /* DtRowRef by position while GTK holds it (no reference) */
   guint           n_shown;    /* what GTK was told the list holds */
+  guint           limit;      /* at most that many shown (dt_id_selection_set_limit ()) */
   gboolean        multiple;
 };
 
@@ -156,7 +157,9 @@ changed (DtIdSelection *self,
          guint          first,
          guint          last)
 {
-  if (any)
+  /* What is chosen beyond what GTK was told of (dt_id_selection_set_limit ()) is not its. */
+  last = MIN (last, n_items (self) - 1);
+  if (any && first < n_items (self))
     gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), first, last - first + 1);
 }
 
@@ -323,7 +326,11 @@ select_all (GtkSelectionModel *model)
 {
   DtIdSelection *self = DT_ID_SELECTION (model);
 
-  if (!self->multiple || n_items (self) == 0)
+  if (!self->multiple)
+    return FALSE;
+  /* All of them, not only those shown yet. */
+  dt_id_selection_set_limit (self, G_MAXUINT);
+  if (n_items (self) == 0)
     return FALSE;
   return select_range (model, 0, n_items (self), TRUE);
 }
@@ -401,7 +408,7 @@ items_changed_cb (DtIdSelection *self,
                   GListModel    *list)
 {
   guint n_old = self->n_shown;
-  guint n_new = g_list_model_get_n_items (list);
+  guint n_new = MIN (g_list_model_get_n_items (list), self->limit);
 
   self->n_shown = n_new;
   if (n_new < n_old)
@@ -465,6 +472,7 @@ dt_id_selection_init (DtIdSelection *self)
 {
   self->chosen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->refs = g_ptr_array_new ();
+  self->limit = G_MAXUINT;
 }
 
 DtIdSelection *
@@ -545,6 +553,33 @@ dt_id_selection_get_ids (DtIdSelection *self)
       }
   }
   return ids;
+}
+
+void
+dt_id_selection_set_limit (DtIdSelection *self,
+                           guint          limit)
+{
+  guint n_old, n_new;
+
+  g_return_if_fail (DT_IS_ID_SELECTION (self));
+
+  if (self->limit == limit)
+    return;
+  self->limit = limit;
+  n_old = self->n_shown;
+  n_new = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->list)), limit);
+  self->n_shown = n_new;
+  if (n_new < n_old)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_new, n_old - n_new, 0);
+  else if (n_new > n_old)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_old, 0, n_new - n_old);
+}
+
+guint
+dt_id_selection_get_limit (DtIdSelection *self)
+{
+  g_return_val_if_fail (DT_IS_ID_SELECTION (self), 0);
+  return self->limit;
 }
 
 void

@@ -32,6 +32,12 @@ GArray         *dt_id_selection_get_ids      (DtIdSelection  *self);
 /* The row shown at POSITION, read from the list (a page at a time). */
 DtPetitionRow  *dt_id_selection_get_row      (DtIdSelection  *self,
                                               guint           position);
+/* Shows GTK no more than LIMIT of the list's rows (G_MAXUINT, as made: all of them). GTK 4.8
+ * makes the widgets of the first 200 rows as soon as a column view has its model; told of a
+ * few at a time, it makes them a few at a time (dt-register-view.c). */
+void            dt_id_selection_set_limit    (DtIdSelection  *self,
+                                              guint           limit);
+guint           dt_id_selection_get_limit    (DtIdSelection  *self);
 /* Chooses ID alone (0: none). */
 void            dt_id_selection_set_id       (DtIdSelection  *self,
                                               gint64          id);

@@ -75,7 +75,12 @@ struct _DtRegisterView
   guint               widths_id;
   guint               changing;   /* nested begin_change () */
   guint               attach_id;
+  guint               grow_id;     /* the idle task showing GTK more rows */
+  gulong              grow_paint_id;
+  GdkFrameClock      *grow_clock;
   guint               release_id;
+  guint               hidden_seconds;
+  gint64              release_frames; /* the window's frame counter at the last look */
   guint               restore_id;  /* tick callback, until the rows are back */
   guint               restore_tries;
   double              kept_scroll; /* where the list was scrolled when its rows were let go */
@@ -86,11 +91,13 @@ struct _DtRegisterView
   guint               dormant : 1;    /* hidden: the list does not follow the database */
   guint               dirty : 1;      /* the database changed while it was dormant */
   guint               wide : 1;
+  guint               mapping : 1;
 };
 
 G_DEFINE_FINAL_TYPE (DtRegisterView, dt_register_view, GTK_TYPE_WIDGET)
 
 static void ensure_list (DtRegisterView *self);
+static void stop_growing (DtRegisterView *self);
 
 enum {
   PROP_0,
@@ -687,6 +694,7 @@ dt_register_view_dispose (GObject *object)
   if (self->context != NULL)
     dt_context_cancel_idle (self->context, self->attach_id);
   self->attach_id = 0;
+  stop_growing (self);
   g_clear_handle_id (&self->release_id, g_source_remove);
   g_clear_object (&self->context);
   g_clear_handle_id (&self->name_id, g_source_remove);
@@ -768,6 +776,90 @@ restore_scroll_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* GTK 4.8 makes the widgets of 200 rows as soon as a column view has its model, though a
+ * window shows some 25 of them: 35–60 ms for the register's on a slow machine, all of it in
+ * the frame of a tab's first showing. The view is told first of the rows that fill the
+ * window, then of some more after each frame (or each idle moment while hidden), and once it
+ * has made its 200, of the whole list. GTK 4.12 and later make only the rows shown. */
+#define GROW_ROWS 40
+#define GTK_MAKES_ROWS 200
+
+static gboolean grow_cb (gpointer user_data);
+
+static void
+stop_growing (DtRegisterView *self)
+{
+  if (self->context != NULL)
+    dt_context_cancel_idle (self->context, self->grow_id);
+  self->grow_id = 0;
+  if (self->grow_paint_id != 0)
+    g_signal_handler_disconnect (self->grow_clock, self->grow_paint_id);
+  self->grow_paint_id = 0;
+  g_clear_object (&self->grow_clock);
+}
+
+/* The view shown all the rows now, for what needs a row not yet shown. */
+static void
+show_all_rows (DtRegisterView *self)
+{
+  stop_growing (self);
+  if (self->selection != NULL)
+    dt_id_selection_set_limit (self->selection, G_MAXUINT);
+}
+
+static void
+grow_after_paint_cb (GdkFrameClock  *clock,
+                     DtRegisterView *self)
+{
+  g_signal_handler_disconnect (self->grow_clock, self->grow_paint_id);
+  self->grow_paint_id = 0;
+  g_clear_object (&self->grow_clock);
+  self->grow_id = dt_context_add_idle (self->context, grow_cb, self);
+}
+
+/* More rows once this frame is painted, or at once while the rows are not on screen. */
+static void
+grow_later (DtRegisterView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock != NULL && (self->mapping || gtk_widget_get_mapped (GTK_WIDGET (self))))
+    {
+      self->grow_clock = g_object_ref (clock);
+      self->grow_paint_id = g_signal_connect (clock, "after-paint",
+                                              G_CALLBACK (grow_after_paint_cb), self);
+    }
+  else
+    self->grow_id = dt_context_add_idle (self->context, grow_cb, self);
+}
+
+static gboolean
+grow_cb (gpointer user_data)
+{
+  DtRegisterView *self = user_data;
+  guint limit = dt_id_selection_get_limit (self->selection);
+
+  self->grow_id = 0;
+  if (limit >= GTK_MAKES_ROWS - GROW_ROWS)
+    {
+      show_all_rows (self);
+      return G_SOURCE_REMOVE;
+    }
+  dt_id_selection_set_limit (self->selection, limit + GROW_ROWS);
+  grow_later (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The rows first shown: enough to fill the window, taken as rows of 20 pixels at least. */
+static guint
+first_rows (DtRegisterView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  int height = root != NULL ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+
+  return MAX (GROW_ROWS, (height > 0 ? height : 1080) / 20 + 1);
+}
+
 static void
 update_attachment (DtRegisterView *self)
 {
@@ -776,6 +868,16 @@ update_attachment (DtRegisterView *self)
   if (wanted == self->attached)
     return;
   self->attached = wanted;
+  stop_growing (self);
+  /* Rows a few at a time (above), unless the list is to be scrolled back to where it was. */
+  if (wanted && self->kept_scroll == 0 && gtk_get_minor_version () < 12 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->list)) > first_rows (self))
+    {
+      dt_id_selection_set_limit (self->selection, first_rows (self));
+      grow_later (self);
+    }
+  else if (self->selection != NULL)
+    dt_id_selection_set_limit (self->selection, G_MAXUINT);
   gtk_column_view_set_model (self->column_view,
                              wanted ? GTK_SELECTION_MODEL (self->selection) : NULL);
   if (wanted && self->kept_scroll > 0 && self->restore_id == 0)
@@ -806,11 +908,32 @@ attach_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gint64
+frames_painted (DtRegisterView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GdkFrameClock *clock = root != NULL ? gtk_widget_get_frame_clock (GTK_WIDGET (root)) : NULL;
+
+  return clock != NULL ? gdk_frame_clock_get_frame_counter (clock) : 0;
+}
+
+/* Once a second while hidden. Letting 200 rows go takes longer than a frame (25–35 ms on a
+ * slow machine): not in a second when the window painted more than a few frames (her
+ * scrolling the list of another tab, say), unless it has been hidden a long while. */
+#define QUIET_FRAMES 5
+#define RELEASE_LATEST_SECONDS 30
+
 static gboolean
 release_cb (gpointer user_data)
 {
   DtRegisterView *self = user_data;
+  gint64 frames = frames_painted (self);
+  gboolean busy = frames - self->release_frames > QUIET_FRAMES;
 
+  self->release_frames = frames;
+  if (++self->hidden_seconds < RELEASE_SECONDS ||
+      (busy && self->hidden_seconds < RELEASE_LATEST_SECONDS))
+    return G_SOURCE_CONTINUE;
   self->release_id = 0;
   if (self->attached && self->restore_id == 0)
     self->kept_scroll = gtk_adjustment_get_value (
@@ -876,7 +999,9 @@ dt_register_view_map (GtkWidget *widget)
   set_dormant (self, FALSE);
   g_clear_handle_id (&self->release_id, g_source_remove);
   self->may_attach = TRUE;
+  self->mapping = TRUE;
   update_attachment (self);
+  self->mapping = FALSE;
 
   GTK_WIDGET_CLASS (dt_register_view_parent_class)->map (widget);
 }
@@ -891,7 +1016,11 @@ dt_register_view_unmap (GtkWidget *widget)
   set_dormant (self, TRUE);
   /* A quick look at another tab and back keeps them. */
   if (self->release_id == 0)
-    self->release_id = g_timeout_add_seconds (RELEASE_SECONDS, release_cb, self);
+    {
+      self->hidden_seconds = 0;
+      self->release_frames = frames_painted (self);
+      self->release_id = g_timeout_add (1000, release_cb, self);
+    }
 }
 
 static void
@@ -1155,6 +1284,7 @@ dt_register_view_select_position (DtRegisterView *self,
 
   if (self->selection == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
     return;
+  show_all_rows (self);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   /* GTK 4.8 has no gtk_column_view_scroll_to (): its list view's own action does it. */
   if ((list_view = inner_list_view (self)) != NULL)

@@ -1337,6 +1337,99 @@ test_read_ahead_window (void)
   gui_destroy (GTK_WINDOW (window));
 }
 
+static GListModel *
+rows_of (DtRegisterView *view)
+{
+  return G_LIST_MODEL (gtk_column_view_get_model (dt_register_view_get_column_view (view)));
+}
+
+static guint
+n_rows_shown (DtRegisterView *view)
+{
+  return rows_of (view) != NULL ? g_list_model_get_n_items (rows_of (view)) : 0;
+}
+
+static void
+count_cb (GListModel *model,
+          guint       position,
+          guint       removed,
+          guint       added,
+          guint      *count)
+{
+  (*count)++;
+}
+
+/* GTK 4.8 makes the widgets of 200 rows as soon as a column view has its model. The register
+ * is shown first the rows that fill the window, then more after each frame, then all of them;
+ * a row asked for beyond those shown makes it show them all at once. Hidden, it lets its rows
+ * go, but not while the window is busy painting. */
+static void
+test_rows_a_few_at_a_time (void)
+{
+  g_autoptr(DtDatabase) database = NULL;
+  GtkAdjustment *adjustment;
+  DtRegisterView *view;
+  DtWindow *window;
+  GListModel *rows;
+  guint n, first, changes = 0;
+  gint64 started;
+
+  if (gui_skip_without_display ())
+    return;
+
+  database = demo_database ("rows.sqlite", 400);
+  window = gui_show_window (database, 1366, 768);
+  view = dt_intake_page_get_register (intake_of (window));
+  n = g_list_model_get_n_items (G_LIST_MODEL (dt_register_view_get_list (view)));
+  g_assert_cmpuint (n, >, 300);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
+  gui_wait_until (n_rows_shown (view) == n);
+
+  /* Hidden while the window paints a frame after another (her scrolling another list): the
+   * rows stay past the usual 3 s; then, the window still, they go. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  started = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - started < 4 * G_USEC_PER_SEC)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      gui_wait (20);
+    }
+  g_assert_nonnull (rows_of (view));
+  started = g_get_monotonic_time ();
+  gui_wait_until (rows_of (view) == NULL);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 3 * G_USEC_PER_SEC);
+
+  /* Shown again: first the rows that fill the window, the others after. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
+  gui_wait_for_paint (GTK_WIDGET (window));
+  rows = rows_of (view);
+  first = g_list_model_get_n_items (rows);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (
+                 dt_register_view_get_column_view (view)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >,
+                     gtk_adjustment_get_page_size (adjustment));
+  if (gtk_get_minor_version () >= 12)
+    g_assert_cmpuint (first, ==, n);
+  else
+    {
+      g_assert_cmpuint (first, <, n);
+      g_signal_connect (rows, "items-changed", G_CALLBACK (count_cb), &changes);
+      gui_wait_until (g_list_model_get_n_items (rows) == n);
+      g_assert_cmpuint (changes, >=, 2);
+      g_signal_handlers_disconnect_by_func (rows, count_cb, &changes);
+    }
+
+  /* Let go again, shown again, and the last row chosen at once. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "overview");
+  gui_wait_until (rows_of (view) == NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "intake");
+  gui_wait_for_paint (GTK_WIDGET (window));
+  dt_register_view_select_position (view, n - 1);
+  g_assert_cmpuint (n_rows_shown (view), ==, n);
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (rows_of (view)), n - 1));
+  gui_destroy (GTK_WINDOW (window));
+}
+
 /* The console program holds the database: saving says so at once, nothing is lost, and it
  * saves once the database is free. */
 static void
@@ -1566,6 +1659,7 @@ main (int   argc,
   g_test_add_func ("/gui/petitions/live-updates", test_live_updates);
   g_test_add_func ("/gui/petitions/read-ahead", test_read_ahead);
   g_test_add_func ("/gui/petitions/read-ahead-window", test_read_ahead_window);
+  g_test_add_func ("/gui/petitions/rows-a-few-at-a-time", test_rows_a_few_at_a_time);
   g_test_add_func ("/gui/petitions/locked-database", test_locked_database);
   g_test_add_func ("/gui/petitions/calendar", test_calendar);
   g_test_add_func ("/gui/petitions/window-sizes", test_window_sizes);
