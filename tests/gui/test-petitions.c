@@ -22,6 +22,7 @@
 #include "dt-followup.h"
 #include "dt-gui-util.h"
 #include "gui-test.h"
+#include "dt-id-selection.h"
 #include "dt-intake-page.h"
 #include "dt-register-view.h"
 #include "dt-status.h"
@@ -1359,6 +1360,39 @@ count_cb (GListModel *model,
   (*count)++;
 }
 
+/* A selection shown in part (dt_id_selection_set_limit ()): GTK is told of that part alone,
+ * and of more as the limit grows; choosing all of them chooses the whole list. */
+static void
+test_selection_limit (void)
+{
+  g_autoptr(DtDatabase) database = demo_database ("limit.sqlite", 60);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DtPetitionList) list = dt_petition_list_new (database, &error);
+  g_autoptr(DtIdSelection) selection = NULL;
+  g_autoptr(GArray) ids = NULL;
+  guint n, changes = 0;
+
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, >, 50);
+  selection = dt_id_selection_new (list, TRUE);
+  dt_id_selection_set_limit (selection, 20);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 20);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (selection), 20));
+  g_signal_connect (selection, "items-changed", G_CALLBACK (count_cb), &changes);
+  dt_id_selection_set_limit (selection, 40);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 40);
+  /* The last one chosen by its id, beyond what is shown: nothing said of it to GTK. */
+  dt_id_selection_set_id (selection, dt_petition_list_get_id (list, n - 1));
+  g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (selection), 0));
+  g_assert_true (gtk_selection_model_select_all (GTK_SELECTION_MODEL (selection)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n);
+  ids = dt_id_selection_get_ids (selection);
+  g_assert_cmpuint (ids->len, ==, n);
+  g_signal_handlers_disconnect_by_func (selection, count_cb, &changes);
+}
+
 /* GTK 4.8 makes the widgets of 200 rows as soon as a column view has its model. The register
  * is shown first the rows that fill the window, then more after each frame, then all of them;
  * a row asked for beyond those shown makes it show them all at once. Hidden, it lets its rows
@@ -1659,6 +1693,7 @@ main (int   argc,
   g_test_add_func ("/gui/petitions/live-updates", test_live_updates);
   g_test_add_func ("/gui/petitions/read-ahead", test_read_ahead);
   g_test_add_func ("/gui/petitions/read-ahead-window", test_read_ahead_window);
+  g_test_add_func ("/gui/petitions/selection-limit", test_selection_limit);
   g_test_add_func ("/gui/petitions/rows-a-few-at-a-time", test_rows_a_few_at_a_time);
   g_test_add_func ("/gui/petitions/locked-database", test_locked_database);
   g_test_add_func ("/gui/petitions/calendar", test_calendar);
