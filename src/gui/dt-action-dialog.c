@@ -286,7 +286,7 @@ add_similar (DtActionDialog *self,
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, text);
+      dt_widget_set_tooltip (button, text);
       g_object_set_data_full (G_OBJECT (button), "dt-code", g_strdup (item->code), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (similar_clicked_cb), self);
       gtk_box_append (GTK_BOX (box), button);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dt-banner.h"
+#include "dt-gui-util.h"
 
 static void
 close_clicked_cb (GtkButton *button,
@@ -59,7 +60,7 @@ dt_banner_new (const char   *name,
 
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, _("Hide this notice"));
+      dt_widget_set_tooltip (button, _("Hide this notice"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("Hide this notice"), -1);
       g_signal_connect (button, "clicked", G_CALLBACK (close_clicked_cb), banner);

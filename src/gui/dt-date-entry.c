@@ -271,7 +271,7 @@ dt_date_entry_init (DtDateEntry *self)
     if (GTK_IS_BUTTON (child))
       gtk_widget_set_can_focus (child, FALSE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self->button), FALSE);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Choose from the calendar (Alt+Down)"));
+  dt_widget_set_tooltip (GTK_WIDGET (self->button), _("Choose from the calendar (Alt+Down)"));
   dt_widget_set_label (GTK_WIDGET (self->button), _("Choose from the calendar"));
   gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
 

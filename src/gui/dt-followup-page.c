@@ -46,6 +46,7 @@ struct _DtFollowupPage
   GtkLabel        *count_label;
   GtkBox          *details;
   GtkLabel        *empty_label;
+  GtkButton       *escalate_button;
   GtkLabel        *facts_label;
   GtkLabel        *history_heading;
   GtkListBox      *history_list;
@@ -882,6 +883,7 @@ dt_followup_page_class_init (DtFollowupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, details);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, escalate_button);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, facts_label);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, history_heading);
   gtk_widget_class_bind_template_child (widget_class, DtFollowupPage, history_list);
@@ -928,6 +930,9 @@ dt_followup_page_init (DtFollowupPage *self)
 
   self->loads_stale = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Given here, not in the template: see dt_widget_set_tooltip (). */
+  dt_widget_set_tooltip (GTK_WIDGET (self->escalate_button),
+                         _("Beyond the commune: send it to the competent level"));
   /* Until what each agency owes is read, when the tab is first shown. */
   {
     g_autoptr(GtkStringList) agencies = gtk_string_list_new ((const char *[]) {

@@ -657,8 +657,8 @@ dt_gui_ensure_icons (void)
 }
 
 void
-dt_widget_set_tooltip_before_shown (GtkWidget  *widget,
-                                    const char *text)
+dt_widget_set_tooltip (GtkWidget  *widget,
+                       const char *text)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 

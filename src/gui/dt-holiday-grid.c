@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-gui-util.h"
 #include "dt-holiday-grid.h"
 #include "dt-lunar.h"
 #include "dt-util.h"
@@ -201,7 +202,7 @@ dt_holiday_grid_set_days (DtHolidayGrid *self,
       /* Translators: a day of the holiday calendar: "02/09/2026, holiday (lunar 21/7/2026 (Bính Ngọ))". */
       name = g_strdup_printf (_("%s, %s (lunar %s)"), shown, kind,
                               lunar_text != NULL ? lunar_text : "—");
-      gtk_widget_set_tooltip_text (button, name);
+      dt_widget_set_tooltip (button, name);
       /* The name is the day shown; the rest is said after it. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);

@@ -55,6 +55,11 @@ struct _DtIntakePage
 
   /* Template widgets */
   GtkButton         *back_button;
+  GtkButton         *cancel_button;
+  GtkButton         *new_button;
+  GtkButton         *save_button;
+  GtkMenuButton     *sort_button;
+  GtkButton         *undo_close_button;
   GtkButton         *clear_filters_button;
   GtkLabel          *count_label;
   GtkLabel          *draft_label;
@@ -715,7 +720,7 @@ similar_row (DtIntakePage            *self,
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_margin_top (button, 4);
   accessible = g_strdup_printf (_("Mark as a duplicate of %s"), similar->code);
-  gtk_widget_set_tooltip_text (button, accessible);
+  dt_widget_set_tooltip (button, accessible);
   g_object_set_data (G_OBJECT (button), "dt-index", GUINT_TO_POINTER (index));
   g_signal_connect (button, "clicked", G_CALLBACK (mark_duplicate_cb), self);
   /* "Mark as a duplicate of 2025-0040": which one, for a screen reader too. */
@@ -1489,6 +1494,7 @@ dt_intake_page_class_init (DtIntakePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/doithoai/DoiThoai/dt-intake-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, DtIntakePage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, clear_filters_button);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, count_label);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, draft_label);
@@ -1499,17 +1505,22 @@ dt_intake_page_class_init (DtIntakePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, filter_summary);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, form_viewport);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, form_title);
+  gtk_widget_class_bind_template_child (widget_class, DtIntakePage, new_button);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, new_label);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, register_view);
+  gtk_widget_class_bind_template_child (widget_class, DtIntakePage, save_button);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, saved_label);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, show_confidential_check);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, similar_heading);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, similar_hint);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, similar_list);
+  gtk_widget_class_bind_template_child (widget_class, DtIntakePage, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, DtIntakePage, undo_close_button);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, undo_label);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, undo_revealer);
   gtk_widget_class_bind_template_child (widget_class, DtIntakePage, views);
+
   gtk_widget_class_bind_template_callback (widget_class, clear_filters_cb);
   gtk_widget_class_bind_template_callback (widget_class, register_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, register_order_cb);
@@ -1558,6 +1569,22 @@ dt_intake_page_init (DtIntakePage *self)
 
   self->order = g_strdup ("received");
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Given here, not in the template: see dt_widget_set_tooltip (). */
+  {
+    const struct { gpointer button; const char *tooltip; } tooltips[] = {
+      { self->filter_button, _("Show only some petitions") },
+      { self->sort_button, _("The order of the register") },
+      { self->new_button, _("Record a petition (Ctrl+N)") },
+      { self->undo_close_button, _("Close") },
+      { self->back_button, _("Back to the register; what is typed stays here") },
+      { self->cancel_button, _("Give up this petition (Esc)") },
+      { self->save_button, _("Save (Ctrl+S); a new petition then starts, with the same date "
+                             "and channel") },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tooltips); i++)
+      dt_widget_set_tooltip (GTK_WIDGET (tooltips[i].button), tooltips[i].tooltip);
+  }
   build_filters (self);
   dt_accessible_name_controls (GTK_WIDGET (self));
   dt_accessible_name_controls (gtk_popover_get_child (gtk_menu_button_get_popover (self->filter_button)));

@@ -5,8 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include "dt-form.h"
 #include "dt-error.h"
+#include "dt-form.h"
+#include "dt-gui-util.h"
 #include "dt-list-editor.h"
 #include "dt-util.h"
 
@@ -49,7 +50,7 @@ renumber (DtListEditor *self)
                                       name, -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       remove_name, -1);
-      gtk_widget_set_tooltip_text (remove, remove_name);
+      dt_widget_set_tooltip (remove, remove_name);
     }
 }
 

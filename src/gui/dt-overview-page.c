@@ -1123,7 +1123,7 @@ dt_overview_page_set_context (DtOverviewPage *self,
       /* Now, while the page is not shown yet: on a shown label the tooltip would make GTK 4.8
        * ask the X server where the pointer is. */
       gtk_label_set_label (self->path_label, dt_database_get_path (self->database));
-      dt_widget_set_tooltip_before_shown (GTK_WIDGET (self->path_label),
+      dt_widget_set_tooltip (GTK_WIDGET (self->path_label),
                                           dt_database_get_path (self->database));
     }
   if (self->context != NULL)

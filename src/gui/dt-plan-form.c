@@ -11,6 +11,7 @@
 #include "dt-draft.h"
 #include "dt-error.h"
 #include "dt-form.h"
+#include "dt-gui-util.h"
 #include "dt-list-editor.h"
 #include "dt-plan-form.h"
 #include "dt-plans.h"
@@ -128,7 +129,7 @@ renumber_planned (DtPlanForm *self)
           gtk_accessible_update_property (GTK_ACCESSIBLE (names[i].widget),
                                           GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
           if (names[i].widget == w.remove)
-            gtk_widget_set_tooltip_text (w.remove, name);
+            dt_widget_set_tooltip (w.remove, name);
         }
     }
 }
@@ -937,7 +938,7 @@ build (DtPlanForm *self)
   dt_form_add_heading (self->form, _("Sessions and deadlines"));
   dt_form_add (self->form, "dialogues_planned");
   lead = dt_form_add (self->form, "notice_lead_days");
-  gtk_widget_set_tooltip_text (lead, _("Leave empty to use the unit’s rule (Settings)."));
+  dt_widget_set_tooltip (lead, _("Leave empty to use the unit’s rule (Settings)."));
   dt_form_add (self->form, "expected_attendance");
   self->reports = dt_list_editor_new (_("Report due"), _("Add a _Report Date"), TRUE);
   gtk_widget_set_name (self->reports, "plan-reports-due");

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dt-gui-util.h"
 #include "dt-print-button.h"
 #include "dt-print.h"
 
@@ -88,7 +89,7 @@ dt_print_button_init (DtPrintButton *self)
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->menu_button), _("_Print"));
   gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (self->menu_button), TRUE);
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
-  gtk_widget_set_tooltip_text (self->menu_button,
+  dt_widget_set_tooltip (self->menu_button,
                                _("Print the document, preview it, or save it as PDF"));
   gtk_widget_set_parent (self->menu_button, GTK_WIDGET (self));
   update_actions (self);

@@ -856,7 +856,6 @@ build_session_view (DtSessionsPage *self)
   gtk_stack_set_vhomogeneous (GTK_STACK (self->steps), FALSE);
   gtk_stack_set_hhomogeneous (GTK_STACK (self->steps), FALSE);
   switcher = gtk_stack_switcher_new ();
-  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (self->steps));
   gtk_widget_set_halign (switcher, GTK_ALIGN_START);
   gtk_widget_set_margin_top (switcher, 12);
   gtk_widget_set_margin_bottom (switcher, 6);
@@ -878,6 +877,9 @@ build_session_view (DtSessionsPage *self)
                         _("2. Minutes and Opinions"));
   gtk_stack_add_titled (GTK_STACK (self->steps), self->conclusion_form, "conclusion",
                         _("3. Conclusion"));
+  /* Given its stack once the steps are in it: GTK 4.8's switcher makes all of its buttons
+   * again for each page added, and each button sets its tooltip (dt_widget_set_tooltip ()). */
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (self->steps));
   return self->scroller;
 }
 

@@ -9,6 +9,7 @@
 #include "dt-dialogs.h"
 #include "dt-error.h"
 #include "dt-form.h"
+#include "dt-gui-util.h"
 #include "dt-holiday-grid.h"
 #include "dt-lists.h"
 #include "dt-settings-window.h"
@@ -915,12 +916,12 @@ build_holidays_page (DtSettingsWindow *self)
   bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   previous = gtk_button_new_from_icon_name ("go-previous-symbolic");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (previous), "settings.previous-year");
-  gtk_widget_set_tooltip_text (previous, _("Previous year"));
+  dt_widget_set_tooltip (previous, _("Previous year"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (previous), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Previous year"), -1);
   next = gtk_button_new_from_icon_name ("go-next-symbolic");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (next), "settings.next-year");
-  gtk_widget_set_tooltip_text (next, _("Next year"));
+  dt_widget_set_tooltip (next, _("Next year"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (next), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Next year"), -1);
   self->year_label = gtk_label_new (NULL);

@@ -540,7 +540,7 @@ dt_window_constructed (GObject *object)
   title = g_strdup_printf ("%s — DoiThoai", name);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_label_set_label (self->file_label, name);
-  dt_widget_set_tooltip_before_shown (GTK_WIDGET (self->file_label),
+  dt_widget_set_tooltip (GTK_WIDGET (self->file_label),
                                       dt_database_get_path (self->database));
   g_signal_connect (self, "notify::is-active", G_CALLBACK (active_cb), NULL);
   /* A petition left unsaved by a crash or a power cut is offered back first. */
@@ -741,7 +741,7 @@ dt_window_init (DtWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
-  dt_widget_set_tooltip_before_shown (GTK_WIDGET (self->menu_button), _("Main Menu"));
+  dt_widget_set_tooltip (GTK_WIDGET (self->menu_button), _("Main Menu"));
 }
 
 DtWindow *
