@@ -792,7 +792,9 @@ stop_growing (DtRegisterView *self)
   if (self->context != NULL)
     dt_context_cancel_idle (self->context, self->grow_id);
   self->grow_id = 0;
-  if (self->grow_paint_id != 0)
+  /* A clock let go with its window has no handlers left. */
+  if (self->grow_paint_id != 0 &&
+      g_signal_handler_is_connected (self->grow_clock, self->grow_paint_id))
     g_signal_handler_disconnect (self->grow_clock, self->grow_paint_id);
   self->grow_paint_id = 0;
   g_clear_object (&self->grow_clock);
@@ -811,9 +813,7 @@ static void
 grow_after_paint_cb (GdkFrameClock  *clock,
                      DtRegisterView *self)
 {
-  g_signal_handler_disconnect (self->grow_clock, self->grow_paint_id);
-  self->grow_paint_id = 0;
-  g_clear_object (&self->grow_clock);
+  stop_growing (self);
   self->grow_id = dt_context_add_idle (self->context, grow_cb, self);
 }
 
