@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "dt-database-private.h"
 #include "dt-database.h"
 #include "dt-records.h"
 
@@ -123,6 +124,34 @@ dt_test_count_files (const char *folder,
     if (strstr (name, part) != NULL)
       n++;
   return n;
+}
+
+/* The integer SQL (a query of one row) gives, on DB's own connection. */
+static inline gint64
+dt_test_query_int (DtDatabase *db,
+                   const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_dt_database_get_handle (db), sql, -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Segments of the FTS5 table TABLE: its data rows other than the structure and the averages
+ * carry their segment's id above bit 37 of the row id (FTS5_SEGMENT_ROWID in fts5Int.h). */
+static inline gint64
+dt_test_count_segments (DtDatabase *db,
+                        const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count (DISTINCT rowid >> 37) FROM %s_data "
+                                          "WHERE rowid >> 37 > 0", table);
+
+  return dt_test_query_int (db, sql);
 }
 
 /* Stands in for the program's SQL functions, which parsing the schema needs. */

@@ -326,15 +326,7 @@ static gint64
 count_rows (DtDatabase *db,
             const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 count;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (_dt_database_get_handle (db), sql, -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return count;
+  return dt_test_query_int (db, sql);
 }
 
 /* One entry in each index for each petition, and FTS5's own check that each index agrees
@@ -413,16 +405,11 @@ test_bulk (DtTestFixture *fixture,
   }
 }
 
-/* Segments of the FTS5 table TABLE: its data rows other than the structure and the averages
- * carry their segment's id above bit 37 of the row id (FTS5_SEGMENT_ROWID in fts5Int.h). */
 static gint64
 count_segments (DtDatabase *db,
                 const char *table)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count (DISTINCT rowid >> 37) FROM %s_data "
-                                          "WHERE rowid >> 37 > 0", table);
-
-  return count_rows (db, sql);
+  return dt_test_count_segments (db, table);
 }
 
 static void
@@ -508,6 +495,74 @@ test_bulk_merged (DtTestFixture *fixture,
 
       g_assert_cmpint (count_rows (fixture->db, sql), ==, 200);
     }
+}
+
+/* Saves no longer merge the search index (migration 0012): a segment per save adds up until
+ * dt_search_merge_index () merges them, a little at a time, and search finds the same before
+ * and after. A connection that wrote petitions merges what is left as it closes. */
+static void
+test_merge_when_asked (DtTestFixture *fixture,
+                       gconstpointer  data)
+{
+  const char *tables[] = { "petitions_fts", "petitions_exact_fts" };
+  g_autofree char *path = g_build_filename (fixture->dir, "closed.sqlite", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  DtDatabase *other;
+  gboolean merged = TRUE;
+  guint steps = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT v FROM %s_config WHERE k = 'automerge'",
+                                              tables[i]);
+
+      g_assert_cmpint (count_rows (fixture->db, sql), ==, 0);
+    }
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("TN-2026-%02u", i + 1);
+      g_autofree char *summary = g_strdup_printf ("Đề nghị sửa đường liên thôn số %u", i + 1);
+
+      dt_test_add_petition (fixture->db, code, "2026-03-02", "Hoàng Văn Thụ", NULL, NULL,
+                            summary);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_cmpint (count_segments (fixture->db, tables[i]), >=, 12);
+  before = search_limited (fixture->db, "de nghi sua duong", 20);
+
+  while (merged)
+    {
+      g_assert_true (dt_search_merge_index (fixture->db, 64, &merged, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (++steps, <, 100);
+    }
+  g_assert_cmpuint (steps, >=, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_cmpint (count_segments (fixture->db, tables[i]), <, 6);
+  after = search_limited (fixture->db, "de nghi sua duong", 20);
+  g_assert_cmpstr (after, ==, before);
+  assert_index_sound (fixture->db);
+
+  /* The console program's way: written, closed, merged. */
+  other = dt_database_open (path, DT_DATABASE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("TN-2026-%02u", i + 1);
+
+      dt_test_add_petition (other, code, "2026-03-02", "Lò Thị Xuân", NULL, NULL,
+                            "Kiến nghị nạo vét kênh mương nội đồng");
+    }
+  g_assert_cmpint (count_segments (other, "petitions_fts"), >=, 12);
+  g_object_unref (other);
+  other = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_cmpint (count_segments (other, tables[i]), <, 6);
+  assert_index_sound (other);
+  g_object_unref (other);
 }
 
 /* Raw connection to a test database, with the two functions the search triggers call. */
@@ -728,6 +783,7 @@ main (int    argc,
   DT_TEST_ADD ("/core/search/changes", test_changes);
   DT_TEST_ADD ("/core/search/bulk", test_bulk);
   DT_TEST_ADD ("/core/search/bulk-merged", test_bulk_merged);
+  DT_TEST_ADD ("/core/search/merge-when-asked", test_merge_when_asked);
   DT_TEST_ADD ("/core/search/upgrade", test_upgrade);
   DT_TEST_ADD ("/core/search/fts-syntax", test_fts_syntax);
   DT_TEST_ADD ("/core/search/limits", test_limits);

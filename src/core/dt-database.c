@@ -18,6 +18,7 @@
 #include "dt-records-private.h"
 #include "dt-text.h"
 #include "dt-error.h"
+#include "dt-search.h"
 #include "dt-output.h"
 #include "dt-util.h"
 
@@ -59,6 +60,7 @@ struct _DtDatabase
 
   GArray         *pending;       /* DtChangedRow: noted by the update hook, not yet committed */
   gboolean        committed;     /* the commit hook ran since the changes were last told */
+  gboolean        indexed;       /* petitions written: the search index may need merging */
   gint64          data_version;  /* of the last look at other connections' commits */
 
   DtWorkCalendar *calendar;      /* built on demand for the rules; dropped when they change */
@@ -250,10 +252,39 @@ dt_database_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "doithoai", "doithoai.sqlite", NULL);
 }
 
+/* The search index's merging, left to whoever writes since migration 0012, done as the
+ * connection closes: after the console program's commands, say. A bulk change merges its own
+ * at its end; what a few records leave takes a few milliseconds. Bounded all the same. */
+#define CLOSE_MERGE_STEPS 20
+#define CLOSE_MERGE_PAGES 500
+
+static void
+merge_index_before_close (DtDatabase *self)
+{
+  gboolean merged = TRUE;
+
+  if (!self->indexed || self->read_only || self->owner != g_thread_self () ||
+      !sqlite3_get_autocommit (self->db))
+    return;
+  for (guint i = 0; i < CLOSE_MERGE_STEPS && merged; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!dt_search_merge_index (self, CLOSE_MERGE_PAGES, &merged, &error))
+        {
+          g_debug ("The search index was not merged: %s", error->message);
+          return;
+        }
+    }
+}
+
 static void
 dt_database_finalize (GObject *object)
 {
   DtDatabase *self = (DtDatabase *) object;
+
+  if (self->db != NULL)
+    merge_index_before_close (self);
 
   g_clear_pointer (&self->static_statements, g_hash_table_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
@@ -829,6 +860,8 @@ _dt_database_flush_changes (DtDatabase *self)
   changes = _dt_changes_new_from_rows ((const DtChangedRow *) (gpointer) self->pending->data,
                                       self->pending->len);
   g_array_set_size (self->pending, 0);
+  if (dt_changes_touches (changes, "petitions"))
+    self->indexed = TRUE;
   if (dt_changes_touches (changes, "calendar_years") ||
       dt_changes_touches (changes, "calendar_days") || dt_changes_touches (changes, "unit"))
     drop_rules (self);

@@ -493,3 +493,42 @@ dt_search_build_prefix_query (const char  *query,
     *match = match_expression (&parsed, &ranks[G_N_ELEMENTS (ranks) - 1], FALSE);
   return TRUE;
 }
+
+gboolean
+dt_search_merge_index (DtDatabase  *db,
+                       int          pages,
+                       gboolean    *merged,
+                       GError     **error)
+{
+  static const char * const tables[] = { "petitions_fts", "petitions_exact_fts" };
+  sqlite3 *handle;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (DT_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (pages > 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  handle = _dt_database_get_handle (db);
+  if (!_dt_database_savepoint (db, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO %s (%s, rank) VALUES ('merge', %d)",
+                                              tables[i], tables[i], pages);
+      int before = sqlite3_total_changes (handle);
+
+      if (!_dt_database_exec (db, sql, error))
+        {
+          _dt_database_undo (db);
+          return FALSE;
+        }
+      /* FTS5 counts two changes, or more, when it merged something (its documentation). */
+      if (sqlite3_total_changes (handle) - before >= 2)
+        any = TRUE;
+    }
+  if (!_dt_database_release (db, error))
+    return FALSE;
+  if (merged != NULL)
+    *merged = any;
+  return TRUE;
+}

@@ -45,6 +45,15 @@ GPtrArray *dt_search_petitions          (DtDatabase  *db,
 gboolean   dt_search_build_prefix_query (const char  *query,
                                          char       **match,
                                          GError     **error);
+/* Merges some of the search index's segments, some PAGES pages of it written, in one
+ * transaction. FTS5 no longer merges inside each write (migration 0012): the window calls
+ * this while it is idle after a change, the console program after each command that wrote.
+ * *MERGED (may be NULL) says whether there was anything to merge: call again until it is
+ * FALSE. */
+gboolean   dt_search_merge_index        (DtDatabase  *db,
+                                         int          pages,
+                                         gboolean    *merged,
+                                         GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DtSearchHit, dt_search_hit_free)
 

@@ -1493,6 +1493,35 @@ test_rows_a_few_at_a_time (void)
   gui_destroy (GTK_WINDOW (window));
 }
 
+
+/* Saves leave the search index in a segment each (migration 0012); the window merges them
+ * once the saving pauses. */
+static void
+test_index_merged_when_idle (void)
+{
+  g_autoptr(DtDatabase) database = NULL;
+  DtWindow *window;
+
+  if (gui_skip_without_display ())
+    return;
+
+  database = gui_create_database ("merged.sqlite");
+  add_names (database);
+  window = gui_show_window (database, 1366, 768);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("2026-%04u", i + 1);
+
+      dt_test_add_petition (database, code, "2026-11-01", "Lê Văn Cường", "Thôn Tây",
+                            "Giao thông", "Đề nghị sửa đường liên thôn");
+    }
+  g_assert_cmpint (dt_test_count_segments (database, "petitions_fts"), >=, 10);
+  g_assert_cmpint (dt_test_count_segments (database, "petitions_exact_fts"), >=, 10);
+  gui_wait_until (dt_test_count_segments (database, "petitions_fts") < 6 &&
+                  dt_test_count_segments (database, "petitions_exact_fts") < 6);
+  gui_destroy (GTK_WINDOW (window));
+}
+
 /* The console program holds the database: saving says so at once, nothing is lost, and it
  * saves once the database is free. */
 static void
@@ -1724,6 +1753,7 @@ main (int   argc,
   g_test_add_func ("/gui/petitions/read-ahead-window", test_read_ahead_window);
   g_test_add_func ("/gui/petitions/selection-limit", test_selection_limit);
   g_test_add_func ("/gui/petitions/rows-a-few-at-a-time", test_rows_a_few_at_a_time);
+  g_test_add_func ("/gui/petitions/index-merged-when-idle", test_index_merged_when_idle);
   g_test_add_func ("/gui/petitions/locked-database", test_locked_database);
   g_test_add_func ("/gui/petitions/calendar", test_calendar);
   g_test_add_func ("/gui/petitions/window-sizes", test_window_sizes);
