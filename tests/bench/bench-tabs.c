@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Benchmark (on demand, under a display): xvfb-run -a meson test -C _build --benchmark
- * --verbose tabs-100k
+/* Benchmark (on demand, under a display larger than its 1366×768 window):
+ *   xvfb-run -a -s "-screen 0 1920x1080x24" meson test -C _build --benchmark --verbose tabs-100k
  *
  * Opens the window on a database of `doithoai-cli demo --petitions=100000` (made in a
  * temporary folder unless one is given as the first argument) and times switching to each

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Benchmark (on demand, under a display):
- *   xvfb-run -a meson test -C _build --benchmark --verbose window-100k
- *   or: xvfb-run -a _build/tests/bench-window [DATABASE]
+ *   xvfb-run -a -s "-screen 0 1920x1080x24" meson test -C _build --benchmark --verbose window-100k
+ *   or: xvfb-run -a -s "-screen 0 1920x1080x24" _build/tests/bench-window [DATABASE]
+ * on a screen larger than the 1366×768 window it opens (xvfb-run's own is 1280 wide here: GTK
+ * then makes the window 1280 wide).
  *
  * The real window on a database of `doithoai-cli demo --petitions=100000` (made in a temporary
  * folder when none is given), side by side with a bare GTK window, in one run:
@@ -668,6 +670,16 @@ main (int    argc,
   g_assert_no_error (error);
   before_kib = resident_kib ();
   window = open_window (application, database);
+  /* Figures of a smaller window would not be those of the secretary's. */
+  {
+    GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+    int width = gdk_surface_get_width (surface), height = gdk_surface_get_height (surface);
+
+    g_print ("%-52s %d×%d%s\n", "the window measured", width, height,
+             width < 1366 || height < 768
+             ? "   SMALLER THAN 1366×768: the screen is too small (see the top of bench-window.c)"
+             : "");
+  }
 
   /* Each tab, to its first frame, five times over; the first time of each apart (a list is
    * read when its tab is first shown, unless the window was idle long enough before). */
