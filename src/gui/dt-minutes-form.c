@@ -478,6 +478,9 @@ names_drop_down (void)
   drop_down = gtk_drop_down_new (NULL, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT,
                                                                     NULL, "string"));
   gtk_drop_down_set_enable_search (GTK_DROP_DOWN (drop_down), TRUE);
+  /* As wide as a village's name from the start: sized to "—", the line would move when one
+   * is chosen, and a name would not fit. */
+  gtk_widget_set_size_request (drop_down, 170, -1);
   return drop_down;
 }
 
