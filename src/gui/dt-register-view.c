@@ -28,6 +28,9 @@ typedef enum
 
 /* Below this width, the narrow widths (1024×600 screens); above, the wide ones. */
 #define WIDE_FROM 1100
+/* Follow-up's list from this width (1366 wide, the window leaves it some 1,050): the agencies'
+ * names in full, "Công chức Văn hóa - Xã hội" and the like. */
+#define WIDER_FROM 1000
 
 typedef struct
 {
@@ -35,27 +38,28 @@ typedef struct
   const char *title;       /* NC_("column", …) */
   int         narrow;      /* fixed widths; -1: takes what is left */
   int         wide;
+  int         wider;       /* in follow-up from WIDER_FROM; 0: as wide */
   DtPetitionOrder order;   /* the order a click on its header asks for, or -1 */
 } ColumnSpec;
 
 static const ColumnSpec register_columns[] = {
-  { COLUMN_CODE, NC_("column", "Code"), 92, 96, DT_PETITION_ORDER_CODE },
-  { COLUMN_RECEIVED, NC_("column", "Received"), 92, 96, DT_PETITION_ORDER_RECEIVED },
-  { COLUMN_PETITIONER, NC_("column", "Petitioner"), 132, 170, DT_PETITION_ORDER_PETITIONER },
-  { COLUMN_VILLAGE, NC_("column", "Village"), 104, 140, -1 },
-  { COLUMN_FIELD, NC_("column", "Field"), 112, 172, -1 },
-  { COLUMN_SUMMARY, NC_("column", "Summary"), -1, -1, -1 },
-  { COLUMN_STATUS, NC_("column", "Status"), 156, 184, -1 },
-  { COLUMN_DEADLINE, NC_("column", "Deadline"), 90, 100, DT_PETITION_ORDER_DEADLINE },
+  { COLUMN_CODE, NC_("column", "Code"), 92, 96, 0, DT_PETITION_ORDER_CODE },
+  { COLUMN_RECEIVED, NC_("column", "Received"), 92, 96, 0, DT_PETITION_ORDER_RECEIVED },
+  { COLUMN_PETITIONER, NC_("column", "Petitioner"), 132, 170, 0, DT_PETITION_ORDER_PETITIONER },
+  { COLUMN_VILLAGE, NC_("column", "Village"), 104, 140, 0, -1 },
+  { COLUMN_FIELD, NC_("column", "Field"), 112, 172, 0, -1 },
+  { COLUMN_SUMMARY, NC_("column", "Summary"), -1, -1, 0, -1 },
+  { COLUMN_STATUS, NC_("column", "Status"), 156, 184, 0, -1 },
+  { COLUMN_DEADLINE, NC_("column", "Deadline"), 90, 100, 0, DT_PETITION_ORDER_DEADLINE },
 };
 
 static const ColumnSpec followup_columns[] = {
-  { COLUMN_CODE, NC_("column", "Code"), 88, 96, DT_PETITION_ORDER_CODE },
-  { COLUMN_DEADLINE, NC_("column", "Deadline"), 88, 100, DT_PETITION_ORDER_DEADLINE },
-  { COLUMN_LATE, NC_("column", "Status"), 150, 168, DT_PETITION_ORDER_DAYS_OVERDUE },
-  { COLUMN_AGENCY, NC_("column", "Agency"), 100, 190, -1 },
-  { COLUMN_PETITIONER, NC_("column", "Petitioner"), 128, 170, DT_PETITION_ORDER_PETITIONER },
-  { COLUMN_SUMMARY, NC_("column", "Summary"), -1, -1, -1 },
+  { COLUMN_CODE, NC_("column", "Code"), 88, 96, 0, DT_PETITION_ORDER_CODE },
+  { COLUMN_DEADLINE, NC_("column", "Deadline"), 88, 100, 0, DT_PETITION_ORDER_DEADLINE },
+  { COLUMN_LATE, NC_("column", "Status"), 150, 168, 0, DT_PETITION_ORDER_DAYS_OVERDUE },
+  { COLUMN_AGENCY, NC_("column", "Agency"), 100, 190, 236, -1 },
+  { COLUMN_PETITIONER, NC_("column", "Petitioner"), 128, 170, 0, DT_PETITION_ORDER_PETITIONER },
+  { COLUMN_SUMMARY, NC_("column", "Summary"), -1, -1, 0, -1 },
 };
 
 struct _DtRegisterView
@@ -90,7 +94,7 @@ struct _DtRegisterView
   guint               may_attach : 1; /* shown, or the window had its first frame */
   guint               dormant : 1;    /* hidden: the list does not follow the database */
   guint               dirty : 1;      /* the database changed while it was dormant */
-  guint               wide : 1;
+  guint               wide : 2;     /* 0 narrow, 1 wide, 2 wider (the columns' widths) */
   guint               mapping : 1;
 };
 
@@ -595,7 +599,8 @@ apply_widths_cb (gpointer user_data)
   for (guint i = 0; i < n && i < g_list_model_get_n_items (columns); i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      int width = self->wide ? specs[i].wide : specs[i].narrow;
+      int width = self->wide == 2 && specs[i].wider > 0 ? specs[i].wider
+                  : self->wide > 0 ? specs[i].wide : specs[i].narrow;
 
       if (width > 0)
         gtk_column_view_column_set_fixed_width (column, width);
@@ -624,7 +629,10 @@ dt_register_view_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   DtRegisterView *self = DT_REGISTER_VIEW (widget);
-  gboolean wide = width >= WIDE_FROM - (self->mode == DT_REGISTER_MODE_FOLLOWUP ? 300 : 0);
+  guint wide = width >= WIDE_FROM - (self->mode == DT_REGISTER_MODE_FOLLOWUP ? 300 : 0);
+
+  if (self->mode == DT_REGISTER_MODE_FOLLOWUP && width >= WIDER_FROM)
+    wide = 2;
 
   gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
   if (wide != self->wide)
