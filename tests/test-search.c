@@ -452,7 +452,7 @@ test_bulk_merged (DtTestFixture *fixture,
   imported = dt_petition_load (source, codes[g_strv_length (codes) / 2], &error);
   g_assert_no_error (error);
 
-  /* Saved one by one, each petition is a segment of its own, until FTS5 merges them. */
+  /* Saved one by one, each petition is a segment of its own, until they are merged. */
   dt_test_add_petition (fixture->db, "TN-2026-01", "2026-03-02", "Hoàng Văn Thụ", NULL, NULL,
                         "Đề nghị lắp đèn chiếu sáng đường trục thôn");
   dt_test_add_petition (fixture->db, "TN-2026-02", "2026-03-03", "Lò Thị Xuân", NULL, NULL,
@@ -487,7 +487,7 @@ test_bulk_merged (DtTestFixture *fixture,
   assert_index_sound (fixture->db);
 
   /* Both tables let a level hold 200 segments before merging it whole (migration 0010), so
-   * that FTS5's gradual merging of a big segment finishes before that. */
+   * that the gradual merging of a big segment (dt_search_merge_index ()) finishes before. */
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT v FROM %s_config WHERE k = 'crisismerge'",

@@ -1087,8 +1087,8 @@ enum
   LEVEL_OUTER,
 };
 
-/* A bulk change of fewer petitions leaves segments small enough for the ordinary saves'
- * merges to take in their stride (2,000 demo petitions: 37 ms at worst). */
+/* A bulk change of fewer petitions leaves segments small enough for the merges that follow
+ * (dt_search_merge_index ()) to take in their stride. */
 #define BULK_MERGE_MIN 1000
 
 void

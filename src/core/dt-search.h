@@ -47,7 +47,8 @@ gboolean   dt_search_build_prefix_query (const char  *query,
                                          GError     **error);
 /* Merges some of the search index's segments, some PAGES pages of it written, in one
  * transaction. FTS5 no longer merges inside each write (migration 0012): the window calls
- * this while it is idle after a change, the console program after each command that wrote.
+ * this while it is idle after a change, and a connection that wrote petitions as it closes
+ * (the console program's, after each command).
  * *MERGED (may be NULL) says whether there was anything to merge: call again until it is
  * FALSE. */
 gboolean   dt_search_merge_index        (DtDatabase  *db,

@@ -38,6 +38,7 @@ struct _DtContext
   guint        release_id;
   guint        merge_id;        /* the search index's next merging, a timeout */
   guint        merge_task_id;   /* ... or the idle task doing it */
+  guint        merge_retries;   /* found the database locked, in a row */
   GHashTable  *read_aheads;     /* name → ReadAhead */
 };
 
@@ -154,10 +155,13 @@ read_aheads_are_stale (DtContext *self)
 
 /* FTS5 merges the search index only when asked, since migration 0012 (dt_search_merge_index
  * ()): once the petitions stopped changing for a second, some 64 pages at a time in idle tasks
- * (5–10 ms each at 100,000 petitions), a moment apart, for as long as there is more. */
+ * (5–10 ms each at 100,000 petitions), a moment apart, for as long as there is more. Work
+ * nobody waits for does not wait for a lock either: while another program writes, it is tried
+ * again a few times, then left for the next change (or the close). */
 #define MERGE_DELAY_MS 1000
 #define MERGE_STEP_GAP_MS 50
 #define MERGE_RETRY_MS 10000
+#define MERGE_RETRIES 3
 #define MERGE_PAGES 64
 
 static void merge_later (DtContext *self,
@@ -171,15 +175,21 @@ merge_step_cb (gpointer user_data)
   gint64 started = g_get_monotonic_time ();
   gboolean merged = FALSE;
 
+  gboolean done;
+
   self->merge_task_id = 0;
-  if (!dt_search_merge_index (self->database, MERGE_PAGES, &merged, &error))
+  dt_database_set_busy_timeout (self->database, 0);
+  done = dt_search_merge_index (self->database, MERGE_PAGES, &merged, &error);
+  dt_database_set_busy_timeout (self->database, DT_CONTEXT_BUSY_TIMEOUT_MS);
+  if (!done)
     {
       /* The console program writing, say: later. */
       g_debug ("The search index was not merged: %s", error->message);
-      if (g_error_matches (error, DT_ERROR, DT_ERROR_LOCKED))
+      if (g_error_matches (error, DT_ERROR, DT_ERROR_LOCKED) && self->merge_retries++ < MERGE_RETRIES)
         merge_later (self, MERGE_RETRY_MS);
       return G_SOURCE_REMOVE;
     }
+  self->merge_retries = 0;
   g_debug ("The search index merged%s in %.1f ms", merged ? "" : " (nothing to merge)",
            (g_get_monotonic_time () - started) / 1000.0);
   if (merged)
@@ -215,7 +225,10 @@ database_changed_cb (DtContext  *self,
 {
   read_aheads_are_stale (self);
   if (dt_changes_touches (changes, "petitions") && !dt_database_is_read_only (database))
-    merge_later (self, MERGE_DELAY_MS);
+    {
+      self->merge_retries = 0;
+      merge_later (self, MERGE_DELAY_MS);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (list_tables); i++)
     if (dt_changes_touches (changes, list_tables[i]))
       reload_names (self, i);

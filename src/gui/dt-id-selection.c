@@ -157,10 +157,15 @@ changed (DtIdSelection *self,
          guint          first,
          guint          last)
 {
-  /* What is chosen beyond what GTK was told of (dt_id_selection_set_limit ()) is not its. */
-  last = MIN (last, n_items (self) - 1);
-  if (any && first < n_items (self))
-    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), first, last - first + 1);
+  guint n = n_items (self);
+
+  /* Within what GTK was told of (dt_id_selection_set_limit ()); said all the same when the
+   * change lies beyond it, for those who follow the selection through this signal. */
+  if (!any || n == 0)
+    return;
+  first = MIN (first, n - 1);
+  last = MIN (MAX (last, first), n - 1);
+  gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), first, last - first + 1);
 }
 
 /* GListModel: the list, as it is */

@@ -877,17 +877,26 @@ update_attachment (DtRegisterView *self)
     return;
   self->attached = wanted;
   stop_growing (self);
-  /* Rows a few at a time (above), unless the list is to be scrolled back to where it was. */
-  if (wanted && self->kept_scroll == 0 && gtk_get_minor_version () < 12 &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->list)) > first_rows (self))
+  if (!wanted)
     {
-      dt_id_selection_set_limit (self->selection, first_rows (self));
-      grow_later (self);
+      /* Let go first: told of the rest of the list before, GTK would make its rows. */
+      gtk_column_view_set_model (self->column_view, NULL);
+      if (self->selection != NULL)
+        dt_id_selection_set_limit (self->selection, G_MAXUINT);
     }
-  else if (self->selection != NULL)
-    dt_id_selection_set_limit (self->selection, G_MAXUINT);
-  gtk_column_view_set_model (self->column_view,
-                             wanted ? GTK_SELECTION_MODEL (self->selection) : NULL);
+  else
+    {
+      /* Rows a few at a time (above), unless the list is to be scrolled back to where it was. */
+      if (self->kept_scroll == 0 && gtk_get_minor_version () < 12 &&
+          g_list_model_get_n_items (G_LIST_MODEL (self->list)) > first_rows (self))
+        {
+          dt_id_selection_set_limit (self->selection, first_rows (self));
+          grow_later (self);
+        }
+      else
+        dt_id_selection_set_limit (self->selection, G_MAXUINT);
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+    }
   if (wanted && self->kept_scroll > 0 && self->restore_id == 0)
     {
       /* Where the rows were let go, not where a new search or filter puts them. */
@@ -1292,7 +1301,8 @@ dt_register_view_select_position (DtRegisterView *self,
 
   if (self->selection == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
     return;
-  show_all_rows (self);
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    show_all_rows (self);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   /* GTK 4.8 has no gtk_column_view_scroll_to (): its list view's own action does it. */
   if ((list_view = inner_list_view (self)) != NULL)

@@ -878,7 +878,8 @@ build_session_view (DtSessionsPage *self)
   gtk_stack_add_titled (GTK_STACK (self->steps), self->conclusion_form, "conclusion",
                         _("3. Conclusion"));
   /* Given its stack once the steps are in it: GTK 4.8's switcher makes all of its buttons
-   * again for each page added, and each button sets its tooltip (dt_widget_set_tooltip ()). */
+   * again for each page added, and sets a tooltip on each, a round trip to the X server
+   * apiece (dt_widget_set_tooltip () says why). */
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), GTK_STACK (self->steps));
   return self->scroller;
 }

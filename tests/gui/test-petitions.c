@@ -1360,6 +1360,16 @@ count_cb (GListModel *model,
   (*count)++;
 }
 
+static void
+count_selection_cb (GtkSelectionModel *model,
+                    guint              position,
+                    guint              n_items,
+                    guint             *count)
+{
+  g_assert_cmpuint (position + n_items, <=, g_list_model_get_n_items (G_LIST_MODEL (model)));
+  (*count)++;
+}
+
 /* A selection shown in part (dt_id_selection_set_limit ()): GTK is told of that part alone,
  * and of more as the limit grows; choosing all of them chooses the whole list. */
 static void
@@ -1370,7 +1380,7 @@ test_selection_limit (void)
   g_autoptr(DtPetitionList) list = dt_petition_list_new (database, &error);
   g_autoptr(DtIdSelection) selection = NULL;
   g_autoptr(GArray) ids = NULL;
-  guint n, changes = 0;
+  guint n, changes = 0, said = 0;
 
   g_assert_no_error (error);
   n = g_list_model_get_n_items (G_LIST_MODEL (list));
@@ -1383,9 +1393,13 @@ test_selection_limit (void)
   dt_id_selection_set_limit (selection, 40);
   g_assert_cmpuint (changes, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, 40);
-  /* The last one chosen by its id, beyond what is shown: nothing said of it to GTK. */
+  /* The last one chosen by its id, beyond what is shown: said, within what GTK knows of, for
+   * those who follow the choice (the register's own signal). */
+  g_signal_connect (selection, "selection-changed", G_CALLBACK (count_selection_cb), &said);
   dt_id_selection_set_id (selection, dt_petition_list_get_id (list, n - 1));
+  g_assert_cmpuint (said, ==, 1);
   g_assert_false (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (selection), 0));
+  g_signal_handlers_disconnect_by_func (selection, count_selection_cb, &said);
   g_assert_true (gtk_selection_model_select_all (GTK_SELECTION_MODEL (selection)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n);
   ids = dt_id_selection_get_ids (selection);
@@ -1458,7 +1472,7 @@ test_rows_a_few_at_a_time (void)
   g_assert_nonnull (rows_of (view));
   started = g_get_monotonic_time ();
   gui_wait_until (rows_of (view) == NULL);
-  g_assert_cmpint (g_get_monotonic_time () - started, <, 3 * G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
 
   /* Shown again: its first frame painted with the rows that fill the window, the others
    * told of after. */
