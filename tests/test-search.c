@@ -322,25 +322,19 @@ test_changes (DtTestFixture *fixture,
   assert_search (fixture->db, "thuy loi", "");
 }
 
-static gint64
-count_rows (DtDatabase *db,
-            const char *sql)
-{
-  return dt_test_query_int (db, sql);
-}
-
 /* One entry in each index for each petition, and FTS5's own check that each index agrees
  * with the text it holds. */
 static void
 assert_index_sound (DtDatabase *db)
 {
   sqlite3 *handle = _dt_database_get_handle (db);
-  gint64 petitions = count_rows (db, "SELECT count(*) FROM petitions");
+  gint64 petitions = dt_test_query_int (db, "SELECT count(*) FROM petitions");
 
-  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM petitions_fts"), ==, petitions);
-  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM petitions_exact_fts"), ==, petitions);
-  g_assert_cmpint (count_rows (db, "SELECT count(*) FROM petitions p JOIN petitions_fts f "
-                                   "ON f.rowid = p.id"), ==, petitions);
+  g_assert_cmpint (dt_test_query_int (db, "SELECT count(*) FROM petitions_fts"), ==, petitions);
+  g_assert_cmpint (dt_test_query_int (db, "SELECT count(*) FROM petitions_exact_fts"), ==,
+                   petitions);
+  g_assert_cmpint (dt_test_query_int (db, "SELECT count(*) FROM petitions p JOIN petitions_fts f "
+                                          "ON f.rowid = p.id"), ==, petitions);
 
   g_assert_cmpint (sqlite3_exec (handle, "INSERT INTO petitions_fts (petitions_fts, rank) "
                                          "VALUES ('integrity-check', 1)", NULL, NULL, NULL),
@@ -405,13 +399,6 @@ test_bulk (DtTestFixture *fixture,
   }
 }
 
-static gint64
-count_segments (DtDatabase *db,
-                const char *table)
-{
-  return dt_test_count_segments (db, table);
-}
-
 static void
 assert_first (DtDatabase *db,
               const char *query,
@@ -444,7 +431,7 @@ test_bulk_merged (DtTestFixture *fixture,
   g_assert_true (dt_demo_generate (source, 1200, 5, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    g_assert_cmpint (count_segments (source, tables[i]), ==, 1);
+    g_assert_cmpint (dt_test_count_segments (source, tables[i]), ==, 1);
   document = dt_exchange_export_string (source, FALSE, &error);
   g_assert_no_error (error);
   codes = dt_petition_list_codes (source, &error);
@@ -460,7 +447,7 @@ test_bulk_merged (DtTestFixture *fixture,
   dt_test_add_petition (fixture->db, "TN-2026-03", "2026-03-04", "Đinh Công Tráng", NULL, NULL,
                         "Phản ánh tiếng ồn của xưởng cưa gỗ");
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    g_assert_cmpint (count_segments (fixture->db, tables[i]), >=, 2);
+    g_assert_cmpint (dt_test_count_segments (fixture->db, tables[i]), >=, 2);
 
   /* An import of a large document into them: one segment again, every petition in it. */
   g_assert_true (dt_exchange_import_data (fixture->db, document, strlen (document), "test",
@@ -468,7 +455,7 @@ test_bulk_merged (DtTestFixture *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (summary.petitions, ==, 1200);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    g_assert_cmpint (count_segments (fixture->db, tables[i]), ==, 1);
+    g_assert_cmpint (dt_test_count_segments (fixture->db, tables[i]), ==, 1);
   assert_index_sound (fixture->db);
 
   /* Search finds what was there before and what came in, and what is saved after, first. */
@@ -493,7 +480,7 @@ test_bulk_merged (DtTestFixture *fixture,
       g_autofree char *sql = g_strdup_printf ("SELECT v FROM %s_config WHERE k = 'crisismerge'",
                                               tables[i]);
 
-      g_assert_cmpint (count_rows (fixture->db, sql), ==, 200);
+      g_assert_cmpint (dt_test_query_int (fixture->db, sql), ==, 200);
     }
 }
 
@@ -518,7 +505,7 @@ test_merge_when_asked (DtTestFixture *fixture,
       g_autofree char *sql = g_strdup_printf ("SELECT v FROM %s_config WHERE k = 'automerge'",
                                               tables[i]);
 
-      g_assert_cmpint (count_rows (fixture->db, sql), ==, 0);
+      g_assert_cmpint (dt_test_query_int (fixture->db, sql), ==, 0);
     }
   for (guint i = 0; i < 12; i++)
     {
@@ -529,7 +516,7 @@ test_merge_when_asked (DtTestFixture *fixture,
                             summary);
     }
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    g_assert_cmpint (count_segments (fixture->db, tables[i]), >=, 12);
+    g_assert_cmpint (dt_test_count_segments (fixture->db, tables[i]), >=, 12);
   before = search_limited (fixture->db, "de nghi sua duong", 20);
 
   while (merged)
@@ -540,7 +527,7 @@ test_merge_when_asked (DtTestFixture *fixture,
     }
   g_assert_cmpuint (steps, >=, 2);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    g_assert_cmpint (count_segments (fixture->db, tables[i]), <, 6);
+    g_assert_cmpint (dt_test_count_segments (fixture->db, tables[i]), <, 6);
   after = search_limited (fixture->db, "de nghi sua duong", 20);
   g_assert_cmpstr (after, ==, before);
   assert_index_sound (fixture->db);
@@ -555,12 +542,12 @@ test_merge_when_asked (DtTestFixture *fixture,
       dt_test_add_petition (other, code, "2026-03-02", "Lò Thị Xuân", NULL, NULL,
                             "Kiến nghị nạo vét kênh mương nội đồng");
     }
-  g_assert_cmpint (count_segments (other, "petitions_fts"), >=, 12);
+  g_assert_cmpint (dt_test_count_segments (other, "petitions_fts"), >=, 12);
   g_object_unref (other);
   other = dt_database_open (path, DT_DATABASE_OPEN_EXISTING, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    g_assert_cmpint (count_segments (other, tables[i]), <, 6);
+    g_assert_cmpint (dt_test_count_segments (other, tables[i]), <, 6);
   assert_index_sound (other);
   g_object_unref (other);
 }

@@ -402,6 +402,22 @@ selection_model_iface_init (GtkSelectionModelInterface *iface)
   iface->set_selection = set_selection;
 }
 
+/* What GTK is told the list holds, the list's length up to the limit, and the change of it
+ * at the end; the new size. */
+static guint
+show_size (DtIdSelection *self)
+{
+  guint n_old = self->n_shown;
+  guint n_new = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->list)), self->limit);
+
+  self->n_shown = n_new;
+  if (n_new < n_old)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_new, n_old - n_new, 0);
+  else if (n_new > n_old)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_old, 0, n_new - n_old);
+  return n_new;
+}
+
 /* GTK hears that the list grew or shrank at its end, no more: the positions it shows stay
  * the same objects, bound again by the view (contents-changed). The highlight of what is
  * chosen is looked at again too, as it may be elsewhere now. */
@@ -412,14 +428,8 @@ items_changed_cb (DtIdSelection *self,
                   guint          added,
                   GListModel    *list)
 {
-  guint n_old = self->n_shown;
-  guint n_new = MIN (g_list_model_get_n_items (list), self->limit);
+  guint n_new = show_size (self);
 
-  self->n_shown = n_new;
-  if (n_new < n_old)
-    g_list_model_items_changed (G_LIST_MODEL (self), n_new, n_old - n_new, 0);
-  else if (n_new > n_old)
-    g_list_model_items_changed (G_LIST_MODEL (self), n_old, 0, n_new - n_old);
   /* Replaced in place, those rows alone; else all that follow moved. */
   if (position < n_new)
     g_signal_emit (self, signals[CONTENTS_CHANGED], 0, position,
@@ -564,20 +574,12 @@ void
 dt_id_selection_set_limit (DtIdSelection *self,
                            guint          limit)
 {
-  guint n_old, n_new;
-
   g_return_if_fail (DT_IS_ID_SELECTION (self));
 
   if (self->limit == limit)
     return;
   self->limit = limit;
-  n_old = self->n_shown;
-  n_new = MIN (g_list_model_get_n_items (G_LIST_MODEL (self->list)), limit);
-  self->n_shown = n_new;
-  if (n_new < n_old)
-    g_list_model_items_changed (G_LIST_MODEL (self), n_new, n_old - n_new, 0);
-  else if (n_new > n_old)
-    g_list_model_items_changed (G_LIST_MODEL (self), n_old, 0, n_new - n_old);
+  show_size (self);
 }
 
 guint

@@ -887,15 +887,14 @@ update_attachment (DtRegisterView *self)
   else
     {
       /* Rows a few at a time (above), unless the list is to be scrolled back to where it was. */
-      if (self->kept_scroll == 0 && gtk_get_minor_version () < 12 &&
-          g_list_model_get_n_items (G_LIST_MODEL (self->list)) > first_rows (self))
-        {
-          dt_id_selection_set_limit (self->selection, first_rows (self));
-          grow_later (self);
-        }
-      else
-        dt_id_selection_set_limit (self->selection, G_MAXUINT);
+      guint first = first_rows (self);
+      gboolean few = self->kept_scroll == 0 && gtk_get_minor_version () < 12 &&
+                     g_list_model_get_n_items (G_LIST_MODEL (self->list)) > first;
+
+      dt_id_selection_set_limit (self->selection, few ? first : G_MAXUINT);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+      if (few)
+        grow_later (self);
     }
   if (wanted && self->kept_scroll > 0 && self->restore_id == 0)
     {
